@@ -1,0 +1,33 @@
+"""Domain errors. Messages are safe to show to clients: they name the field or id, never echo
+ticket text. `triage.rpc.status` maps each class to a gRPC status code in one table."""
+
+from __future__ import annotations
+
+
+class TriageError(Exception):
+    """Base class of every error the service raises on purpose."""
+
+
+class InvalidTicket(TriageError):
+    """A client sent a ticket that breaks a rule; `field` is its dotted path (e.g. `ticket.body`)."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+class ModelUnavailable(TriageError):
+    """No model is loaded yet (or loading failed at start)."""
+
+
+class ModelNotFound(TriageError):
+    """A model version or bundle path that does not exist."""
+
+
+class BundleIntegrityError(TriageError):
+    """A bundle whose files do not match their recorded SHA-256, or whose meta.json is unusable."""
+
+
+class DatasetError(TriageError):
+    """A training/evaluation dataset that cannot be read or lacks required columns."""

@@ -1,0 +1,58 @@
+"""The one settings object. Read from the environment (prefix TRIAGE_) in exactly one place,
+`Settings.from_env`, then passed down; no other module reads the environment."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    host: str = "127.0.0.1"
+    """Interface the gRPC server binds to (TRIAGE_HOST)."""
+    port: int = 50051
+    """TCP port of the gRPC server; 0 picks a free one (TRIAGE_PORT)."""
+    model_dir: Path = PROJECT_ROOT / "models" / "default"
+    """Bundle directory served when none is given on the command line (TRIAGE_MODEL_DIR)."""
+    max_workers: int = 8
+    """Threads serving RPCs concurrently (TRIAGE_MAX_WORKERS)."""
+    max_message_bytes: int = 1024 * 1024
+    """Largest gRPC message the server accepts; bigger ones get RESOURCE_EXHAUSTED."""
+    max_body_bytes: int = 64 * 1024
+    """Largest ticket body, in UTF-8 bytes (TRIAGE_MAX_BODY_BYTES)."""
+    max_subject_bytes: int = 1024
+    """Largest ticket subject, in UTF-8 bytes."""
+    max_id_bytes: int = 256
+    """Largest ticket/customer id and other short string fields, in UTF-8 bytes."""
+    max_tags: int = 64
+    """Most free tags on one ticket."""
+    max_thread_messages: int = 100
+    """Most earlier messages in a ticket's thread."""
+    max_count: int = 100_000
+    """Upper bound for previous_contacts and reopen_count (anything higher is a client bug)."""
+    grace_seconds: float = 10.0
+    """How long SIGTERM waits for in-flight calls before the server exits."""
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Defaults, overridden by TRIAGE_<FIELD> variables, overridden by explicit keywords
+        (command-line flags). Unknown or malformed values raise ValueError naming the variable."""
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = env.get(f"TRIAGE_{f.name.upper()}")
+            if raw is None:
+                continue
+            default = getattr(cls, f.name)
+            try:
+                values[f.name] = type(default)(raw)
+            except ValueError as exc:
+                raise ValueError(f"TRIAGE_{f.name.upper()}: cannot read {raw!r}: {exc}") from exc
+        settings = cls(**values)
+        return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
