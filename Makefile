@@ -1,0 +1,53 @@
+# Every target creates .venv and installs the project into it first, so each works on a fresh machine.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEFAULT_MODEL := models/default
+DEFAULT_DATA := data/generated
+
+.PHONY: install serve test train-default proto proto-check lint typecheck clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+$(DEFAULT_DATA)/train.jsonl: data/generate_tickets.py | $(STAMP)
+	$(BIN)/python data/generate_tickets.py --out $(DEFAULT_DATA)
+
+$(DEFAULT_MODEL)/meta.json: | $(DEFAULT_DATA)/train.jsonl
+	$(BIN)/triage train --data $(DEFAULT_DATA)/train.jsonl --test-data $(DEFAULT_DATA)/test.jsonl --out $(DEFAULT_MODEL)
+
+train-default: $(DEFAULT_MODEL)/meta.json
+
+serve: $(STAMP) $(DEFAULT_MODEL)/meta.json
+	$(BIN)/triage serve --model $(DEFAULT_MODEL)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+PROTO_SRC := protos/triage/v1/triage.proto
+proto: $(STAMP)
+	$(BIN)/python -m grpc_tools.protoc -Iprotos --python_out=. --pyi_out=. --grpc_python_out=. $(PROTO_SRC)
+
+# Regenerates into a scratch folder and fails when the committed code differs.
+proto-check: $(STAMP)
+	@tmp=$$(mktemp -d) && \
+	$(BIN)/python -m grpc_tools.protoc -Iprotos --python_out=$$tmp --pyi_out=$$tmp --grpc_python_out=$$tmp $(PROTO_SRC) && \
+	for f in triage_pb2.py triage_pb2.pyi triage_pb2_grpc.py; do \
+	  diff -q $$tmp/triage/v1/$$f triage/v1/$$f >/dev/null || { echo "triage/v1/$$f is stale: run 'make proto'"; exit 1; }; \
+	done && rm -rf $$tmp && echo "generated code is fresh"
+
+lint: $(STAMP)
+	$(BIN)/ruff check triage training tests bench data
+	$(BIN)/ruff format --check triage training tests bench data
+
+typecheck: $(STAMP)
+	$(BIN)/mypy triage
+
+clean:
+	rm -rf $(VENV) $(DEFAULT_DATA) build *.egg-info
