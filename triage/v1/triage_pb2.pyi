@@ -1,0 +1,186 @@
+import datetime
+
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class Channel(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    CHANNEL_UNSPECIFIED: _ClassVar[Channel]
+    CHANNEL_EMAIL: _ClassVar[Channel]
+    CHANNEL_CHAT: _ClassVar[Channel]
+    CHANNEL_PHONE: _ClassVar[Channel]
+    CHANNEL_WEB: _ClassVar[Channel]
+    CHANNEL_SOCIAL: _ClassVar[Channel]
+
+class AuthorRole(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    AUTHOR_ROLE_UNSPECIFIED: _ClassVar[AuthorRole]
+    AUTHOR_ROLE_CUSTOMER: _ClassVar[AuthorRole]
+    AUTHOR_ROLE_AGENT: _ClassVar[AuthorRole]
+    AUTHOR_ROLE_SYSTEM: _ClassVar[AuthorRole]
+CHANNEL_UNSPECIFIED: Channel
+CHANNEL_EMAIL: Channel
+CHANNEL_CHAT: Channel
+CHANNEL_PHONE: Channel
+CHANNEL_WEB: Channel
+CHANNEL_SOCIAL: Channel
+AUTHOR_ROLE_UNSPECIFIED: AuthorRole
+AUTHOR_ROLE_CUSTOMER: AuthorRole
+AUTHOR_ROLE_AGENT: AuthorRole
+AUTHOR_ROLE_SYSTEM: AuthorRole
+
+class Customer(_message.Message):
+    __slots__ = ("id", "segment", "plan", "vip")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SEGMENT_FIELD_NUMBER: _ClassVar[int]
+    PLAN_FIELD_NUMBER: _ClassVar[int]
+    VIP_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    segment: str
+    plan: str
+    vip: bool
+    def __init__(self, id: _Optional[str] = ..., segment: _Optional[str] = ..., plan: _Optional[str] = ..., vip: _Optional[bool] = ...) -> None: ...
+
+class ThreadMessage(_message.Message):
+    __slots__ = ("author_role", "text", "sent_at")
+    AUTHOR_ROLE_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    SENT_AT_FIELD_NUMBER: _ClassVar[int]
+    author_role: AuthorRole
+    text: str
+    sent_at: _timestamp_pb2.Timestamp
+    def __init__(self, author_role: _Optional[_Union[AuthorRole, str]] = ..., text: _Optional[str] = ..., sent_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class Ticket(_message.Message):
+    __slots__ = ("id", "subject", "body", "channel", "language_hint", "customer", "created_at", "sla_due_at", "previous_contacts", "reopen_count", "tags", "thread")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    BODY_FIELD_NUMBER: _ClassVar[int]
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_HINT_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    SLA_DUE_AT_FIELD_NUMBER: _ClassVar[int]
+    PREVIOUS_CONTACTS_FIELD_NUMBER: _ClassVar[int]
+    REOPEN_COUNT_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    THREAD_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    subject: str
+    body: str
+    channel: Channel
+    language_hint: str
+    customer: Customer
+    created_at: _timestamp_pb2.Timestamp
+    sla_due_at: _timestamp_pb2.Timestamp
+    previous_contacts: int
+    reopen_count: int
+    tags: _containers.RepeatedScalarFieldContainer[str]
+    thread: _containers.RepeatedCompositeFieldContainer[ThreadMessage]
+    def __init__(self, id: _Optional[str] = ..., subject: _Optional[str] = ..., body: _Optional[str] = ..., channel: _Optional[_Union[Channel, str]] = ..., language_hint: _Optional[str] = ..., customer: _Optional[_Union[Customer, _Mapping]] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., sla_due_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., previous_contacts: _Optional[int] = ..., reopen_count: _Optional[int] = ..., tags: _Optional[_Iterable[str]] = ..., thread: _Optional[_Iterable[_Union[ThreadMessage, _Mapping]]] = ...) -> None: ...
+
+class TriageRequest(_message.Message):
+    __slots__ = ("ticket",)
+    TICKET_FIELD_NUMBER: _ClassVar[int]
+    ticket: Ticket
+    def __init__(self, ticket: _Optional[_Union[Ticket, _Mapping]] = ...) -> None: ...
+
+class Language(_message.Message):
+    __slots__ = ("code", "confidence")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    confidence: float
+    def __init__(self, code: _Optional[str] = ..., confidence: _Optional[float] = ...) -> None: ...
+
+class LabelScore(_message.Message):
+    __slots__ = ("label", "confidence")
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
+    label: str
+    confidence: float
+    def __init__(self, label: _Optional[str] = ..., confidence: _Optional[float] = ...) -> None: ...
+
+class Evidence(_message.Message):
+    __slots__ = ("term", "weight")
+    TERM_FIELD_NUMBER: _ClassVar[int]
+    WEIGHT_FIELD_NUMBER: _ClassVar[int]
+    term: str
+    weight: float
+    def __init__(self, term: _Optional[str] = ..., weight: _Optional[float] = ...) -> None: ...
+
+class Prediction(_message.Message):
+    __slots__ = ("label", "confidence", "alternatives", "evidence")
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
+    ALTERNATIVES_FIELD_NUMBER: _ClassVar[int]
+    EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    label: str
+    confidence: float
+    alternatives: _containers.RepeatedCompositeFieldContainer[LabelScore]
+    evidence: _containers.RepeatedCompositeFieldContainer[Evidence]
+    def __init__(self, label: _Optional[str] = ..., confidence: _Optional[float] = ..., alternatives: _Optional[_Iterable[_Union[LabelScore, _Mapping]]] = ..., evidence: _Optional[_Iterable[_Union[Evidence, _Mapping]]] = ...) -> None: ...
+
+class TriageResponse(_message.Message):
+    __slots__ = ("ticket_id", "language", "topic", "priority", "tier", "sentiment", "model_version")
+    TICKET_ID_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    TOPIC_FIELD_NUMBER: _ClassVar[int]
+    PRIORITY_FIELD_NUMBER: _ClassVar[int]
+    TIER_FIELD_NUMBER: _ClassVar[int]
+    SENTIMENT_FIELD_NUMBER: _ClassVar[int]
+    MODEL_VERSION_FIELD_NUMBER: _ClassVar[int]
+    ticket_id: str
+    language: Language
+    topic: Prediction
+    priority: Prediction
+    tier: Prediction
+    sentiment: Prediction
+    model_version: str
+    def __init__(self, ticket_id: _Optional[str] = ..., language: _Optional[_Union[Language, _Mapping]] = ..., topic: _Optional[_Union[Prediction, _Mapping]] = ..., priority: _Optional[_Union[Prediction, _Mapping]] = ..., tier: _Optional[_Union[Prediction, _Mapping]] = ..., sentiment: _Optional[_Union[Prediction, _Mapping]] = ..., model_version: _Optional[str] = ...) -> None: ...
+
+class GetModelInfoRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class HeadInfo(_message.Message):
+    __slots__ = ("name", "labels", "metrics")
+    class MetricsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: float
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[float] = ...) -> None: ...
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    LABELS_FIELD_NUMBER: _ClassVar[int]
+    METRICS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    labels: _containers.RepeatedScalarFieldContainer[str]
+    metrics: _containers.ScalarMap[str, float]
+    def __init__(self, name: _Optional[str] = ..., labels: _Optional[_Iterable[str]] = ..., metrics: _Optional[_Mapping[str, float]] = ...) -> None: ...
+
+class ModelInfo(_message.Message):
+    __slots__ = ("name", "version", "created_at", "heads", "languages", "mlflow_run_id", "data_fingerprint")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    HEADS_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGES_FIELD_NUMBER: _ClassVar[int]
+    MLFLOW_RUN_ID_FIELD_NUMBER: _ClassVar[int]
+    DATA_FINGERPRINT_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    version: str
+    created_at: _timestamp_pb2.Timestamp
+    heads: _containers.RepeatedCompositeFieldContainer[HeadInfo]
+    languages: _containers.RepeatedScalarFieldContainer[str]
+    mlflow_run_id: str
+    data_fingerprint: str
+    def __init__(self, name: _Optional[str] = ..., version: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., heads: _Optional[_Iterable[_Union[HeadInfo, _Mapping]]] = ..., languages: _Optional[_Iterable[str]] = ..., mlflow_run_id: _Optional[str] = ..., data_fingerprint: _Optional[str] = ...) -> None: ...
