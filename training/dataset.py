@@ -1,0 +1,162 @@
+"""Datasets for training and evaluation: JSONL or CSV, with a `text` column (or `subject` +
+`body`), any of the label columns, and metadata columns. A column map renames an export's
+columns to ours (`text=description,topic=category`)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from triage.domain import FIXED_LABELS, HEADS, Channel, Customer, Ticket
+from triage.errors import DatasetError
+
+LABEL_COLUMNS = (*HEADS, "escalated", "language", "queue")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    tickets: list[Ticket]
+    labels: dict[str, list[str | None]]
+    """Column -> one label per ticket (None where the row has none); only columns present."""
+    fingerprint: str
+    """SHA-256 of the file's bytes and the column map: what this model was trained on."""
+    path: Path
+
+    def heads(self) -> list[str]:
+        """The classification heads this dataset can train: those with at least one label."""
+        return [h for h in HEADS if any(v is not None for v in self.labels.get(h, []))]
+
+
+def parse_column_map(spec: str | None) -> dict[str, str]:
+    """`ours=theirs,ours=theirs` -> {ours: theirs}."""
+    mapping: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in (spec or "").split(","))):
+        ours, sep, theirs = part.partition("=")
+        if not sep or not ours.strip() or not theirs.strip():
+            raise DatasetError(f"--column-map: expected ours=theirs, got {part!r}")
+        mapping[ours.strip()] = theirs.strip()
+    return mapping
+
+
+def _read_rows(path: Path) -> Iterable[dict[str, Any]]:
+    if path.suffix.lower() in {".jsonl", ".ndjson"}:
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if line.strip():
+                    try:
+                        yield json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        raise DatasetError(f"{path}:{number}: not valid JSON: {exc.msg}") from exc
+    elif path.suffix.lower() == ".csv":
+        with path.open(encoding="utf-8", newline="") as handle:
+            yield from csv.DictReader(handle)
+    else:
+        raise DatasetError(f"{path}: unsupported format (use .jsonl or .csv)")
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _int(value: Any) -> int:
+    try:
+        return max(0, int(float(value)))
+    except (TypeError, ValueError):
+        return 0
+
+
+def _bool(value: Any) -> bool:
+    return _text(value).lower() in {"1", "true", "yes", "y", "t"}
+
+
+def _time(value: Any) -> datetime | None:
+    text = _text(value)
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _channel(value: Any) -> Channel:
+    try:
+        return Channel(_text(value).lower())
+    except ValueError:
+        return Channel.UNSPECIFIED
+
+
+def row_to_ticket(row: Mapping[str, Any], index: int) -> Ticket:
+    subject, body = _text(row.get("subject")), _text(row.get("body"))
+    if not subject and not body:
+        body = _text(row.get("text"))
+    tags = row.get("tags") or ()
+    return Ticket(
+        id=_text(row.get("id")) or f"row-{index}",
+        subject=subject,
+        body=body,
+        channel=_channel(row.get("channel")),
+        # The label column is what we learn to predict, so it is never passed as a hint.
+        language_hint=_text(row.get("language_hint")),
+        customer=Customer(
+            id=_text(row.get("customer_id")),
+            segment=_text(row.get("customer_segment")),
+            plan=_text(row.get("customer_plan")),
+            vip=_bool(row.get("customer_vip")),
+        ),
+        created_at=_time(row.get("created_at")),
+        sla_due_at=_time(row.get("sla_due_at")),
+        previous_contacts=_int(row.get("previous_contacts")),
+        reopen_count=_int(row.get("reopen_count")),
+        tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
+    )
+
+
+def _label(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    text = _text(value)
+    return text or None
+
+
+def load_dataset(path: Path | str, column_map: Mapping[str, str] | None = None) -> Dataset:
+    path = Path(path)
+    if not path.is_file():
+        raise DatasetError(f"{path}: no such file")
+    column_map = dict(column_map or {})
+    tickets: list[Ticket] = []
+    labels: dict[str, list[str | None]] = {}
+    for index, raw in enumerate(_read_rows(path)):
+        row = {ours: raw.get(theirs) for ours, theirs in column_map.items()}
+        row = {**raw, **row}
+        ticket = row_to_ticket(row, index)
+        if not ticket.subject and not ticket.body:
+            continue  # nothing to learn from; counted as skipped by the caller's row count
+        tickets.append(ticket)
+        for column in LABEL_COLUMNS:
+            if column in row:
+                labels.setdefault(column, [None] * (len(tickets) - 1)).append(_label(row[column]))
+        for column, values in labels.items():
+            if len(values) < len(tickets):
+                values.append(None)
+    if not tickets:
+        raise DatasetError(f"{path}: no rows with text (columns: text, or subject + body)")
+    _check_fixed_labels(path, labels)
+    digest = hashlib.sha256(path.read_bytes())
+    digest.update(json.dumps(column_map, sort_keys=True).encode())
+    return Dataset(tickets, labels, digest.hexdigest(), path)
+
+
+def _check_fixed_labels(path: Path, labels: Mapping[str, list[str | None]]) -> None:
+    for head, allowed in FIXED_LABELS.items():
+        unknown = sorted({v for v in labels.get(head, []) if v is not None and v not in allowed})
+        if unknown:
+            raise DatasetError(
+                f"{path}: column {head!r} has labels {unknown[:5]} outside {list(allowed)}"
+            )

@@ -1,0 +1,208 @@
+"""Held-out evaluation of a model: per-head accuracy, macro-F1, log loss and expected calibration
+error, per-class reports, per-language breakdowns, language-ID accuracy, confusion matrices."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.metrics import accuracy_score, classification_report, confusion_matrix, f1_score
+
+from training.dataset import Dataset
+from triage.features import TicketInput
+from triage.model import TriageModel
+
+ECE_BINS = 15
+
+
+def expected_calibration_error(
+    confidence: np.ndarray, correct: np.ndarray, bins: int = ECE_BINS
+) -> float:
+    """Top-label ECE: |accuracy - mean confidence| per equal-width confidence bin, weighted by
+    the bin's share of predictions."""
+    if confidence.size == 0:
+        return 0.0
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    which = np.clip(np.digitize(confidence, edges[1:-1], right=True), 0, bins - 1)
+    total = 0.0
+    for b in range(bins):
+        mask = which == b
+        if mask.any():
+            total += mask.mean() * abs(correct[mask].mean() - confidence[mask].mean())
+    return float(total)
+
+
+def multiclass_log_loss(probabilities: np.ndarray, true_index: np.ndarray) -> float:
+    eps = 1e-12
+    picked = probabilities[np.arange(len(true_index)), true_index]
+    return float(-np.mean(np.log(np.clip(picked, eps, 1.0))))
+
+
+@dataclass
+class HeadEvaluation:
+    name: str
+    labels: tuple[str, ...]
+    metrics: dict[str, float]
+    per_class: dict[str, Any]
+    per_language: dict[str, dict[str, float]]
+    confusion: np.ndarray
+    n: int
+    unknown_labels: dict[str, int] = field(default_factory=dict)
+    """Held-out labels the head was never trained on (counted wrong in accuracy/F1)."""
+
+
+@dataclass
+class Evaluation:
+    heads: dict[str, HeadEvaluation]
+    language_id: dict[str, float]
+    n: int
+
+    def metrics(self) -> dict[str, dict[str, float]]:
+        return {name: head.metrics for name, head in self.heads.items()}
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "n": self.n,
+            "language_id": self.language_id,
+            "heads": {
+                name: {
+                    "n": head.n,
+                    "labels": list(head.labels),
+                    **head.metrics,
+                    "per_language": head.per_language,
+                    "per_class": head.per_class,
+                    "unknown_labels": head.unknown_labels,
+                }
+                for name, head in self.heads.items()
+            },
+        }
+
+
+def _scores(true: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
+    return {
+        "accuracy": float(accuracy_score(true, predicted)),
+        "macro_f1": float(f1_score(true, predicted, average="macro", zero_division=0)),
+    }
+
+
+def evaluate(model: TriageModel, data: Dataset, inputs: list[TicketInput] | None = None) -> Evaluation:
+    """Score every head of `model` that `data` has labels for. `inputs` may carry the already
+    processed text of `data` (training computes it once)."""
+    inputs = inputs if inputs is not None else model.inputs(data.tickets)
+    features = model.featurizer.transform(inputs)
+    detected = [item.text.language.code for item in inputs]
+    true_language = data.labels.get("language")
+    languages = [t or d for t, d in zip(true_language, detected, strict=True)] if true_language else detected
+    heads: dict[str, HeadEvaluation] = {}
+    for name, head in model.heads.items():
+        gold = data.labels.get(name)
+        if gold is None:
+            continue
+        rows = np.array([i for i, label in enumerate(gold) if label is not None], dtype=int)
+        if rows.size == 0:
+            continue
+        probs = head.predict_proba(features[rows])
+        labels = head.labels
+        index = {label: i for i, label in enumerate(labels)}
+        true = [str(gold[i]) for i in rows]
+        predicted = [labels[i] for i in probs.argmax(axis=1)]
+        known = np.array([t in index for t in true])
+        confidence = probs.max(axis=1)
+        correct = np.array([t == p for t, p in zip(true, predicted, strict=True)])
+        metrics = _scores(true, predicted)
+        metrics["log_loss"] = multiclass_log_loss(
+            probs[known], np.array([index[t] for t, k in zip(true, known, strict=True) if k])
+        ) if known.any() else float("nan")
+        metrics["ece"] = expected_calibration_error(confidence, correct)
+        by_language: dict[str, list[int]] = defaultdict(list)
+        for position, row in enumerate(rows):
+            by_language[languages[row]].append(position)
+        per_language = {
+            lang: {
+                "n": len(positions),
+                **_scores([true[p] for p in positions], [predicted[p] for p in positions]),
+            }
+            for lang, positions in sorted(by_language.items())
+        }
+        unknown: dict[str, int] = defaultdict(int)
+        for t, k in zip(true, known, strict=True):
+            if not k:
+                unknown[t] += 1
+        heads[name] = HeadEvaluation(
+            name=name,
+            labels=labels,
+            metrics=metrics,
+            per_class=classification_report(true, predicted, output_dict=True, zero_division=0),
+            per_language=per_language,
+            confusion=confusion_matrix(true, predicted, labels=list(labels)),
+            n=int(rows.size),
+            unknown_labels=dict(unknown),
+        )
+    return Evaluation(heads, _language_id_accuracy(true_language, detected), len(inputs))
+
+
+def _language_id_accuracy(
+    true: list[str | None] | None, detected: list[str]
+) -> dict[str, float]:
+    """Accuracy of language identification per true language (and overall)."""
+    if not true:
+        return {}
+    pairs = [(t, d) for t, d in zip(true, detected, strict=True) if t]
+    per: dict[str, list[bool]] = defaultdict(list)
+    for t, d in pairs:
+        per[t].append(t == d)
+    out = {lang: float(np.mean(hits)) for lang, hits in sorted(per.items())}
+    out["overall"] = float(np.mean([t == d for t, d in pairs])) if pairs else 0.0
+    return out
+
+
+def save_confusion_png(head: HeadEvaluation, path: Path) -> Path:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    size = max(4.0, 0.5 * len(head.labels) + 2)
+    fig, ax = plt.subplots(figsize=(size, size))
+    ax.imshow(head.confusion, cmap="Blues")
+    ax.set_xticks(range(len(head.labels)), head.labels, rotation=60, ha="right")
+    ax.set_yticks(range(len(head.labels)), head.labels)
+    for (i, j), count in np.ndenumerate(head.confusion):
+        if count:
+            ax.text(j, i, str(count), ha="center", va="center", fontsize=7)
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("true")
+    ax.set_title(f"{head.name}: accuracy {head.metrics['accuracy']:.3f}, n={head.n}")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path
+
+
+def format_table(evaluation: Evaluation) -> str:
+    """A readable table for the terminal."""
+    lines = [f"{'head':<10} {'n':>6} {'accuracy':>9} {'macro_f1':>9} {'log_loss':>9} {'ece':>7}"]
+    for name, head in evaluation.heads.items():
+        m = head.metrics
+        lines.append(
+            f"{name:<10} {head.n:>6} {m['accuracy']:>9.4f} {m['macro_f1']:>9.4f} "
+            f"{m['log_loss']:>9.4f} {m['ece']:>7.4f}"
+        )
+    langs = sorted({lang for head in evaluation.heads.values() for lang in head.per_language})
+    if langs:
+        lines += ["", "accuracy / macro-F1 per language:", f"{'head':<10} " + " ".join(f"{lang:>13}" for lang in langs)]
+        for name, head in evaluation.heads.items():
+            cells = []
+            for lang in langs:
+                s = head.per_language.get(lang)
+                cells.append(f"{s['accuracy']:.3f}/{s['macro_f1']:.3f}" if s else "-")
+            lines.append(f"{name:<10} " + " ".join(f"{c:>13}" for c in cells))
+    if evaluation.language_id:
+        lines += ["", "language identification accuracy: " + ", ".join(
+            f"{lang} {acc:.4f}" for lang, acc in evaluation.language_id.items()
+        )]
+    return "\n".join(lines)

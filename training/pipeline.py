@@ -1,0 +1,194 @@
+"""`triage train`: dataset -> the same text and feature code the server runs -> heads -> held-out
+evaluation -> model bundle, all tracked in one MLflow run."""
+
+from __future__ import annotations
+
+import logging
+import platform
+import subprocess
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from importlib.metadata import version as package_version
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.model_selection import train_test_split
+from tqdm import tqdm
+
+from training import tracking
+from training.builders import get_builder
+from training.dataset import Dataset, load_dataset
+from training.evaluation import Evaluation, evaluate
+from triage.bundle import save_bundle
+from triage.domain import SUPPORTED_LANGUAGES
+from triage.errors import DatasetError
+from triage.features import TicketInput
+from triage.heads import Head
+from triage.model import TriageModel, ticket_text
+from triage.settings import PROJECT_ROOT
+from triage.text import TextPipeline
+
+log = logging.getLogger(__name__)
+
+MIN_EXAMPLES_PER_LABEL = 3  # fewer cannot be split across calibration folds
+TEXT_BATCH = 256
+
+
+@dataclass(frozen=True)
+class TrainResult:
+    bundle_dir: Path
+    version: str
+    evaluation: Evaluation | None
+    run_id: str
+    seconds: float
+
+
+def _progress(total: int, desc: str, enabled: bool) -> tqdm:
+    return tqdm(total=total, desc=desc, unit="ticket", disable=not enabled, leave=False)
+
+
+def process_texts(
+    text: TextPipeline, data: Dataset, show_progress: bool, desc: str = "text"
+) -> list[TicketInput]:
+    """Language, normalisation and lemmas for every ticket, in batches so the bar moves."""
+    out: list[TicketInput] = []
+    with _progress(len(data.tickets), desc, show_progress) as bar:
+        for start in range(0, len(data.tickets), TEXT_BATCH):
+            batch = data.tickets[start : start + TEXT_BATCH]
+            processed = text.process([ticket_text(t) for t in batch], [t.language_hint for t in batch])
+            out.extend(TicketInput(t, p) for t, p in zip(batch, processed, strict=True))
+            bar.update(len(batch))
+    return out
+
+
+def holdout_split(data: Dataset, fraction: float, seed: int) -> tuple[Dataset, Dataset]:
+    """A seeded split stratified on the first head with labels (used when no --test-data)."""
+    heads = data.heads()
+    strat_source = data.labels[heads[0]] if heads else None
+    strat = [label or "" for label in strat_source] if strat_source else None
+    counts = Counter(strat or [])
+    if strat and min(counts.values()) < 2:
+        strat = None
+    train_idx, test_idx = train_test_split(
+        np.arange(len(data.tickets)), test_size=fraction, random_state=seed, stratify=strat
+    )
+
+    def subset(idx: np.ndarray, suffix: str) -> Dataset:
+        return replace(
+            data,
+            tickets=[data.tickets[i] for i in idx],
+            labels={k: [v[i] for i in idx] for k, v in data.labels.items()},
+            fingerprint=f"{data.fingerprint}:{suffix}",
+        )
+
+    return subset(np.sort(train_idx), "train"), subset(np.sort(test_idx), "holdout")
+
+
+def _trainable_rows(labels: Sequence[str | None]) -> tuple[np.ndarray, list[str]]:
+    """Rows with a label whose class has enough examples to calibrate; and the dropped classes."""
+    counts = Counter(label for label in labels if label is not None)
+    dropped = sorted(label for label, n in counts.items() if n < MIN_EXAMPLES_PER_LABEL)
+    rows = [i for i, label in enumerate(labels) if label is not None and label not in dropped]
+    return np.asarray(rows, dtype=int), dropped
+
+
+def _git_commit() -> str:
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=5
+        )
+        return out.stdout.strip() if out.returncode == 0 else ""
+    except OSError:
+        return ""
+
+
+def _library_versions() -> dict[str, str]:
+    names = ["scikit-learn", "spacy", "spacy-lookups-data", "lingua-language-detector", "numpy",
+             "scipy", "joblib", "mlflow"]
+    return {"python": platform.python_version(), **{n: package_version(n) for n in names}}
+
+
+def train(
+    data_path: Path | str,
+    out_dir: Path | str,
+    *,
+    column_map: dict[str, str] | None = None,
+    test_path: Path | str | None = None,
+    holdout_fraction: float = 0.15,
+    builder_name: str = "tfidf_linear.v1",
+    builder_params: dict[str, Any] | None = None,
+    name: str | None = None,
+    seed: int = 13,
+    experiment: str = "triage",
+    show_progress: bool = True,
+    text: TextPipeline | None = None,
+) -> TrainResult:
+    started = time.perf_counter()
+    out_dir = Path(out_dir)
+    builder = get_builder(builder_name, **(builder_params or {}))
+    data = load_dataset(data_path, column_map)
+    heads_to_train = data.heads()
+    if not heads_to_train:
+        raise DatasetError(f"{data_path}: no label column for any head (topic, priority, tier, sentiment)")
+    if test_path is not None:
+        test = load_dataset(test_path, column_map)
+    else:
+        data, test = holdout_split(data, holdout_fraction, seed)
+
+    text = text or TextPipeline(SUPPORTED_LANGUAGES)
+    with tracking.start_run(experiment, run_name=name or out_dir.name) as run:
+        tracking.log_params(
+            {
+                "builder": builder.name,
+                **{f"builder.{k}": v for k, v in builder.params().items()},
+                "data": str(data_path),
+                "test_data": str(test_path) if test_path else f"holdout {holdout_fraction}",
+                "column_map": ",".join(f"{k}={v}" for k, v in (column_map or {}).items()),
+                "seed": seed,
+                "n_train": len(data.tickets),
+                "n_test": len(test.tickets),
+                "heads": ",".join(heads_to_train),
+            }
+        )
+        train_inputs = process_texts(text, data, show_progress, "text (train)")
+        featurizer = builder.featurizer().fit(train_inputs)
+        features = featurizer.transform(train_inputs)
+        heads: dict[str, Head] = {}
+        dropped: dict[str, list[str]] = {}
+        for head_name in tqdm(heads_to_train, desc="heads", disable=not show_progress, leave=False):
+            rows, dropped[head_name] = _trainable_rows(data.labels[head_name])
+            labels = np.asarray([data.labels[head_name][i] for i in rows])
+            if np.unique(labels).size < 2:
+                log.warning("head %s: fewer than two labels with enough examples; not trained", head_name)
+                continue
+            heads[head_name] = builder.fit_head(head_name, features[rows], labels, seed)
+
+        created = datetime.now(UTC)
+        meta: dict[str, Any] = {
+            "name": name or out_dir.name,
+            "version": f"{created:%Y%m%d%H%M%S}-{data.fingerprint[:8]}",
+            "created_at": created.isoformat(timespec="seconds"),
+            "builder": builder.name,
+            "builder_params": builder.params(),
+            "git_commit": _git_commit(),
+            "libraries": _library_versions(),
+            "languages": list(text.languages),
+            "data_fingerprint": data.fingerprint,
+            "n_train": len(data.tickets),
+            "dropped_labels": {k: v for k, v in dropped.items() if v},
+            "mlflow_run_id": run.info.run_id,
+        }
+        model = TriageModel(text, featurizer, heads, meta)
+        test_inputs = process_texts(text, test, show_progress, "text (test)")
+        evaluation = evaluate(model, test, test_inputs)
+        meta["metrics"] = {**evaluation.metrics(), "language_id": evaluation.language_id}
+        meta["n_test"] = len(test.tickets)
+        save_bundle(out_dir, featurizer, heads, meta)
+        tracking.log_evaluation(evaluation)
+        tracking.log_bundle(out_dir)
+    seconds = time.perf_counter() - started
+    return TrainResult(out_dir, meta["version"], evaluation, run.info.run_id, seconds)

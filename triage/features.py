@@ -1,0 +1,131 @@
+"""One sparse feature vector per ticket, shared by every head: word 1-2-grams over lemmas,
+character 2-5-grams over the lemma text, and one-hot metadata (channel, segment, VIP, history,
+time to SLA, tone signals)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from triage.domain import Ticket
+from triage.text import ProcessedText
+
+
+@dataclass(frozen=True)
+class TicketInput:
+    """What the featuriser reads: the ticket's metadata and its processed text."""
+
+    ticket: Ticket
+    text: ProcessedText
+
+
+def _bucket(value: float, edges: Sequence[float], labels: Sequence[str]) -> str:
+    for edge, label in zip(edges, labels, strict=False):
+        if value <= edge:
+            return label
+    return labels[-1]
+
+
+def metadata_features(item: TicketInput) -> dict[str, float]:
+    """Categorical facts as `name=value` one-hot keys; readable, so they can serve as evidence."""
+    ticket, text = item.ticket, item.text
+    features = {
+        f"channel={ticket.channel.value}": 1.0,
+        f"language={text.language.code}": 1.0,
+        f"vip={'yes' if ticket.customer.vip else 'no'}": 1.0,
+        f"previous_contacts={_bucket(ticket.previous_contacts, [0, 1, 2, 4], ['0', '1', '2', '3-4', '5+'])}": 1.0,  # noqa: E501
+        f"reopened={_bucket(ticket.reopen_count, [0, 1], ['0', '1', '2+'])}": 1.0,
+        f"shouting={_bucket(text.shouting, [0.05, 0.3], ['none', 'some', 'lots'])}": 1.0,
+        f"exclamations={_bucket(text.exclamations, [0, 1, 3], ['0', '1', '2-3', '4+'])}": 1.0,
+        f"length={_bucket(len(text.lemmas), [12, 40, 120], ['short', 'medium', 'long', 'very long'])}": 1.0,  # noqa: E501
+    }
+    if ticket.customer.segment:
+        features[f"segment={ticket.customer.segment.lower()}"] = 1.0
+    if ticket.customer.plan:
+        features[f"plan={ticket.customer.plan.lower()}"] = 1.0
+    if ticket.created_at and ticket.sla_due_at:
+        hours = (ticket.sla_due_at - ticket.created_at).total_seconds() / 3600
+        label = _bucket(hours, [0, 4, 24, 72], ["breached", "<4h", "<1d", "<3d", "3d+"])
+        features[f"sla_window={label}"] = 1.0
+    return features
+
+
+class TicketFeaturizer(BaseEstimator, TransformerMixin):  # type: ignore[misc]
+    """Fits the three vocabularies on training tickets and maps tickets to one CSR matrix.
+
+    Follows scikit-learn's estimator rules (parameters stored unchanged, learned state ends in
+    `_`), but reads `TicketInput`s rather than arrays.
+    """
+
+    def __init__(
+        self,
+        word_ngrams: tuple[int, int] = (1, 2),
+        char_ngrams: tuple[int, int] = (2, 5),
+        min_df: int = 2,
+        max_char_features: int = 200_000,
+    ) -> None:
+        self.word_ngrams = word_ngrams
+        self.char_ngrams = char_ngrams
+        self.min_df = min_df
+        self.max_char_features = max_char_features
+
+    def fit(self, items: Sequence[TicketInput], y: object = None) -> TicketFeaturizer:
+        self._make_vectorizers()
+        lemma_lists = [item.text.lemmas for item in items]
+        self.word_.fit(lemma_lists)
+        self.char_.fit([" ".join(lemmas) for lemmas in lemma_lists])
+        self.meta_.fit([metadata_features(item) for item in items])
+        names = [f"word:{name}" for name in self.word_.get_feature_names_out()]
+        names += [f"char:{name}" for name in self.char_.get_feature_names_out()]
+        names += [f"meta:{name}" for name in self.meta_.get_feature_names_out()]
+        self.feature_names_ = np.asarray(names, dtype=object)
+        # Character n-grams are unreadable as evidence; words and metadata are not.
+        self.explainable_ = np.array([not n.startswith("char:") for n in names])
+        return self
+
+    def _make_vectorizers(self) -> None:
+        self.word_ = TfidfVectorizer(
+            analyzer=_WordNgrams(self.word_ngrams),  # input is already tokenised and lemmatised
+            min_df=self.min_df,
+            sublinear_tf=True,
+            dtype=np.float32,
+        )
+        self.char_ = TfidfVectorizer(
+            analyzer="char_wb",
+            ngram_range=self.char_ngrams,
+            min_df=self.min_df,
+            max_features=self.max_char_features,
+            sublinear_tf=True,
+            dtype=np.float32,
+        )
+        self.meta_ = DictVectorizer(dtype=np.float32)
+
+    def transform(self, items: Sequence[TicketInput]) -> sp.csr_matrix:
+        lemma_lists = [item.text.lemmas for item in items]
+        blocks = [
+            self.word_.transform(lemma_lists),
+            self.char_.transform([" ".join(lemmas) for lemmas in lemma_lists]),
+            self.meta_.transform([metadata_features(item) for item in items]),
+        ]
+        return sp.hstack(blocks, format="csr", dtype=np.float32)
+
+
+class _WordNgrams:
+    """Picklable analyzer: contiguous n-grams of a lemma sequence, joined by spaces."""
+
+    def __init__(self, ngram_range: tuple[int, int]) -> None:
+        self.ngram_range = ngram_range
+
+    def __call__(self, tokens: Sequence[str]) -> list[str]:
+        low, high = self.ngram_range
+        return [
+            " ".join(tokens[i : i + n])
+            for n in range(low, high + 1)
+            for i in range(len(tokens) - n + 1)
+        ]

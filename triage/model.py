@@ -1,0 +1,91 @@
+"""A loaded model: the text pipeline, the featuriser and the heads. `predict` is pure and
+batch-first: text is processed once and featurised once per ticket, then every head reads the
+same vector."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+from triage.domain import HeadInfo, ModelInfo, Ticket, TriageResult
+from triage.features import TicketFeaturizer, TicketInput
+from triage.heads import Head
+from triage.text import TextPipeline
+
+
+def ticket_text(ticket: Ticket) -> str:
+    """The text the model reads: subject line, then body."""
+    return f"{ticket.subject}\n{ticket.body}" if ticket.subject else ticket.body
+
+
+class TriageModel:
+    def __init__(
+        self,
+        text: TextPipeline,
+        featurizer: TicketFeaturizer,
+        heads: dict[str, Head],
+        meta: dict[str, Any],
+    ) -> None:
+        self.text = text
+        self.featurizer = featurizer
+        self.heads = heads
+        self.meta = meta
+
+    @property
+    def version(self) -> str:
+        return str(self.meta["version"])
+
+    def inputs(self, tickets: Sequence[Ticket]) -> list[TicketInput]:
+        processed = self.text.process(
+            [ticket_text(t) for t in tickets], [t.language_hint for t in tickets]
+        )
+        return [TicketInput(t, p) for t, p in zip(tickets, processed, strict=True)]
+
+    def probabilities(self, features: sp.csr_matrix) -> dict[str, np.ndarray]:
+        return {name: head.predict_proba(features) for name, head in self.heads.items()}
+
+    def predict(self, tickets: Sequence[Ticket]) -> list[TriageResult]:
+        if not tickets:
+            return []
+        inputs = self.inputs(tickets)
+        features = self.featurizer.transform(inputs)
+        names, explainable = self.featurizer.feature_names_, self.featurizer.explainable_
+        per_head = {
+            name: head.predictions(features, names, explainable)
+            for name, head in self.heads.items()
+        }
+        return [
+            TriageResult(
+                ticket_id=item.ticket.id,
+                language=item.text.language,
+                predictions={name: preds[i] for name, preds in per_head.items()},
+                model_version=self.version,
+            )
+            for i, item in enumerate(inputs)
+        ]
+
+    def info(self) -> ModelInfo:
+        metrics = self.meta.get("metrics", {})
+        return ModelInfo(
+            name=str(self.meta["name"]),
+            version=self.version,
+            created_at=str(self.meta["created_at"]),
+            heads=tuple(
+                HeadInfo(
+                    name,
+                    head.labels,
+                    {k: float(v) for k, v in metrics.get(name, {}).items() if _is_number(v)},
+                )
+                for name, head in self.heads.items()
+            ),
+            languages=tuple(self.text.languages),
+            mlflow_run_id=str(self.meta.get("mlflow_run_id", "")),
+            data_fingerprint=str(self.meta.get("data_fingerprint", "")),
+        )
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)

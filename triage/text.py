@@ -1,0 +1,159 @@
+"""Text pipeline shared by training and serving: language identification, normalisation
+(quoted replies and signatures stripped, URLs, e-mails, order ids and numbers to typed
+placeholders) and spaCy tokens + lookup lemmas. Computed once per ticket; every head reads it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import spacy
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+from triage.domain import SUPPORTED_LANGUAGES, LanguageGuess
+from triage.validation import supported_hint
+
+_LINGUA = {
+    "en": Language.ENGLISH,
+    "nl": Language.DUTCH,
+    "ro": Language.ROMANIAN,
+    "de": Language.GERMAN,
+    "fr": Language.FRENCH,
+}
+
+# Placeholders are plain lowercase words so every tokenizer keeps them whole.
+URL, EMAIL, ORDER, NUMBER = "urltoken", "emailtoken", "ordertoken", "numtoken"
+
+_URL_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+_EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# Order/invoice/ticket ids: a digit run of 5+ (optionally behind '#' or a short prefix like ORD-).
+_ORDER_RE = re.compile(r"(?:#|\b[A-Z]{2,5}-?)\d{4,}\b|\b\d{6,}\b")
+_NUMBER_RE = re.compile(r"\b\d+(?:[.,]\d+)*\b")
+
+# "On Mon, 3 Mar 2026, Support wrote:" and its siblings: everything after it is quoted history.
+_QUOTE_HEADER_RE = re.compile(
+    r"^\s*(?:on|op|am|le|în|in)\b.{0,120}\b(?:wrote|schreef|schrieb|a écrit|a scris):\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SIGNOFF_RE = re.compile(
+    r"^\s*(?:--\s*|(?:best|kind|warm)?\s*regards,?|best,|cheers,?|thanks(?: again)?,|"
+    r"met vriendelijke groet(?:en)?,?|vriendelijke groet(?:en)?,?|groet(?:en|jes)?,?|"
+    r"cu (?:stimă|respect|drag),?|toate cele bune,?|"
+    r"mit freundlichen grüßen,?|viele grüße,?|beste grüße,?|liebe grüße,?|grüße,?|"
+    r"cordialement,?|bien (?:à vous|cordialement),?|salutations,?|bonne journée,?|"
+    r"sent from my \w+.*|verzonden (?:vanaf|met) .*|trimis de pe .*|gesendet von .*|"
+    r"envoyé de mon .*)\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SIGNATURE_MAX_LINES = 5  # a sign-off further from the end than this is body text, not a footer
+
+
+def strip_quoted_and_signature(text: str) -> str:
+    """The customer's own new words: quoted replies and the closing signature removed."""
+    header = _QUOTE_HEADER_RE.search(text)
+    if header:
+        text = text[: header.start()]
+    lines = [line for line in text.splitlines() if not line.lstrip().startswith(">")]
+    for i, line in enumerate(lines):
+        if i > 0 and len(lines) - i <= _SIGNATURE_MAX_LINES and _SIGNOFF_RE.match(line):
+            lines = lines[:i]
+            break
+    return "\n".join(lines).strip()
+
+
+def mask_entities(text: str) -> str:
+    """URLs, e-mail addresses, order ids and numbers become typed placeholders (also keeps PII
+    out of features)."""
+    text = _URL_RE.sub(f" {URL} ", text)
+    text = _EMAIL_RE.sub(f" {EMAIL} ", text)
+    text = _ORDER_RE.sub(f" {ORDER} ", text)
+    return _NUMBER_RE.sub(f" {NUMBER} ", text)
+
+
+def normalise(text: str) -> str:
+    return mask_entities(strip_quoted_and_signature(text))
+
+
+def shouting_ratio(text: str) -> float:
+    """Share of words of 3+ letters written in capitals: ALL-CAPS anger survives lowercasing."""
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", text)]
+    return sum(w.isupper() for w in words) / len(words) if words else 0.0
+
+
+@dataclass(frozen=True)
+class ProcessedText:
+    language: LanguageGuess
+    normalised: str
+    """Subject and body after `normalise`, case kept."""
+    lemmas: tuple[str, ...]
+    """Lowercased lookup lemmas, punctuation dropped."""
+    shouting: float
+    exclamations: int
+
+
+class TextPipeline:
+    """Loads the language detector and one blank spaCy pipeline with a lookup lemmatiser per
+    supported language; `process` is then pure and batch-first."""
+
+    def __init__(self, languages: Sequence[str] = SUPPORTED_LANGUAGES) -> None:
+        self.languages = tuple(languages)
+        self._detector: LanguageDetector = (
+            LanguageDetectorBuilder.from_languages(*(_LINGUA[code] for code in self.languages))
+            .with_preloaded_language_models()
+            .build()
+        )
+        self._nlp = {code: self._blank_with_lemmatizer(code) for code in self.languages}
+        # Lookup tables, to lemmatise ALL-CAPS words the case-sensitive lookup misses.
+        self._lemma_tables = {
+            code: nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+            for code, nlp in self._nlp.items()
+        }
+
+    @staticmethod
+    def _blank_with_lemmatizer(code: str) -> spacy.language.Language:
+        nlp = spacy.blank(code)
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()  # loads the lookup table from spacy-lookups-data
+        return nlp
+
+    def detect_language(self, text: str, hint: str = "") -> LanguageGuess:
+        code = supported_hint(hint)
+        if code in self.languages:
+            return LanguageGuess(code, 1.0)
+        values = self._detector.compute_language_confidence_values(text)
+        if not values or values[0].value == 0.0:
+            return LanguageGuess(self.languages[0], 0.0)
+        best = values[0]
+        return LanguageGuess(best.language.iso_code_639_1.name.lower(), float(best.value))
+
+    def process(self, texts: Sequence[str], hints: Sequence[str] | None = None) -> list[ProcessedText]:
+        hints = hints if hints is not None else [""] * len(texts)
+        cleaned = [strip_quoted_and_signature(text) for text in texts]
+        languages = [
+            self.detect_language(clean, hint) for clean, hint in zip(cleaned, hints, strict=True)
+        ]
+        masked = [mask_entities(clean) for clean in cleaned]
+        lemmas: list[tuple[str, ...]] = [()] * len(texts)
+        for code in self.languages:  # one nlp.pipe call per language, order restored by index
+            indices = [i for i, lang in enumerate(languages) if lang.code == code]
+            docs = self._nlp[code].pipe(masked[i] for i in indices)
+            for i, doc in zip(indices, docs, strict=True):
+                lemmas[i] = self._lemmas(code, doc)
+        return [
+            ProcessedText(lang, text, lem, shouting_ratio(clean), clean.count("!"))
+            for lang, text, lem, clean in zip(languages, masked, lemmas, cleaned, strict=True)
+        ]
+
+    def _lemmas(self, code: str, doc: spacy.tokens.Doc) -> tuple[str, ...]:
+        table = self._lemma_tables[code]
+        out = []
+        for token in doc:
+            if token.is_punct or token.is_space:
+                continue
+            lemma = token.lemma_ or token.text
+            if lemma == token.text and token.is_upper:
+                found = table.get(token.lower_) or table.get(token.text.capitalize()) or lemma
+                lemma = found[0] if isinstance(found, list) else found  # some tables store lists
+            out.append(lemma.lower())
+        return tuple(out)
