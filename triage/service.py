@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from triage.domain import ModelInfo, Ticket, TriageResult
@@ -28,15 +28,28 @@ class TriageService:
         self.settings = settings
         self._model = model
         self._swap_lock = threading.Lock()
+        self._listeners: list[Callable[[Predictor], None]] = []
 
     @property
     def ready(self) -> bool:
         return self._model is not None
 
+    @property
+    def model_version(self) -> str:
+        """Version of the model serving new requests; "" while none is loaded."""
+        model = self._model
+        return model.version if model is not None else ""
+
+    def on_model_change(self, listener: Callable[[Predictor], None]) -> None:
+        """Call `listener(model)` after every `use_model` (the rpc layer keeps health in sync)."""
+        self._listeners.append(listener)
+
     def use_model(self, model: Predictor) -> None:
         """Serve `model` from the next request on; callers already running keep the old one."""
         with self._swap_lock:
             self._model = model
+        for listener in list(self._listeners):
+            listener(model)
 
     def _current(self) -> Predictor:
         model = self._model  # one read: a request uses one model even if a swap happens meanwhile
