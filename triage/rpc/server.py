@@ -1,0 +1,136 @@
+"""The gRPC server: TriageService, standard grpc.health.v1 health and server reflection."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+import weakref
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from types import FrameType
+from typing import Any
+
+import grpc
+from google.protobuf.message import DecodeError, Message
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+
+from triage.rpc.servicer import UNPARSABLE, TriageServicer, Unparsable
+from triage.service import TriageService
+from triage.settings import Settings
+from triage.v1 import triage_pb2 as pb
+
+log = logging.getLogger(__name__)
+
+SERVICE_NAME: str = pb.DESCRIPTOR.services_by_name["TriageService"].full_name
+"""`triage.v1.TriageService`, also the health service name of the triage RPCs."""
+
+# The health servicer of each server built here, so serve_forever can flip it on shutdown.
+_HEALTH: weakref.WeakKeyDictionary[grpc.Server, health.HealthServicer] = weakref.WeakKeyDictionary()
+
+
+def _lenient(message_type: type[Message]) -> Callable[[bytes], Message | Unparsable]:
+    """A deserializer that hands the servicer UNPARSABLE instead of raising: grpc would turn a
+    DecodeError (bad UTF-8, corrupt wire format) into INTERNAL, but it is the client's fault."""
+
+    def parse(data: bytes) -> Message | Unparsable:
+        try:
+            return message_type.FromString(data)
+        except DecodeError:
+            return UNPARSABLE
+
+    return parse
+
+
+def _add_triage_service(servicer: TriageServicer, server: grpc.Server) -> None:
+    """What the generated add_TriageServiceServicer_to_server does, with lenient parsing."""
+    handlers = {
+        "Triage": grpc.unary_unary_rpc_method_handler(
+            servicer.Triage,
+            request_deserializer=_lenient(pb.TriageRequest),
+            response_serializer=pb.TriageResponse.SerializeToString,
+        ),
+        "TriageStream": grpc.stream_stream_rpc_method_handler(
+            servicer.TriageStream,
+            request_deserializer=_lenient(pb.TriageRequest),
+            response_serializer=pb.TriageResponse.SerializeToString,
+        ),
+        "GetModelInfo": grpc.unary_unary_rpc_method_handler(
+            servicer.GetModelInfo,
+            request_deserializer=_lenient(pb.GetModelInfoRequest),
+            response_serializer=pb.ModelInfo.SerializeToString,
+        ),
+    }
+    server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(SERVICE_NAME, handlers),))
+    server.add_registered_method_handlers(SERVICE_NAME, handlers)
+
+
+def mark_serving(health_servicer: health.HealthServicer, serving: bool) -> None:
+    """Set the overall ("") and the TriageService health status."""
+    status = (
+        health_pb2.HealthCheckResponse.SERVING
+        if serving
+        else health_pb2.HealthCheckResponse.NOT_SERVING
+    )
+    for name in ("", SERVICE_NAME):
+        health_servicer.set(name, status)
+
+
+def _address(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host and not host.startswith("[") else f"{host}:{port}"
+
+
+def build_server(service: TriageService, settings: Settings) -> tuple[grpc.Server, int]:
+    """A bound, not yet started server and its real port (settings.port 0 picks a free one).
+    Health is NOT_SERVING until the service has a model and follows `service.use_model`."""
+    size = settings.max_message_bytes
+    server = grpc.server(
+        ThreadPoolExecutor(max_workers=settings.max_workers, thread_name_prefix="triage-rpc"),
+        options=[
+            ("grpc.max_receive_message_length", size),
+            ("grpc.max_send_message_length", size),
+        ],
+    )
+    _add_triage_service(TriageServicer(service), server)
+
+    health_servicer = health.HealthServicer()
+    health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+    mark_serving(health_servicer, service.ready)
+    service.on_model_change(lambda _model: mark_serving(health_servicer, True))
+
+    reflection.enable_server_reflection(
+        (SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), server
+    )
+    port = server.add_insecure_port(_address(settings.host, settings.port))
+    _HEALTH[server] = health_servicer
+    return server, port
+
+
+def serve_forever(
+    server: grpc.Server, settings: Settings, stop_event: threading.Event | None = None
+) -> None:
+    """Start `server` and block until SIGTERM/SIGINT (main thread only) or `stop_event`; then
+    report NOT_SERVING, drain in-flight calls for up to settings.grace_seconds and return."""
+    stop = stop_event or threading.Event()
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+
+        def on_signal(signum: int, _frame: FrameType | None) -> None:
+            log.info("received %s, shutting down", signal.Signals(signum).name)
+            stop.set()
+
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            previous[sig] = signal.signal(sig, on_signal)
+    try:
+        server.start()
+        while not stop.wait(0.5):  # a timed wait keeps the main thread responsive to signals
+            pass
+    finally:
+        health_servicer = _HEALTH.get(server)
+        if health_servicer is not None:
+            health_servicer.enter_graceful_shutdown()  # load balancers stop sending new calls
+        server.stop(settings.grace_seconds).wait()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        log.info("server stopped")

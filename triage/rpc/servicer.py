@@ -1,0 +1,98 @@
+"""TriageService over gRPC: convert, call the service, convert. No model code here."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+import grpc
+
+from triage.domain import Ticket
+from triage.errors import InvalidTicket
+from triage.rpc import converters
+from triage.rpc.logs import REQUEST_ID_KEY, model_version_var, request_id_from, request_id_var
+from triage.rpc.status import MalformedRequest, abort_for
+from triage.service import TriageService
+from triage.v1 import triage_pb2 as pb
+from triage.v1 import triage_pb2_grpc as pb_grpc
+
+log = logging.getLogger(__name__)
+
+
+class Unparsable:
+    """What the server's lenient deserializers hand over instead of bytes that do not parse."""
+
+
+UNPARSABLE = Unparsable()
+Request = pb.TriageRequest | Unparsable
+
+
+@contextmanager
+def call_scope(context: grpc.ServicerContext, service: TriageService, method: str) -> Iterator[str]:
+    """Sets the log context, echoes the request id, logs one line per call and turns any
+    exception into its status code (status.CODES)."""
+    request_id = request_id_from(context.invocation_metadata())
+    request_id_var.set(request_id)
+    model_version_var.set(service.model_version or "-")
+    context.set_trailing_metadata(((REQUEST_ID_KEY, request_id),))
+    started = time.perf_counter()
+    try:
+        yield request_id
+        log.info("%s OK in %.1f ms", method, (time.perf_counter() - started) * 1000)
+    except Exception as exc:
+        if not context.is_active():  # the client went away (cancel, deadline): nobody to answer
+            log.info("%s ended by the client", method)
+            raise
+        abort_for(context, exc, request_id)
+    finally:
+        # Reset instead of token.reset: a stream generator may be closed from another thread.
+        request_id_var.set("-")
+        model_version_var.set("-")
+
+
+def _ticket(request: Request) -> Ticket:
+    if isinstance(request, Unparsable):
+        raise MalformedRequest()
+    return converters.ticket_from_request(request)
+
+
+@contextmanager
+def _at_position(i: int) -> Iterator[None]:
+    """Name the stream position in errors: `request[3].ticket.body: ...`."""
+    try:
+        yield
+    except InvalidTicket as exc:
+        raise InvalidTicket(f"request[{i}].{exc.field}", exc.problem) from exc
+    except MalformedRequest as exc:
+        raise MalformedRequest(f"request[{i}]") from exc
+
+
+class TriageServicer(pb_grpc.TriageServiceServicer):
+    def __init__(self, service: TriageService) -> None:
+        self._service = service
+
+    def Triage(self, request: Request, context: grpc.ServicerContext) -> pb.TriageResponse:
+        with call_scope(context, self._service, "Triage"):
+            return converters.result_to_proto(self._service.triage(_ticket(request)))
+
+    def TriageStream(
+        self,
+        request_iterator: Iterable[Request],
+        context: grpc.ServicerContext,
+    ) -> Iterator[pb.TriageResponse]:
+        # One ticket at a time, answered before the next is read: a client that waits for each
+        # answer before sending on would deadlock a reader that fills batches; and single and
+        # stream results are equal by construction.
+        with call_scope(context, self._service, "TriageStream"):
+            for i, request in enumerate(request_iterator):
+                with _at_position(i):
+                    result = self._service.triage(_ticket(request))
+                yield converters.result_to_proto(result)
+
+    def GetModelInfo(
+        self, request: pb.GetModelInfoRequest | Unparsable, context: grpc.ServicerContext
+    ) -> pb.ModelInfo:
+        with call_scope(context, self._service, "GetModelInfo"):
+            return converters.model_info_to_proto(self._service.model_info())

@@ -1,0 +1,58 @@
+"""The one table from domain errors to gRPC status codes, and the helper that aborts a call."""
+
+from __future__ import annotations
+
+import logging
+from typing import NoReturn
+
+import grpc
+
+from triage.errors import (
+    BundleIntegrityError,
+    DatasetError,
+    InvalidTicket,
+    ModelNotFound,
+    ModelUnavailable,
+)
+
+log = logging.getLogger(__name__)
+
+
+class MalformedRequest(Exception):
+    """Request bytes that do not parse as the expected message (rpc-level, not a domain error)."""
+
+    def __init__(self, where: str = "request") -> None:
+        super().__init__(f"{where} could not be parsed")
+
+
+# Domain error messages are safe to show clients by contract (errors.py), so they go out as-is.
+# A class not found here (by MRO, so subclasses inherit their parent's code) is a bug: INTERNAL.
+CODES: dict[type[Exception], grpc.StatusCode] = {
+    InvalidTicket: grpc.StatusCode.INVALID_ARGUMENT,
+    MalformedRequest: grpc.StatusCode.INVALID_ARGUMENT,
+    DatasetError: grpc.StatusCode.INVALID_ARGUMENT,
+    ModelUnavailable: grpc.StatusCode.UNAVAILABLE,
+    ModelNotFound: grpc.StatusCode.NOT_FOUND,
+    # Not DATA_LOSS (that reads as "user data is gone"): the bundle on disk must be fixed by an
+    # operator before the call can succeed, which is what FAILED_PRECONDITION tells a client.
+    BundleIntegrityError: grpc.StatusCode.FAILED_PRECONDITION,
+}
+
+
+def status_for(exc: BaseException, request_id: str) -> tuple[grpc.StatusCode, str]:
+    """The status code and client-safe message for `exc`."""
+    for cls in type(exc).__mro__:
+        code = CODES.get(cls)
+        if code is not None:
+            return code, str(exc)
+    return grpc.StatusCode.INTERNAL, f"internal error (request id {request_id})"
+
+
+def abort_for(context: grpc.ServicerContext, exc: BaseException, request_id: str) -> NoReturn:
+    """Log `exc` (the traceback only for unexpected ones) and end the call with its status."""
+    code, message = status_for(exc, request_id)
+    if code is grpc.StatusCode.INTERNAL:
+        log.error("unexpected %s, answering INTERNAL", type(exc).__name__, exc_info=exc)
+    else:
+        log.info("answering %s: %s", code.name, message)
+    context.abort(code, message)
