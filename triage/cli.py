@@ -1,0 +1,199 @@
+"""`triage serve | train | evaluate | classify | info`.
+
+The runtime modules of `triage` never import `training`; only this front door does, lazily, for
+the `train` and `evaluate` commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import threading
+from pathlib import Path
+
+from triage.errors import TriageError
+from triage.settings import Settings
+
+log = logging.getLogger("triage")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings.from_env(
+        host=getattr(args, "host", None),
+        port=getattr(args, "port", None),
+        model_dir=getattr(args, "model", None),
+    )
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from triage.bundle import load_bundle
+    from triage.rpc.logs import configure_logging
+    from triage.rpc.server import build_server, serve_forever
+    from triage.service import TriageService
+
+    configure_logging()
+    settings = _settings(args)
+    service = TriageService(settings)
+    server, port = build_server(service, settings)
+    stop = threading.Event()
+    failed: list[BaseException] = []
+
+    def load() -> None:  # health says NOT_SERVING (and calls get UNAVAILABLE) until this is done
+        try:
+            log.info("loading model from %s", settings.model_dir)
+            service.use_model(load_bundle(settings.model_dir))
+            log.info("model %s loaded; serving", service.model_version)
+        except (TriageError, OSError) as exc:
+            log.error("cannot load model from %s: %s", settings.model_dir, exc)
+            failed.append(exc)
+            stop.set()
+
+    log.info("listening on %s:%d", settings.host, port)
+    threading.Thread(target=load, name="model-loader", daemon=True).start()
+    serve_forever(server, settings, stop)
+    return 1 if failed else 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from training.dataset import parse_column_map
+    from training.pipeline import train
+    from training.evaluation import format_table
+
+    result = train(
+        args.data,
+        args.out,
+        column_map=parse_column_map(args.column_map),
+        test_path=args.test_data,
+        holdout_fraction=args.holdout,
+        builder_name=args.builder,
+        name=args.name,
+        seed=args.seed,
+        experiment=args.experiment,
+        show_progress=not args.no_progress,
+    )
+    if result.evaluation is not None:
+        print(format_table(result.evaluation))
+    print(
+        f"\nmodel {result.version} written to {result.bundle_dir} in {result.seconds:.1f} s "
+        f"(MLflow run {result.run_id})"
+    )
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from training.dataset import load_dataset, parse_column_map
+    from training.evaluation import evaluate, format_table
+    from triage.bundle import load_bundle
+
+    model = load_bundle(Path(args.model))
+    data = load_dataset(args.data, parse_column_map(args.column_map))
+    evaluation = evaluate(model, data)
+    if args.json:
+        json.dump({"model_version": model.version, **evaluation.to_json()}, sys.stdout, indent=2)
+        print()
+    else:
+        print(f"model {model.version} on {args.data} ({evaluation.n} tickets)\n")
+        print(format_table(evaluation))
+    return 0
+
+
+def _target(args: argparse.Namespace) -> str:
+    if args.target:
+        return str(args.target)
+    settings = Settings.from_env()
+    return f"{settings.host}:{settings.port}"
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    from triage.domain import Channel, Customer, Ticket
+    from triage.rpc.client import classify
+
+    body = sys.stdin.read() if args.body == "-" else (args.body or "")
+    ticket = Ticket(
+        id=args.id,
+        subject=args.subject,
+        body=body,
+        channel=Channel(args.channel),
+        language_hint=args.language,
+        customer=Customer(segment=args.segment, vip=args.vip),
+        previous_contacts=args.previous_contacts,
+    )
+    print(json.dumps(classify(_target(args), ticket, args.timeout), indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from triage.rpc.client import model_info
+
+    print(json.dumps(model_info(_target(args), args.timeout), indent=2, ensure_ascii=False))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="triage", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="serve a model bundle over gRPC")
+    serve.add_argument("--model", type=Path, help="bundle directory (default: models/default)")
+    serve.add_argument("--host", help="interface to bind (default 127.0.0.1, or TRIAGE_HOST)")
+    serve.add_argument("--port", type=int, help="port (default 50051, or TRIAGE_PORT)")
+    serve.set_defaults(run=cmd_serve)
+
+    train = sub.add_parser("train", help="train a model bundle from a CSV/JSONL dataset")
+    train.add_argument("--data", required=True, type=Path, help="training data (.csv or .jsonl)")
+    train.add_argument("--out", required=True, type=Path, help="bundle directory to write")
+    train.add_argument("--column-map", help="rename columns: ours=theirs,... (text=description)")
+    train.add_argument("--test-data", type=Path, help="held-out data; default: carve --holdout")
+    train.add_argument("--holdout", type=float, default=0.15, help="held-out share (default 0.15)")
+    train.add_argument("--builder", default="tfidf_linear.v1", help="versioned model builder")
+    train.add_argument("--name", help="model name (default: the --out folder's name)")
+    train.add_argument("--seed", type=int, default=13)
+    train.add_argument("--experiment", default="triage", help="MLflow experiment name")
+    train.add_argument("--no-progress", action="store_true", help="hide progress bars")
+    train.set_defaults(run=cmd_train)
+
+    evaluate = sub.add_parser("evaluate", help="per-head metrics of a bundle on labelled data")
+    evaluate.add_argument("--model", required=True, type=Path)
+    evaluate.add_argument("--data", required=True, type=Path)
+    evaluate.add_argument("--column-map")
+    evaluate.add_argument("--json", action="store_true", help="print JSON on stdout")
+    evaluate.set_defaults(run=cmd_evaluate)
+
+    classify = sub.add_parser("classify", help="triage one ticket via a running server")
+    classify.add_argument("body", nargs="?", default="", help="ticket body ('-' reads stdin)")
+    classify.add_argument("--subject", default="")
+    classify.add_argument("--id", default="cli")
+    classify.add_argument("--channel", default="unspecified",
+                          choices=["unspecified", "email", "chat", "phone", "web", "social"])
+    classify.add_argument("--language", default="", help="language hint (ISO 639-1)")
+    classify.add_argument("--segment", default="")
+    classify.add_argument("--vip", action="store_true")
+    classify.add_argument("--previous-contacts", type=int, default=0)
+    classify.add_argument("--target", help="HOST:PORT (default from TRIAGE_HOST/TRIAGE_PORT)")
+    classify.add_argument("--timeout", type=float, default=10.0)
+    classify.set_defaults(run=cmd_classify)
+
+    info = sub.add_parser("info", help="describe the model a running server serves")
+    info.add_argument("--target", help="HOST:PORT (default from TRIAGE_HOST/TRIAGE_PORT)")
+    info.add_argument("--timeout", type=float, default=10.0)
+    info.set_defaults(run=cmd_info)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except TriageError as exc:
+        print(f"triage {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # client errors from the rpc layer carry a clean message
+        if type(exc).__name__ == "TriageClientError":
+            print(f"triage {args.command}: {exc}", file=sys.stderr)
+            return 3
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())
