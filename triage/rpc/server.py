@@ -113,7 +113,7 @@ def serve_forever(
     """Start `server` and block until SIGTERM/SIGINT (main thread only) or `stop_event`; then
     report NOT_SERVING, drain in-flight calls for up to settings.grace_seconds and return."""
     stop = stop_event or threading.Event()
-    previous: dict[int, Any] = {}
+    previous: dict[signal.Signals, Any] = {}
     if threading.current_thread() is threading.main_thread():
 
         def on_signal(signum: int, _frame: FrameType | None) -> None:

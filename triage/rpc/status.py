@@ -56,3 +56,4 @@ def abort_for(context: grpc.ServicerContext, exc: BaseException, request_id: str
     else:
         log.info("answering %s: %s", code.name, message)
     context.abort(code, message)
+    raise AssertionError("unreachable: context.abort raises")
