@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import pytest
+
+from triage.text import (
+    EMAIL,
+    NUMBER,
+    ORDER,
+    URL,
+    mask_entities,
+    shouting_ratio,
+    strip_quoted_and_signature,
+)
+
+
+def test_quoted_reply_and_signature_are_stripped() -> None:
+    text = (
+        "Hello,\nmy parcel never arrived.\nPlease help.\n\nBest regards,\nAnna Jansen\n\n"
+        "On Mon, 3 Mar 2026, Support wrote:\n> We shipped it yesterday.\n"
+    )
+    assert strip_quoted_and_signature(text) == "Hello,\nmy parcel never arrived.\nPlease help."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mijn pakket is niet aangekomen.\nMet vriendelijke groet,\nJan",
+        "Coletul meu nu a ajuns.\nCu stimă,\nIoana",
+        "Mein Paket ist nicht angekommen.\nMit freundlichen Grüßen\nJonas",
+        "Mon colis n'est pas arrivé.\nCordialement,\nLéa",
+    ],
+)
+def test_sign_offs_in_every_language(text: str) -> None:
+    assert strip_quoted_and_signature(text) == text.splitlines()[0]
+
+
+def test_quoted_lines_dropped_but_body_kept() -> None:
+    text = "> old answer\nStill broken after your fix.\n> more old text"
+    assert strip_quoted_and_signature(text) == "Still broken after your fix."
+
+
+def test_entities_become_typed_placeholders() -> None:
+    masked = mask_entities(
+        "Order ORD-482913 and #10482913, mail anna.b@example.com, see https://x.io/a?b=1, paid 49.99"
+    )
+    assert masked.count(ORDER) == 2
+    assert EMAIL in masked and URL in masked and NUMBER in masked
+    assert "482913" not in masked and "example.com" not in masked
+
+
+def test_shouting_ratio() -> None:
+    assert shouting_ratio("THIS IS UNACCEPTABLE fix it") > 0.5
+    assert shouting_ratio("this is fine") == 0.0
+    assert shouting_ratio("") == 0.0
+
+
+def test_lemmas_unify_inflected_forms(text_pipeline) -> None:  # type: ignore[no-untyped-def]
+    first, second = text_pipeline.process(["The orders were charged", "ORDER CHARGED"], ["en", "en"])
+    assert {"order", "charge"} <= set(first.lemmas)
+    assert {"order", "charge"} <= set(second.lemmas)  # ALL-CAPS words are lemmatised too
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("en", "My package still has not arrived and nobody answers my emails"),
+        ("nl", "Mijn pakket is nog steeds niet aangekomen en niemand reageert"),
+        ("ro", "Coletul meu încă nu a ajuns și nimeni nu îmi răspunde"),
+        ("de", "Mein Paket ist immer noch nicht angekommen und niemand antwortet"),
+        ("fr", "Mon colis n'est toujours pas arrivé et personne ne répond"),
+    ],
+)
+def test_language_detection(text_pipeline, code: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    guess = text_pipeline.detect_language(text)
+    assert guess.code == code
+    assert 0.5 < guess.confidence <= 1.0
+
+
+def test_supported_hint_wins_and_unsupported_hint_is_ignored(text_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Mein Paket ist nicht angekommen"
+    assert text_pipeline.detect_language(text, "fr").code == "fr"
+    assert text_pipeline.detect_language(text, "FR-be").code == "fr"
+    assert text_pipeline.detect_language(text, "ja").code == "de"
+
+
+def test_process_is_batch_invariant(text_pipeline) -> None:  # type: ignore[no-untyped-def]
+    texts = ["Ich kann mich nicht anmelden", "I cannot log in", "Je ne peux pas me connecter"]
+    batch = text_pipeline.process(texts)
+    assert batch == [text_pipeline.process([t])[0] for t in texts]

@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import mlflow
+import numpy as np
+import pytest
+
+from training.dataset import load_dataset, parse_column_map
+from training.evaluation import expected_calibration_error
+from training.pipeline import train
+from triage.bundle import load_bundle
+from triage.domain import FIXED_LABELS, HEADS
+from triage.errors import BundleIntegrityError, DatasetError, ModelNotFound
+
+
+def test_bundle_layout_and_meta(tiny_model_dir: Path) -> None:
+    meta = json.loads((tiny_model_dir / "meta.json").read_text())
+    assert set(meta["heads"]) == set(HEADS)
+    for head, labels in FIXED_LABELS.items():
+        assert set(meta["heads"][head]) <= set(labels)
+    assert len(meta["heads"]["topic"]) >= 12
+    for key in ("version", "created_at", "libraries", "data_fingerprint", "mlflow_run_id", "metrics"):
+        assert meta[key], key
+    sums = (tiny_model_dir / "SHA256SUMS").read_text().splitlines()
+    listed = {line.split("  ", 1)[1] for line in sums}
+    assert listed == {p.name for p in tiny_model_dir.iterdir()} - {"SHA256SUMS"}
+
+
+def test_round_trip_gives_identical_predictions(tiny_training, tiny_model, corpus: Path) -> None:  # type: ignore[no-untyped-def]
+    tickets = load_dataset(corpus / "test.jsonl").tickets[:40]
+    reloaded = load_bundle(tiny_training.bundle_dir, tiny_model.text)
+    assert reloaded.predict(tickets) == tiny_model.predict(tickets)
+
+
+def test_single_and_batch_predictions_are_equal(tiny_model, corpus: Path) -> None:  # type: ignore[no-untyped-def]
+    tickets = load_dataset(corpus / "test.jsonl").tickets[:25]
+    batch = tiny_model.predict(tickets)
+    assert batch == [tiny_model.predict([t])[0] for t in tickets]
+
+
+def test_predictions_are_well_formed(tiny_model, corpus: Path) -> None:  # type: ignore[no-untyped-def]
+    for result in tiny_model.predict(load_dataset(corpus / "test.jsonl").tickets[:20]):
+        assert result.model_version == tiny_model.version
+        assert set(result.predictions) == set(HEADS)
+        for prediction in result.predictions.values():
+            total = prediction.confidence + sum(a.confidence for a in prediction.alternatives)
+            assert 0.0 < prediction.confidence <= 1.0 and total <= 1.0 + 1e-6
+            assert all(a.confidence <= prediction.confidence for a in prediction.alternatives)
+            assert all(e.weight > 0 for e in prediction.evidence)
+
+
+def test_model_learns_more_than_the_majority_class(tiny_training) -> None:  # type: ignore[no-untyped-def]
+    topic = tiny_training.evaluation.heads["topic"]
+    majority = max(v["support"] for k, v in topic.per_class.items() if isinstance(v, dict) and k in topic.labels)
+    assert topic.metrics["accuracy"] > 2 * majority / topic.n
+
+
+def test_tampered_bundle_is_refused(tiny_model_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    copy = Path(shutil.copytree(tiny_model_dir, tmp_path / "bundle"))
+    with (copy / "head_topic.joblib").open("ab") as handle:
+        handle.write(b"\0")
+    with pytest.raises(BundleIntegrityError, match="head_topic.joblib"):
+        load_bundle(copy)
+    with pytest.raises(ModelNotFound):
+        load_bundle(tmp_path / "nowhere")
+
+
+def test_mlflow_run_has_params_metrics_and_artifacts(tiny_training, mlflow_store: str) -> None:  # type: ignore[no-untyped-def]
+    client = mlflow.MlflowClient(mlflow_store)
+    run = client.get_run(tiny_training.run_id)
+    assert run.data.params["builder"] == "tfidf_linear.v1"
+    for head in HEADS:
+        for metric in ("accuracy", "macro_f1", "log_loss", "ece"):
+            assert f"{head}.{metric}" in run.data.metrics
+    evaluation = {a.path for a in client.list_artifacts(run.info.run_id, "evaluation")}
+    for head in HEADS:
+        assert f"evaluation/confusion_{head}.png" in evaluation
+        assert f"evaluation/report_{head}.json" in evaluation
+    bundle = {a.path for a in client.list_artifacts(run.info.run_id, "bundle")}
+    assert {"bundle/meta.json", "bundle/SHA256SUMS"} <= bundle
+
+
+def test_column_map_csv_and_absent_heads(corpus: Path, tmp_path: Path, text_pipeline) -> None:  # type: ignore[no-untyped-def]
+    """An export with other column names and only one label column trains just that head."""
+    rows = [json.loads(line) for line in (corpus / "train.jsonl").read_text().splitlines()[:400]]
+    export = tmp_path / "export.csv"
+    with export.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["description", "category"])
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({"description": f"{row['subject']}\n{row['body']}", "category": row["topic"]})
+    result = train(
+        export, tmp_path / "m", column_map=parse_column_map("text=description,topic=category"),
+        show_progress=False, text=text_pipeline,
+    )
+    model = load_bundle(result.bundle_dir, text_pipeline)
+    assert list(model.heads) == ["topic"]
+    prediction = model.predict(load_dataset(corpus / "test.jsonl").tickets[:1])[0]
+    assert set(prediction.predictions) == {"topic"}
+
+
+def test_dataset_errors_name_the_problem(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "hello", "priority": "medium"}\n')
+    with pytest.raises(DatasetError, match="priority"):
+        load_dataset(bad)
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"text": "a"}\n{not json\n')
+    with pytest.raises(DatasetError, match="broken.jsonl:2"):
+        load_dataset(broken)
+    with pytest.raises(DatasetError, match="column-map"):
+        parse_column_map("text")
+
+
+def test_expected_calibration_error() -> None:
+    confident_and_right = expected_calibration_error(np.array([0.9, 0.9]), np.array([1.0, 1.0]))
+    assert confident_and_right == pytest.approx(0.1)
+    assert expected_calibration_error(np.array([0.5, 0.5]), np.array([1.0, 0.0])) == 0.0
