@@ -58,6 +58,10 @@ def test_stream_equals_single_triage_in_order(stub: pb_grpc.TriageServiceStub) -
     assert streamed == single
 
 
+def test_empty_stream_gets_no_answers(stub: pb_grpc.TriageServiceStub) -> None:
+    assert list(stub.TriageStream(iter([]), timeout=5)) == []
+
+
 def test_stream_stops_at_a_bad_ticket_naming_its_position(stub: pb_grpc.TriageServiceStub) -> None:
     bad = make_ticket(id="bad", body="x" * (SETTINGS.max_body_bytes + 1))
     responses = stub.TriageStream(iter(requests([*TICKETS[:3], bad, TICKETS[3]])), timeout=5)
