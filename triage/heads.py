@@ -3,8 +3,6 @@ per-term contributions that explain its decision."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import scipy.sparse as sp
 from sklearn.calibration import CalibratedClassifierCV
@@ -15,30 +13,36 @@ MAX_ALTERNATIVES = 3
 MAX_EVIDENCE = 5
 
 
-@dataclass
 class Head:
-    name: str
-    classifier: CalibratedClassifierCV
-    """Fitted with ensemble=False: one linear model, calibrated on out-of-fold scores."""
+    """Fitted with `CalibratedClassifierCV(LogisticRegression, method="temperature",
+    ensemble=False)`: one linear model, temperature-scaled on out-of-fold scores. Prediction uses
+    the same maths on plain arrays (softmax(beta * (Xw + b))), because scikit-learn's input
+    validation costs more than the arithmetic for one ticket; a test pins it to the classifier."""
 
-    @property
-    def labels(self) -> tuple[str, ...]:
-        return tuple(str(label) for label in self.classifier.classes_)
+    def __init__(self, name: str, classifier: CalibratedClassifierCV) -> None:
+        self.name = name
+        self.classifier = classifier
+        fitted = classifier.calibrated_classifiers_[0]
+        coef, intercept = fitted.estimator.coef_, fitted.estimator.intercept_
+        if coef.shape[0] == 1:  # binary models store one row, for the second label
+            coef, intercept = np.vstack([-coef[0], coef[0]]), np.array([-intercept[0], intercept[0]])
+        self.coef = np.ascontiguousarray(coef.T)
+        """(n_features, n_labels) weights; also what explains a decision."""
+        self.intercept = intercept
+        self.beta = float(fitted.calibrators[0].beta_)
+        self.labels: tuple[str, ...] = tuple(str(label) for label in classifier.classes_)
 
     def predict_proba(self, features: sp.csr_matrix) -> np.ndarray:
-        return np.asarray(self.classifier.predict_proba(features))
-
-    def _coefficients(self) -> np.ndarray:
-        """One row of weights per label (binary models store one row: for label 1)."""
-        coef = self.classifier.calibrated_classifiers_[0].estimator.coef_
-        return np.vstack([-coef[0], coef[0]]) if coef.shape[0] == 1 else coef
+        logits = self.beta * (np.asarray(features @ self.coef) + self.intercept)
+        logits -= logits.max(axis=1, keepdims=True)
+        exp = np.exp(logits)
+        return np.asarray(exp / exp.sum(axis=1, keepdims=True))
 
     def predictions(
         self, features: sp.csr_matrix, names: np.ndarray, explainable: np.ndarray
     ) -> list[Prediction]:
         """Label, calibrated confidence, runners-up and evidence for every row of `features`;
         `names`/`explainable` describe its columns (see TicketFeaturizer)."""
-        coef = self._coefficients()
         labels = self.labels
         out = []
         for row, probs in enumerate(self.predict_proba(features)):
@@ -47,7 +51,7 @@ class Head:
             alternatives = tuple(
                 LabelScore(labels[i], float(probs[i])) for i in order[1 : 1 + MAX_ALTERNATIVES]
             )
-            evidence = _evidence(features.getrow(row), coef[best], names, explainable)
+            evidence = _evidence(features.getrow(row), self.coef[:, best], names, explainable)
             out.append(Prediction(labels[best], float(probs[best]), alternatives, evidence))
         return out
 
