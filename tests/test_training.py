@@ -121,3 +121,12 @@ def test_expected_calibration_error() -> None:
     confident_and_right = expected_calibration_error(np.array([0.9, 0.9]), np.array([1.0, 1.0]))
     assert confident_and_right == pytest.approx(0.1)
     assert expected_calibration_error(np.array([0.5, 0.5]), np.array([1.0, 0.0])) == 0.0
+
+
+def test_fast_head_path_matches_the_calibrated_classifier(tiny_model, corpus: Path) -> None:  # type: ignore[no-untyped-def]
+    inputs = tiny_model.inputs(load_dataset(corpus / "test.jsonl").tickets[:60])
+    features = tiny_model.featurizer.transform(inputs)
+    for head in tiny_model.heads.values():
+        np.testing.assert_allclose(
+            head.predict_proba(features), head.classifier.predict_proba(features), atol=1e-9
+        )

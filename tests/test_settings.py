@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from triage.settings import Settings
+
+
+def test_defaults_env_and_flags_in_that_order() -> None:
+    assert Settings.from_env({}).port == 50051
+    env = {"TRIAGE_PORT": "6000", "TRIAGE_HOST": "0.0.0.0", "TRIAGE_MAX_BODY_BYTES": "100"}
+    settings = Settings.from_env(env)
+    assert (settings.port, settings.host, settings.max_body_bytes) == (6000, "0.0.0.0", 100)
+    assert Settings.from_env(env, port=7000, model_dir=Path("m")).port == 7000
+    assert Settings.from_env(env, port=None).port == 6000  # an absent flag does not override
+
+
+def test_malformed_variable_is_named() -> None:
+    with pytest.raises(ValueError, match="TRIAGE_PORT"):
+        Settings.from_env({"TRIAGE_PORT": "fifty"})
