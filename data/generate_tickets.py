@@ -245,8 +245,14 @@ def _with_noise(rng: random.Random, label: str, labels: Sequence[str], rate: flo
     return rng.choice([x for x in labels if x != label])
 
 
-def _ascii_fold(text: str) -> str:
+# German spells umlauts out in addresses (Jürgen -> juergen); other languages drop the accent.
+GERMAN_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def _ascii_fold(text: str, lang: str = "") -> str:
     """'Ștefănescu' -> 'stefanescu', 'Groß' -> 'gross', for e-mail local parts."""
+    if lang == "de":
+        text = text.translate(GERMAN_FOLD)
     text = text.replace("ß", "ss").replace("'", "")
     decomposed = unicodedata.normalize("NFKD", text)
     kept = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -328,7 +334,7 @@ def _url(rng: random.Random, phishing: bool = False) -> str:
 
 
 def _email(rng: random.Random, first: str, last: str, lang: str, company_domain: str) -> str:
-    f, ln = _ascii_fold(first), _ascii_fold(last)
+    f, ln = _ascii_fold(first, lang), _ascii_fold(last, lang)
     if company_domain:
         local = rng.choice((f"{f}.{ln}", f"{f[0]}.{ln}", f))
         return f"{local}@{company_domain}"
@@ -387,7 +393,7 @@ def _draft(rng: random.Random, pool: dict[str, list[Customer]]) -> Draft:
     prev_weights = (55, 22, 11, 6, 3, 2, 1) if topic != "complaint" else (25, 25, 20, 12, 8, 6, 4)
     previous = rng.choices(range(7), weights=prev_weights, k=1)[0]
     urgent_rate = (0.4 if topic in ("outage", "security_incident") else 0.08) + 0.08 * negative
-    legal_rate = (0.2 if topic == "complaint" else 0.1) if negative else 0.01
+    legal_rate = 0.2 if topic == "complaint" else 0.1
     churn_rate = 0.0 if topic == "cancellation" else (0.3 if topic == "complaint" else 0.12)
     return Draft(
         topic=topic,
@@ -401,7 +407,7 @@ def _draft(rng: random.Random, pool: dict[str, list[Customer]]) -> Draft:
         reopen_count=rng.choices(range(4), weights=(85, 11, 3, 1), k=1)[0],
         has_order=rng.random() < ORDER_RATE.get(topic, 0.1),
         urgent_cue=rng.random() < urgent_rate,
-        legal_cue=sentiment != "positive" and rng.random() < legal_rate,
+        legal_cue=negative and rng.random() < legal_rate,
         churn_cue=rng.random() < (churn_rate if negative else churn_rate / 4),
         repeat_cue=previous >= 2 and rng.random() < 0.5,
     )
@@ -459,7 +465,8 @@ def _add_typos(rng: random.Random, text: str, rate: float) -> str:
 
 def _core_sentence(rng: random.Random, d: Draft, slots: dict[str, str]) -> str:
     core = _fill(P.CORE[d.topic][d.language][d.phrasing_index], slots)
-    if d.sentiment == "negative":
+    # Phone transcripts are typed by the agent, who does not shout.
+    if d.sentiment == "negative" and d.channel != "phone":
         if rng.random() < 0.2:
             core = core.upper()
         if rng.random() < 0.35:
@@ -568,7 +575,7 @@ def _short_text(rng: random.Random, d: Draft, slots: dict[str, str]) -> str:
     lang = d.language
     core = _core_sentence(rng, d, slots)
     parts = [core] + _cue_sentences(rng, d, slots)
-    if d.sentiment == "negative" and rng.random() < 0.25:
+    if d.sentiment == "negative" and d.channel != "phone" and rng.random() < 0.25:
         parts.append(rng.choice(P.SHOUTS[lang]))
     elif d.sentiment == "positive" and rng.random() < 0.5:
         parts.append(rng.choice(P.POSITIVE[lang]))
@@ -577,11 +584,12 @@ def _short_text(rng: random.Random, d: Draft, slots: dict[str, str]) -> str:
         return P.PHONE_PREFIX[lang] + text
     if rng.random() < 0.45:
         text = _add_typos(rng, text, 0.05)
-    if rng.random() < 0.4 and not text[:2].isupper():
+    greeting = d.channel == "chat" and rng.random() < 0.3
+    if (greeting or rng.random() < 0.4) and not text[:2].isupper():
         text = text[0].lower() + text[1:]
     if d.channel == "social":
         return ("@HelpDesk " if rng.random() < 0.6 else "") + text
-    if rng.random() < 0.3:
+    if greeting:
         text = f"{rng.choice(P.CHAT_GREETINGS[lang])}, {text}"
     return text
 
