@@ -1,6 +1,7 @@
 """One sparse feature vector per ticket, shared by every head: word 1-2-grams over lemmas,
 character 2-5-grams over the lemma text, and one-hot metadata (channel, segment, VIP, history,
-time to SLA, tone signals)."""
+tone signals). The SLA due time is left out on purpose: helpdesks derive it from the priority
+we predict, so it would leak the label."""
 
 from __future__ import annotations
 
@@ -49,10 +50,6 @@ def metadata_features(item: TicketInput) -> dict[str, float]:
         features[f"segment={ticket.customer.segment.lower()}"] = 1.0
     if ticket.customer.plan:
         features[f"plan={ticket.customer.plan.lower()}"] = 1.0
-    if ticket.created_at and ticket.sla_due_at:
-        hours = (ticket.sla_due_at - ticket.created_at).total_seconds() / 3600
-        label = _bucket(hours, [0, 4, 24, 72], ["breached", "<4h", "<1d", "<3d", "3d+"])
-        features[f"sla_window={label}"] = 1.0
     return features
 
 

@@ -125,7 +125,8 @@ class TextPipeline:
         if not values or values[0].value == 0.0:
             return LanguageGuess(self.languages[0], 0.0)
         best = values[0]
-        return LanguageGuess(best.language.iso_code_639_1.name.lower(), float(best.value))
+        # Rounded: lingua's last digits vary between calls, and equal input must give equal output.
+        return LanguageGuess(best.language.iso_code_639_1.name.lower(), round(best.value, 6))
 
     def process(self, texts: Sequence[str], hints: Sequence[str] | None = None) -> list[ProcessedText]:
         hints = hints if hints is not None else [""] * len(texts)
