@@ -33,14 +33,19 @@ _NUMBER_RE = re.compile(r"\b\d+(?:[.,]\d+)*\b")
 
 # "On Mon, 3 Mar 2026, Support wrote:" and its siblings: everything after it is quoted history.
 _QUOTE_HEADER_RE = re.compile(
-    r"^\s*(?:on|op|am|le|în|in)\b.{0,120}\b(?:wrote|schreef|schrieb|a écrit|a scris):\s*$",
+    r"^\s*(?:(?:on|op|am|le|în|in)\b.{0,120}\b(?:wrote|schreef|schrieb|a écrit|a scris)\s?:"
+    r"|-{2,}\s*(?:original message|oorspronkelijk bericht|mesaj original|ursprüngliche nachricht|"
+    r"message d'origine)\s*-{2,})\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _SIGNOFF_RE = re.compile(
-    r"^\s*(?:--\s*|(?:best|kind|warm)?\s*regards,?|best,|cheers,?|thanks(?: again)?,|"
+    r"^\s*(?:--\s*|(?:best|kind|warm)?\s*regards,?|best,|cheers,?|"
+    r"(?:many )?thanks(?: again| in advance)?,|thank you,|"
+    r"(?:alvast )?bedankt,?|mvg,?|mulțumesc(?: anticipat)?,?|merci(?: d'avance)?,?|"
+    r"(?:freundliche )?grüße,?|danke(?: und gruß)?,?|lg,?|"
     r"met vriendelijke groet(?:en)?,?|vriendelijke groet(?:en)?,?|groet(?:en|jes)?,?|"
-    r"cu (?:stimă|respect|drag),?|toate cele bune,?|"
-    r"mit freundlichen grüßen,?|viele grüße,?|beste grüße,?|liebe grüße,?|grüße,?|"
+    r"cu (?:stimă|respect|drag),?|toate cele bune,?|o zi (?:bună|frumoasă),?|"
+    r"mit freundlichen grüßen,?|viele grüße,?|beste grüße,?|liebe grüße,?|"
     r"cordialement,?|bien (?:à vous|cordialement),?|salutations,?|bonne journée,?|"
     r"sent from my \w+.*|verzonden (?:vanaf|met) .*|trimis de pe .*|gesendet von .*|"
     r"envoyé de mon .*)\s*$",
