@@ -31,7 +31,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-GENERATOR_VERSION = "tickets.v1"
+GENERATOR_VERSION = "tickets.v2"
 
 
 def _load_phrases() -> ModuleType:
@@ -126,6 +126,10 @@ ORDER_RATE: dict[str, float] = {
 
 # Share of labels replaced by a random other value: annotators disagree in real data too.
 LABEL_NOISE: dict[str, float] = {"priority": 0.09, "tier": 0.08, "sentiment": 0.06, "queue": 0.05}
+# How often the text states the drawn impact (base priority) and technical depth (tier). The
+# rest of the tickets leave the level unsaid, so text alone never fixes the label.
+IMPACT_RATE = 0.75
+DEPTH_RATE = 0.7
 
 # Hours until the SLA is due, by priority, scaled down for bigger and VIP customers.
 SLA_HOURS: dict[str, float] = {"urgent": 4, "high": 8, "normal": 24, "low": 72}
@@ -168,6 +172,10 @@ class Draft:
     legal_cue: bool
     churn_cue: bool
     repeat_cue: bool
+    # Filled in by _row before the text is written: the priority level whose impact sentence
+    # (IMPACT) and the tier whose depth sentence (DEPTH) the text carries, or "" for none.
+    impact: str = ""
+    depth: str = ""
 
 
 # --------------------------------------------------------------------------------------------
@@ -420,6 +428,8 @@ def _draft(rng: random.Random, pool: dict[str, list[Customer]]) -> Draft:
 
 def _slots(rng: random.Random, d: Draft, order_id: str) -> dict[str, str]:
     lang = d.language
+    browser, system = rng.choice(P.BROWSER_SETUPS)
+    app_version = f"{rng.randint(3, 5)}.{rng.randint(0, 19)}.{rng.randint(0, 9)}"
     return {
         "order_id": order_id,
         "product": rng.choice(P.PRODUCTS),
@@ -433,6 +443,9 @@ def _slots(rng: random.Random, d: Draft, order_id: str) -> dict[str, str]:
         "customer_id": d.customer.id,
         "prev": str(d.previous_contacts),
         "nth": str(d.previous_contacts + 1),
+        "browser": browser,
+        "os": system,
+        "app_version": app_version,
     }
 
 
@@ -486,6 +499,20 @@ def _cue_sentences(rng: random.Random, d: Draft, slots: dict[str, str]) -> list[
     if d.legal_cue:
         out.append(rng.choice(P.LEGAL[lang]))
     return out
+
+
+def _depth_sentences(rng: random.Random, d: Draft, slots: dict[str, str]) -> list[str]:
+    """How technical the problem is (L1 how-to, L2 versions/error codes, L3 API/SSO/forensics)."""
+    if not d.depth:
+        return []
+    return [_fill(rng.choice(P.DEPTH[d.depth][d.language]), slots)]
+
+
+def _impact_sentences(rng: random.Random, d: Draft) -> list[str]:
+    """How badly the problem hurts: 'no rush' (low) up to 'production is down' (urgent)."""
+    if not d.impact:
+        return []
+    return [rng.choice(P.IMPACT[d.impact][d.language])]
 
 
 def _tone_sentences(rng: random.Random, d: Draft) -> tuple[list[str], list[str]]:
@@ -551,7 +578,8 @@ def _long_text(rng: random.Random, d: Draft, slots: dict[str, str]) -> tuple[str
     lang = d.language
     core = _core_sentence(rng, d, slots)
     before, after = _tone_sentences(rng, d)
-    sentences = before + [core] + _context_sentences(rng, d, slots, core)
+    sentences = before + [core] + _depth_sentences(rng, d, slots)
+    sentences += _context_sentences(rng, d, slots, core) + _impact_sentences(rng, d)
     sentences += _cue_sentences(rng, d, slots) + after
     if rng.random() < 0.2:
         sentences = [_add_typos(rng, s, 0.05) for s in sentences]
@@ -574,7 +602,8 @@ def _short_text(rng: random.Random, d: Draft, slots: dict[str, str]) -> str:
     """Chat, social and phone: one line, no subject, often sloppy."""
     lang = d.language
     core = _core_sentence(rng, d, slots)
-    parts = [core] + _cue_sentences(rng, d, slots)
+    parts = [core] + _depth_sentences(rng, d, slots) + _impact_sentences(rng, d)
+    parts += _cue_sentences(rng, d, slots)
     if d.sentiment == "negative" and d.channel != "phone" and rng.random() < 0.25:
         parts.append(rng.choice(P.SHOUTS[lang]))
     elif d.sentiment == "positive" and rng.random() < 0.5:
@@ -599,8 +628,15 @@ def _short_text(rng: random.Random, d: Draft, slots: dict[str, str]) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def _true_priority(rng: random.Random, d: Draft) -> str:
-    level = rng.choices(range(4), weights=PRIORITY_PRIOR[d.topic], k=1)[0]
+def _base_priority(rng: random.Random, d: Draft) -> int:
+    """Impact of the problem itself (0 low … 3 urgent), drawn from the topic prior; the text
+    states it most of the time (IMPACT)."""
+    return rng.choices(range(4), weights=PRIORITY_PRIOR[d.topic], k=1)[0]
+
+
+def _true_priority(rng: random.Random, d: Draft, level: int) -> str:
+    """The base impact raised by the urgency cue and by helpdesk policy (phone, VIP/enterprise,
+    repeat contact), before label noise."""
     c = d.customer
     bump = int(d.urgent_cue)
     bump += d.channel == "phone" and rng.random() < 0.35
@@ -610,6 +646,7 @@ def _true_priority(rng: random.Random, d: Draft) -> str:
 
 
 def _true_tier(rng: random.Random, d: Draft, priority: str) -> str:
+    """Support tier before label noise; the text states its technical depth most of the time."""
     level = rng.choices(range(3), weights=TIER_PRIOR[d.topic], k=1)[0]
     enterprise = d.customer.segment == "enterprise"
     if enterprise and rng.random() < 0.3:
@@ -664,14 +701,22 @@ def _tags(rng: random.Random, d: Draft) -> list[str]:
 def _row(rng: random.Random, d: Draft) -> dict[str, Any]:
     order_id = _order_id(rng)
     slots = _slots(rng, d, order_id)
+    # Labels are drawn before the text so that the text can reflect them: agents set priority
+    # from the impact the customer describes and tier from how technical the problem is.
+    base = _base_priority(rng, d)
+    priority = _true_priority(rng, d, base)
+    tier = _true_tier(rng, d, priority)
+    # "No rush" next to "this is urgent" would contradict itself; such tickets state no impact.
+    if rng.random() < IMPACT_RATE and not (base == 0 and d.urgent_cue):
+        d.impact = PRIORITIES[base]
+    if rng.random() < DEPTH_RATE:
+        d.depth = tier
     if d.channel in ("email", "web"):
         subject, body = _long_text(rng, d, slots)
     else:
         subject, body = "", _short_text(rng, d, slots)
     has_order = d.has_order or order_id in body or order_id in subject
     d.has_order = has_order
-    priority = _true_priority(rng, d)
-    tier = _true_tier(rng, d, priority)
     escalated = rng.random() < _escalation_probability(d, priority)
     c = d.customer
     return {

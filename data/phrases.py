@@ -7,8 +7,9 @@ that linguists can review or extend one language without reading code. Conventio
   Their position in the tuple is part of their id (``billing.nl.03``), so append new phrasings at
   the end of a tuple instead of inserting, or the held-out split of existing corpora changes.
 - Slots in braces are filled by the generator: {order_id} {product} {amount} {date} {email}
-  {feature} {error_code} {url} {customer_id} {prev} {nth}. German {feature} values are
-  accusative, so German templates use {feature} only where an accusative fits.
+  {feature} {error_code} {url} {customer_id} {prev} {nth} {browser} {os} {app_version}. German
+  {feature} values are accusative, so German templates use {feature} only where an accusative
+  fits.
 - Romanian uses comma-below ș/ț (U+0219/U+021B), never the cedilla forms.
 """
 
@@ -2125,4 +2126,445 @@ MONTHS: dict[str, tuple[str, ...]] = {
         "novembre",
         "décembre",
     ),
+}
+
+# (browser, operating system) pairs that go together, for the {browser} and {os} slots.
+BROWSER_SETUPS: tuple[tuple[str, str], ...] = (
+    ("Chrome 122", "Windows 11"),
+    ("Chrome 121", "macOS 14.3"),
+    ("Firefox 124", "Windows 10"),
+    ("Firefox 123", "Ubuntu 22.04"),
+    ("Safari 17.3", "macOS 14.3"),
+    ("Safari", "iOS 17.4"),
+    ("Edge 121", "Windows 11"),
+    ("Chrome", "Android 14"),
+)
+
+# Impact sentences: how badly the problem hurts, as the customer describes it. The generator
+# writes one whose strength matches the drawn base priority most of the time, so that priority
+# can be read from the text (agents set it from impact, scope and deadlines). Level -> language.
+IMPACT: dict[str, Phrasebook] = {
+    "low": {
+        "en": (
+            "No rush at all, whenever you have a moment.",
+            "Just curious, it's not urgent.",
+            "It's not a big deal, take your time.",
+            "Low priority on my side, answer whenever it suits you.",
+            "Nothing is blocked, I was just wondering.",
+            "It can easily wait until next week.",
+            "Not important, just something I noticed.",
+            "Whenever you get a chance is fine.",
+        ),
+        "nl": (
+            "Geen haast, wanneer het jullie uitkomt.",
+            "Ik ben gewoon benieuwd, het is niet dringend.",
+            "Het is geen ramp, neem gerust de tijd.",
+            "Voor mij heeft het geen prioriteit, reageer maar wanneer het past.",
+            "Er ligt niets stil, ik vroeg het me gewoon af.",
+            "Het kan best tot volgende week wachten.",
+            "Niet belangrijk hoor, het viel me gewoon op.",
+            "Als jullie een keer tijd hebben, graag.",
+        ),
+        "ro": (
+            "Nu e nicio grabă, când aveți timp.",
+            "Sunt doar curios, nu e urgent.",
+            "Nu e mare lucru, luați-vă timpul necesar.",
+            "Pentru mine nu e o prioritate, răspundeți când vă convine.",
+            "Nu e nimic blocat, doar mă întrebam.",
+            "Poate să aștepte liniștit până săptămâna viitoare.",
+            "Nu e important, doar am observat asta.",
+            "Când aveți un moment liber, vă rog.",
+        ),
+        "de": (
+            "Keine Eile, wann immer Sie Zeit haben.",
+            "Ich frage nur aus Neugier, es ist nicht dringend.",
+            "Kein großes Ding, lassen Sie sich ruhig Zeit.",
+            "Für mich hat das keine Priorität, antworten Sie, wenn es passt.",
+            "Es ist nichts blockiert, ich habe mich nur gewundert.",
+            "Das kann gut bis nächste Woche warten.",
+            "Nicht wichtig, ist mir nur aufgefallen.",
+            "Wenn Sie mal einen Moment haben, gerne.",
+        ),
+        "fr": (
+            "Rien ne presse, quand vous aurez le temps.",
+            "C'est juste par curiosité, ce n'est pas urgent.",
+            "Ce n'est pas grave, prenez votre temps.",
+            "Ce n'est pas prioritaire pour moi, répondez quand cela vous arrange.",
+            "Rien n'est bloqué, je me posais simplement la question.",
+            "Cela peut tout à fait attendre la semaine prochaine.",
+            "Ce n'est pas important, je l'ai juste remarqué.",
+            "Quand vous aurez un moment, merci.",
+        ),
+    },
+    "normal": {
+        "en": (
+            "Could you have a look when you can?",
+            "I'd appreciate an answer in the next few days.",
+            "It's a bit inconvenient, but I can work around it for now.",
+            "I'd like to get this sorted, but it isn't blocking me.",
+            "A reply in the coming days would be great.",
+            "It's annoying rather than critical.",
+            "I can manage for now, but I'd like it fixed.",
+            "Please check it when you get to my ticket.",
+        ),
+        "nl": (
+            "Kunnen jullie er even naar kijken wanneer het kan?",
+            "Ik zou graag in de komende dagen een antwoord krijgen.",
+            "Het is wat onhandig, maar voorlopig kan ik eromheen werken.",
+            "Ik wil het graag opgelost hebben, maar het houdt me niet tegen.",
+            "Een reactie in de komende dagen zou fijn zijn.",
+            "Het is eerder vervelend dan ernstig.",
+            "Ik red me voorlopig, maar ik zou het graag opgelost zien.",
+            "Graag bekijken wanneer jullie aan mijn ticket toekomen.",
+        ),
+        "ro": (
+            "Puteți să vă uitați când aveți posibilitatea?",
+            "Aș aprecia un răspuns în următoarele zile.",
+            "E puțin incomod, dar deocamdată mă descurc altfel.",
+            "Aș vrea să se rezolve, dar nu mă blochează.",
+            "Un răspuns în zilele următoare ar fi perfect.",
+            "E mai degrabă enervant decât grav.",
+            "Mă descurc deocamdată, dar aș vrea să fie reparat.",
+            "Vă rog să verificați când ajungeți la tichetul meu.",
+        ),
+        "de": (
+            "Könnten Sie bei Gelegenheit einen Blick darauf werfen?",
+            "Über eine Antwort in den nächsten Tagen würde ich mich freuen.",
+            "Es ist etwas umständlich, aber vorerst komme ich damit zurecht.",
+            "Ich hätte das gern gelöst, aber es hält mich nicht auf.",
+            "Eine Rückmeldung in den kommenden Tagen wäre schön.",
+            "Es ist eher lästig als kritisch.",
+            "Vorerst komme ich klar, aber ich hätte es gern behoben.",
+            "Bitte schauen Sie es sich an, wenn mein Ticket an der Reihe ist.",
+        ),
+        "fr": (
+            "Pourriez-vous y jeter un œil quand vous pourrez ?",
+            "J'apprécierais une réponse dans les prochains jours.",
+            "C'est un peu gênant, mais je peux m'en accommoder pour l'instant.",
+            "J'aimerais que ce soit réglé, mais cela ne me bloque pas.",
+            "Une réponse dans les jours qui viennent serait parfaite.",
+            "C'est plus agaçant que grave.",
+            "Je me débrouille pour le moment, mais j'aimerais que ce soit corrigé.",
+            "Merci de regarder quand vous arriverez à mon ticket.",
+        ),
+    },
+    "high": {
+        "en": (
+            "This is blocking part of our team.",
+            "We really need this fixed this week.",
+            "We have a customer demo tomorrow and need this working by then.",
+            "Several colleagues can't do their work because of this.",
+            "It's holding up our orders and costing us sales.",
+            "I can't finish my work until this is sorted out.",
+            "A lot of our customers are affected, please prioritise this.",
+            "We need a fix before our month-end closing on Friday.",
+        ),
+        "nl": (
+            "Een deel van ons team kan hierdoor niet verder.",
+            "We moeten dit echt deze week opgelost hebben.",
+            "We hebben morgen een demo bij een klant en dan moet dit werken.",
+            "Meerdere collega's kunnen hierdoor hun werk niet doen.",
+            "Het houdt onze bestellingen op en kost ons omzet.",
+            "Ik kan mijn werk niet afmaken zolang dit niet is opgelost.",
+            "Veel van onze klanten hebben hier last van, graag met voorrang.",
+            "We hebben vóór de maandafsluiting op vrijdag een oplossing nodig.",
+        ),
+        "ro": (
+            "Asta blochează o parte din echipa noastră.",
+            "Chiar avem nevoie să fie rezolvat săptămâna aceasta.",
+            "Mâine avem o demonstrație la un client și trebuie să funcționeze până atunci.",
+            "Mai mulți colegi nu își pot face treaba din cauza asta.",
+            "Ne întârzie comenzile și ne costă vânzări.",
+            "Nu îmi pot termina munca până nu se rezolvă.",
+            "Sunt afectați mulți dintre clienții noștri, vă rog să tratați cu prioritate.",
+            "Avem nevoie de o soluție înainte de închiderea de lună de vineri.",
+        ),
+        "de": (
+            "Das blockiert einen Teil unseres Teams.",
+            "Wir brauchen unbedingt noch diese Woche eine Lösung.",
+            "Wir haben morgen eine Kundendemo und das muss bis dahin funktionieren.",
+            "Mehrere Kollegen können deswegen nicht arbeiten.",
+            "Das hält unsere Bestellungen auf und kostet uns Umsatz.",
+            "Ich kann meine Arbeit nicht abschließen, solange das nicht gelöst ist.",
+            "Viele unserer Kunden sind betroffen, bitte mit Priorität behandeln.",
+            "Wir brauchen eine Lösung vor dem Monatsabschluss am Freitag.",
+        ),
+        "fr": (
+            "Cela bloque une partie de notre équipe.",
+            "Nous avons vraiment besoin d'une correction cette semaine.",
+            "Nous avons une démo client demain et il faut que cela fonctionne d'ici là.",
+            "Plusieurs collègues ne peuvent pas travailler à cause de cela.",
+            "Cela retarde nos commandes et nous fait perdre des ventes.",
+            "Je ne peux pas terminer mon travail tant que ce n'est pas réglé.",
+            "Beaucoup de nos clients sont touchés, merci de traiter cela en priorité.",
+            "Il nous faut une solution avant la clôture mensuelle de vendredi.",
+        ),
+    },
+    "urgent": {
+        "en": (
+            "Our whole shop is down and we lose money every minute.",
+            "Production is down for all users.",
+            "Everything has stopped here, nobody can work.",
+            "We have a hard deadline today and this stops us completely.",
+            "All our customers are affected right now, this is critical.",
+            "Our entire business is at a standstill, please act immediately.",
+            "We are losing orders every minute this continues.",
+            "Critical: nothing works for anyone until this is fixed.",
+        ),
+        "nl": (
+            "Onze hele webshop ligt plat en we verliezen elke minuut geld.",
+            "Productie ligt eruit voor alle gebruikers.",
+            "Alles staat hier stil, niemand kan werken.",
+            "We hebben vandaag een harde deadline en hierdoor zitten we volledig vast.",
+            "Al onze klanten hebben er op dit moment last van, dit is kritiek.",
+            "Ons hele bedrijf ligt stil, graag onmiddellijk actie.",
+            "Elke minuut dat dit duurt, lopen we bestellingen mis.",
+            "Kritiek: niets werkt voor wie dan ook tot dit is opgelost.",
+        ),
+        "ro": (
+            "Tot magazinul nostru online este căzut și pierdem bani în fiecare minut.",
+            "Producția este căzută pentru toți utilizatorii.",
+            "Totul s-a oprit aici, nimeni nu poate lucra.",
+            "Avem un termen limită ferm azi și suntem complet blocați.",
+            "Toți clienții noștri sunt afectați chiar acum, este critic.",
+            "Întreaga noastră activitate este blocată, vă rog să interveniți imediat.",
+            "Pierdem comenzi în fiecare minut cât durează asta.",
+            "Critic: nu funcționează nimic pentru nimeni până nu se rezolvă.",
+        ),
+        "de": (
+            "Unser ganzer Shop ist down und wir verlieren jede Minute Geld.",
+            "Das Produktivsystem ist für alle Nutzer ausgefallen.",
+            "Hier steht alles still, niemand kann arbeiten.",
+            "Wir haben heute eine harte Deadline und kommen keinen Schritt weiter.",
+            "Alle unsere Kunden sind gerade betroffen, das ist kritisch.",
+            "Unser gesamter Betrieb steht still, bitte sofort handeln.",
+            "Mit jeder Minute verlieren wir Bestellungen.",
+            "Kritisch: Für niemanden funktioniert etwas, bis das behoben ist.",
+        ),
+        "fr": (
+            "Toute notre boutique est à l'arrêt et nous perdons de l'argent chaque minute.",
+            "La production est en panne pour tous les utilisateurs.",
+            "Tout est bloqué ici, personne ne peut travailler.",
+            "Nous avons une échéance ferme aujourd'hui et nous sommes complètement bloqués.",
+            "Tous nos clients sont touchés en ce moment, c'est critique.",
+            "Toute notre activité est à l'arrêt, merci d'intervenir immédiatement.",
+            "Nous perdons des commandes à chaque minute qui passe.",
+            "Critique : plus rien ne fonctionne pour personne tant que ce n'est pas réglé.",
+        ),
+    },
+}
+
+# Depth sentences: how technical the problem is, which decides the support tier. L1 reads like a
+# simple how-to or account question, L2 brings browser/app versions, error codes, steps and
+# screenshots, L3 brings API, SSO, webhook, database or forensic detail. Tier -> language.
+# Slots: {error_code} {browser} {os} {app_version}.
+DEPTH: dict[str, Phrasebook] = {
+    "L1": {
+        "en": (
+            "It's probably a simple question, I'm not very technical.",
+            "I just need to know where to find this in my account.",
+            "Could you tell me step by step what to click?",
+            "Is there a help article that explains how this works?",
+            "I only want to know what the normal procedure is.",
+            "Maybe I'm just missing a button somewhere.",
+            "I couldn't find the answer in the FAQ.",
+            "Can you just tell me what I need to do on my side?",
+        ),
+        "nl": (
+            "Het is vast een simpele vraag, ik ben niet zo technisch.",
+            "Ik wil alleen weten waar ik dit in mijn account kan vinden.",
+            "Kunnen jullie stap voor stap uitleggen waar ik moet klikken?",
+            "Is er een helpartikel dat uitlegt hoe dit werkt?",
+            "Ik wil alleen weten wat de gebruikelijke procedure is.",
+            "Misschien zie ik gewoon ergens een knop over het hoofd.",
+            "Ik kon het antwoord niet vinden bij de veelgestelde vragen.",
+            "Kunnen jullie me gewoon vertellen wat ik zelf moet doen?",
+        ),
+        "ro": (
+            "Probabil e o întrebare simplă, nu mă pricep prea bine la tehnologie.",
+            "Vreau doar să știu unde găsesc asta în contul meu.",
+            "Îmi puteți explica pas cu pas unde trebuie să dau click?",
+            "Există un articol de ajutor care explică cum funcționează?",
+            "Vreau doar să știu care este procedura obișnuită.",
+            "Poate doar nu văd un buton pe undeva.",
+            "Nu am găsit răspunsul la întrebările frecvente.",
+            "Îmi puteți spune simplu ce trebuie să fac eu?",
+        ),
+        "de": (
+            "Wahrscheinlich ist das eine einfache Frage, ich bin technisch nicht so versiert.",
+            "Ich möchte nur wissen, wo ich das in meinem Konto finde.",
+            "Können Sie mir Schritt für Schritt erklären, wo ich klicken muss?",
+            "Gibt es einen Hilfeartikel, der erklärt, wie das funktioniert?",
+            "Ich möchte nur wissen, wie das übliche Vorgehen ist.",
+            "Vielleicht übersehe ich einfach irgendwo einen Button.",
+            "In den FAQ habe ich keine Antwort gefunden.",
+            "Können Sie mir einfach sagen, was ich selbst tun muss?",
+        ),
+        "fr": (
+            "C'est sûrement une question simple, je ne suis pas très à l'aise avec l'informatique.",
+            "Je veux juste savoir où trouver cela dans mon compte.",
+            "Pourriez-vous m'expliquer étape par étape où cliquer ?",
+            "Existe-t-il un article d'aide qui explique comment cela fonctionne ?",
+            "Je voudrais simplement connaître la procédure habituelle.",
+            "Il me manque peut-être simplement un bouton quelque part.",
+            "Je n'ai pas trouvé la réponse dans la FAQ.",
+            "Pouvez-vous simplement me dire ce que je dois faire de mon côté ?",
+        ),
+    },
+    "L2": {
+        "en": (
+            "I'm on {browser} on {os}; clearing the cache didn't help.",
+            "It happens every time: I log in, open the page, click Save and get error "
+            "{error_code}.",
+            "The app (version {app_version}) shows {error_code} when I try again.",
+            "I've attached screenshots of the error message and the steps I took.",
+            "Steps to reproduce: open the app, go to Settings, tap Save, and it fails with "
+            "{error_code}.",
+            "It also happens in a private window on {os}, so it isn't my extensions.",
+            "Reinstalling the app (version {app_version}) didn't change anything.",
+            "The browser console shows {error_code} right after the page loads.",
+        ),
+        "nl": (
+            "Ik gebruik {browser} op {os}; de cache legen hielp niet.",
+            "Het gebeurt elke keer: inloggen, pagina openen, op Opslaan klikken en dan foutcode "
+            "{error_code}.",
+            "De app (versie {app_version}) geeft {error_code} als ik het opnieuw probeer.",
+            "Ik heb screenshots van de foutmelding en van mijn stappen bijgevoegd.",
+            "Stappen om het te reproduceren: app openen, naar Instellingen, op Opslaan tikken, en "
+            "dan mislukt het met {error_code}.",
+            "Het gebeurt ook in een privévenster op {os}, dus het ligt niet aan mijn extensies.",
+            "De app (versie {app_version}) opnieuw installeren heeft niets veranderd.",
+            "In de browserconsole zie ik {error_code} meteen nadat de pagina is geladen.",
+        ),
+        "ro": (
+            "Folosesc {browser} pe {os}; ștergerea cache-ului nu a ajutat.",
+            "Se întâmplă de fiecare dată: mă autentific, deschid pagina, apăs Salvează și primesc "
+            "eroarea {error_code}.",
+            "Aplicația (versiunea {app_version}) afișează {error_code} când încerc din nou.",
+            "Am atașat capturi de ecran cu mesajul de eroare și cu pașii pe care i-am urmat.",
+            "Pași de reproducere: deschid aplicația, merg la Setări, apăs Salvează și eșuează cu "
+            "{error_code}.",
+            "Se întâmplă și într-o fereastră privată pe {os}, deci nu e de la extensii.",
+            "Reinstalarea aplicației (versiunea {app_version}) nu a schimbat nimic.",
+            "În consola browserului apare {error_code} imediat după încărcarea paginii.",
+        ),
+        "de": (
+            "Ich nutze {browser} unter {os}; Cache leeren hat nicht geholfen.",
+            "Es passiert jedes Mal: einloggen, Seite öffnen, auf Speichern klicken, dann kommt "
+            "Fehler {error_code}.",
+            "Die App (Version {app_version}) zeigt {error_code}, wenn ich es erneut versuche.",
+            "Screenshots der Fehlermeldung und meiner Schritte habe ich angehängt.",
+            "Schritte zum Reproduzieren: App öffnen, Einstellungen aufrufen, auf Speichern tippen, "
+            "dann Abbruch mit {error_code}.",
+            "Es passiert auch im privaten Fenster unter {os}, an meinen Erweiterungen liegt es "
+            "also nicht.",
+            "Eine Neuinstallation der App (Version {app_version}) hat nichts geändert.",
+            "In der Browserkonsole erscheint {error_code} direkt nach dem Laden der Seite.",
+        ),
+        "fr": (
+            "J'utilise {browser} sous {os} ; vider le cache n'a rien changé.",
+            "Cela arrive à chaque fois : je me connecte, j'ouvre la page, je clique sur "
+            "Enregistrer et j'obtiens l'erreur {error_code}.",
+            "L'application (version {app_version}) affiche {error_code} quand je réessaie.",
+            "J'ai joint des captures d'écran du message d'erreur et des étapes suivies.",
+            "Étapes pour reproduire : ouvrir l'application, aller dans Paramètres, appuyer sur "
+            "Enregistrer, et cela échoue avec {error_code}.",
+            "Cela arrive aussi en navigation privée sous {os}, ce ne sont donc pas mes extensions.",
+            "Réinstaller l'application (version {app_version}) n'a rien changé.",
+            "La console du navigateur affiche {error_code} juste après le chargement de la page.",
+        ),
+    },
+    "L3": {
+        "en": (
+            "Your API returns HTTP 500 on POST /v2/orders with an empty body; the request IDs are "
+            "in the attached log.",
+            "Our SAML SSO integration rejects the assertion with 'invalid audience' since your "
+            "certificate rotation.",
+            "Webhook deliveries to our endpoint fail signature verification, see the attached "
+            "integration logs.",
+            "We found duplicated and corrupted records in the database export, with IDs that "
+            "don't match between tables.",
+            "Our security team found API calls with a valid token from an unknown IP in the audit "
+            "log; we have preserved the logs for forensics.",
+            "The OAuth token refresh returns {error_code} for our service account, which breaks "
+            "our ERP sync.",
+            "Since the last sync the data in our account is inconsistent: the API and the "
+            "dashboard return different totals.",
+            "We need someone from your engineering team; our traces point to a race condition in "
+            "your bulk import endpoint.",
+        ),
+        "nl": (
+            "Jullie API geeft HTTP 500 op POST /v2/orders met een lege body; de request-ID's "
+            "staan in de bijgevoegde log.",
+            "Onze SAML-SSO-koppeling weigert de assertion met 'invalid audience' sinds jullie het "
+            "certificaat hebben vervangen.",
+            "Webhooks naar ons endpoint falen op de handtekeningcontrole, zie de bijgevoegde "
+            "integratielogs.",
+            "We vonden dubbele en corrupte records in de database-export, met ID's die tussen de "
+            "tabellen niet overeenkomen.",
+            "Ons securityteam zag in de auditlog API-calls met een geldig token vanaf een onbekend "
+            "IP-adres; de logs zijn veiliggesteld voor forensisch onderzoek.",
+            "Het vernieuwen van het OAuth-token geeft {error_code} voor ons serviceaccount, "
+            "waardoor onze ERP-synchronisatie stukgaat.",
+            "Sinds de laatste synchronisatie zijn de gegevens in ons account inconsistent: de API "
+            "en het dashboard geven verschillende totalen.",
+            "We hebben iemand van jullie engineeringteam nodig; onze traces wijzen op een race "
+            "condition in jullie bulk-import-endpoint.",
+        ),
+        "ro": (
+            "API-ul vostru returnează HTTP 500 la POST /v2/orders cu un răspuns gol; ID-urile "
+            "cererilor sunt în logul atașat.",
+            "Integrarea noastră SAML SSO respinge aserțiunea cu „invalid audience” de când ați "
+            "schimbat certificatul.",
+            "Livrările webhook către endpointul nostru eșuează la verificarea semnăturii, vedeți "
+            "logurile de integrare atașate.",
+            "Am găsit înregistrări duplicate și corupte în exportul bazei de date, cu ID-uri care "
+            "nu corespund între tabele.",
+            "Echipa noastră de securitate a găsit în jurnalul de audit apeluri API cu un token "
+            "valid de pe un IP necunoscut; am păstrat logurile pentru analiza criminalistică.",
+            "Reîmprospătarea tokenului OAuth returnează {error_code} pentru contul nostru de "
+            "serviciu, iar sincronizarea cu ERP-ul nu mai funcționează.",
+            "De la ultima sincronizare, datele din contul nostru sunt inconsistente: API-ul și "
+            "dashboardul arată totaluri diferite.",
+            "Avem nevoie de cineva din echipa voastră de dezvoltare; trace-urile noastre indică un "
+            "race condition în endpointul de import în masă.",
+        ),
+        "de": (
+            "Ihre API liefert bei POST /v2/orders HTTP 500 mit leerem Body; die Request-IDs stehen "
+            "im angehängten Log.",
+            "Unsere SAML-SSO-Anbindung lehnt die Assertion seit Ihrem Zertifikatswechsel mit "
+            "„invalid audience“ ab.",
+            "Die Webhook-Zustellungen an unseren Endpoint scheitern an der Signaturprüfung, siehe "
+            "die angehängten Integrationslogs.",
+            "Im Datenbankexport haben wir doppelte und beschädigte Datensätze gefunden, die IDs "
+            "passen zwischen den Tabellen nicht zusammen.",
+            "Unser Security-Team hat im Audit-Log API-Aufrufe mit gültigem Token von einer "
+            "unbekannten IP gefunden; die Logs sind forensisch gesichert.",
+            "Die Erneuerung des OAuth-Tokens liefert {error_code} für unseren Service-Account, "
+            "dadurch bricht unsere ERP-Synchronisation ab.",
+            "Seit der letzten Synchronisation sind die Daten in unserem Konto inkonsistent: API "
+            "und Dashboard zeigen unterschiedliche Summen.",
+            "Wir brauchen jemanden aus Ihrem Entwicklungsteam; unsere Traces deuten auf eine Race "
+            "Condition in Ihrem Bulk-Import-Endpoint hin.",
+        ),
+        "fr": (
+            "Votre API renvoie HTTP 500 sur POST /v2/orders avec un corps vide ; les identifiants "
+            "de requête sont dans le journal joint.",
+            "Notre intégration SSO SAML rejette l'assertion avec « invalid audience » depuis votre "
+            "changement de certificat.",
+            "Les envois de webhooks vers notre endpoint échouent à la vérification de signature, "
+            "voir les journaux d'intégration joints.",
+            "Nous avons trouvé des enregistrements dupliqués et corrompus dans l'export de la base "
+            "de données, avec des identifiants incohérents entre les tables.",
+            "Notre équipe sécurité a trouvé dans le journal d'audit des appels API avec un jeton "
+            "valide depuis une IP inconnue ; nous avons conservé les journaux pour l'analyse "
+            "forensique.",
+            "Le renouvellement du jeton OAuth renvoie {error_code} pour notre compte de service, "
+            "ce qui casse notre synchronisation ERP.",
+            "Depuis la dernière synchronisation, les données de notre compte sont incohérentes : "
+            "l'API et le tableau de bord affichent des totaux différents.",
+            "Nous avons besoin de quelqu'un de votre équipe technique ; nos traces indiquent une "
+            "race condition dans votre endpoint d'import en masse.",
+        ),
+    },
 }

@@ -41,6 +41,11 @@ def rows() -> list[dict[str, Any]]:
     return gen.generate(1000, 13)
 
 
+@pytest.fixture(scope="module")
+def many_rows() -> list[dict[str, Any]]:
+    return gen.generate(3000, 5)
+
+
 def _run_cli(out: Path, *args: str) -> None:
     cmd = [sys.executable, str(SCRIPT), "--n", "1000", "--out", str(out), *args]
     subprocess.run(cmd, check=True, capture_output=True, text=True)
@@ -164,8 +169,8 @@ def test_text_has_realistic_noise(rows: list[dict[str, Any]]) -> None:
     assert all(r["subject"] and "\n\n" in r["body"] for r in emails)
 
 
-def test_priority_follows_metadata() -> None:
-    rows = gen.generate(3000, 5)
+def test_priority_follows_metadata(many_rows: list[dict[str, Any]]) -> None:
+    rows = many_rows
 
     def high_share(subset: list[dict[str, Any]]) -> float:
         return sum(r["priority"] in ("high", "urgent") for r in subset) / len(subset)
@@ -178,14 +183,74 @@ def test_priority_follows_metadata() -> None:
     assert high_share(outage) > high_share(questions) + 0.3
 
 
-def test_escalation_follows_legal_threats() -> None:
-    rows = gen.generate(3000, 5)
+def test_escalation_follows_legal_threats(many_rows: list[dict[str, Any]]) -> None:
+    rows = many_rows
     lawyer = [r for r in rows if "lawyer" in r["body"] or "Anwalt" in r["body"]]
     rest = [r for r in rows if r not in lawyer]
     assert lawyer
     assert sum(r["escalated"] for r in lawyer) / len(lawyer) > sum(
         r["escalated"] for r in rest
     ) / len(rest)
+
+
+def test_generate_is_deterministic() -> None:
+    assert gen.generate(300, 3) == gen.generate(300, 3)
+    assert gen.generate(300, 3) != gen.generate(300, 4)
+
+
+@pytest.mark.parametrize("book", ["IMPACT", "DEPTH"])
+def test_impact_and_depth_phrasebooks_are_complete(book: str) -> None:
+    levels = gen.PRIORITIES if book == "IMPACT" else gen.TIERS
+    phrasebook = getattr(gen.P, book)
+    assert tuple(phrasebook) == levels
+    known_slots = {"error_code", "browser", "os", "app_version"}
+    for level in levels:
+        assert set(phrasebook[level]) == set(gen.LANGUAGES), level
+        for lang, phrases in phrasebook[level].items():
+            assert len(set(phrases)) >= 6, (level, lang)
+            for phrase in phrases:
+                assert set(gen.SLOT_RE.findall(phrase)) <= known_slots, phrase
+                assert "ş" not in phrase and "ţ" not in phrase, phrase
+
+
+def _share_with(rows: list[dict[str, Any]], phrases: set[str]) -> float:
+    hits = [any(p in r["subject"] + "\n" + r["body"] for p in phrases) for r in rows]
+    return sum(hits) / len(hits)
+
+
+def _all_phrases(book: dict[str, dict[str, tuple[str, ...]]], level: str) -> set[str]:
+    # Slots are filled per ticket, so match on the text before the first slot.
+    return {p.split("{")[0] for phrases in book[level].values() for p in phrases}
+
+
+def test_text_states_the_impact_of_the_priority(many_rows: list[dict[str, Any]]) -> None:
+    by_label = {p: [r for r in many_rows if r["priority"] == p] for p in gen.PRIORITIES}
+    urgent_phrases = _all_phrases(gen.P.IMPACT, "urgent")
+    low_phrases = _all_phrases(gen.P.IMPACT, "low")
+    assert _share_with(by_label["urgent"], urgent_phrases) > 0.15
+    assert _share_with(by_label["urgent"], urgent_phrases) > 4 * _share_with(
+        by_label["low"], urgent_phrases
+    )
+    assert _share_with(by_label["low"], low_phrases) > 0.5
+    assert _share_with(by_label["low"], low_phrases) > 4 * _share_with(
+        by_label["urgent"], low_phrases
+    )
+    # Still noisy: not every ticket states its impact, and the label is not a copy of the text.
+    any_impact = {p for level in gen.PRIORITIES for p in _all_phrases(gen.P.IMPACT, level)}
+    assert 0.5 < _share_with(many_rows, any_impact) < 0.85
+    stated_urgent = [r for r in many_rows if _share_with([r], urgent_phrases)]
+    assert 0.3 < sum(r["priority"] == "urgent" for r in stated_urgent) / len(stated_urgent) < 0.97
+
+
+def test_text_states_the_depth_of_the_tier(many_rows: list[dict[str, Any]]) -> None:
+    by_label = {t: [r for r in many_rows if r["tier"] == t] for t in gen.TIERS}
+    l1_phrases = _all_phrases(gen.P.DEPTH, "L1")
+    l3_phrases = _all_phrases(gen.P.DEPTH, "L3")
+    assert _share_with(by_label["L3"], l3_phrases) > 0.4
+    assert _share_with(by_label["L3"], l3_phrases) > 4 * _share_with(by_label["L1"], l3_phrases)
+    assert _share_with(by_label["L1"], l1_phrases) > 4 * _share_with(by_label["L3"], l1_phrases)
+    stated_l3 = [r for r in many_rows if _share_with([r], l3_phrases)]
+    assert 0.5 < sum(r["tier"] == "L3" for r in stated_l3) / len(stated_l3) < 0.99
 
 
 def test_rejects_bad_arguments(tmp_path: Path) -> None:
