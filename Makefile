@@ -20,7 +20,8 @@ $(DEFAULT_DATA)/train.jsonl: data/generate_tickets.py | $(STAMP)
 	$(BIN)/python data/generate_tickets.py --out $(DEFAULT_DATA)
 
 $(DEFAULT_MODEL)/meta.json: | $(DEFAULT_DATA)/train.jsonl
-	$(BIN)/triage train --data $(DEFAULT_DATA)/train.jsonl --test-data $(DEFAULT_DATA)/test.jsonl --out $(DEFAULT_MODEL)
+	$(BIN)/triage train --data $(DEFAULT_DATA)/train.jsonl --test-data $(DEFAULT_DATA)/test.jsonl \
+	  --column-map group=phrasing_id --out $(DEFAULT_MODEL)
 
 train-default: $(DEFAULT_MODEL)/meta.json
 

@@ -61,6 +61,7 @@ def tiny_training(corpus: Path, text_pipeline, tmp_path_factory: pytest.TempPath
         corpus / "train.jsonl",
         tmp_path_factory.mktemp("models") / "tiny",
         test_path=corpus / "test.jsonl",
+        column_map={"group": "phrasing_id"},
         show_progress=False,
         text=text_pipeline,
     )

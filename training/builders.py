@@ -9,7 +9,8 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 from sklearn.calibration import CalibratedClassifierCV
-from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold, StratifiedKFold
+from sklearn.svm import LinearSVC
 
 from triage.features import TicketFeaturizer
 from triage.heads import Head
@@ -17,11 +18,16 @@ from triage.heads import Head
 
 @dataclass(frozen=True)
 class TfidfLinearV1:
-    """Word 1-2-grams + char 2-5-grams over lemmas + metadata, one multinomial logistic
-    regression per head, temperature-scaled on out-of-fold scores (one model at predict time)."""
+    """Word 1-2-grams + char 2-5-grams over lemmas + metadata; one linear SVM per head whose
+    margins are temperature-scaled into probabilities on out-of-fold scores (grouped folds when
+    the data has groups), then refitted on everything: one linear model at predict time.
 
-    C: float = 4.0
-    max_iter: int = 300
+    Why an SVM and C=0.3: on the default corpus, with folds grouped by phrasing on the training
+    split only, LinearSVC matched or beat multinomial logistic regression in accuracy and
+    calibrated as well after temperature scaling, at a third of the fitting time; C=0.3 was
+    best or within 0.002 of best for every head across C in {0.03, 0.1, 0.3, 1}."""
+
+    C: float = 0.3
     calibration_folds: int = 3
     min_df: int = 2
     max_char_features: int = 200_000
@@ -33,12 +39,22 @@ class TfidfLinearV1:
     def featurizer(self) -> TicketFeaturizer:
         return TicketFeaturizer(min_df=self.min_df, max_char_features=self.max_char_features)
 
-    def fit_head(self, name: str, features: sp.csr_matrix, labels: np.ndarray, seed: int) -> Head:
-        linear = LogisticRegression(C=self.C, max_iter=self.max_iter, random_state=seed)
+    def fit_head(
+        self,
+        name: str,
+        features: sp.csr_matrix,
+        labels: np.ndarray,
+        seed: int,
+        groups: np.ndarray | None = None,
+    ) -> Head:
         smallest = int(np.unique(labels, return_counts=True)[1].min())
         folds = max(2, min(self.calibration_folds, smallest))  # rare classes cap the folds
+        if groups is not None and np.unique(groups).size >= folds:
+            splits = list(GroupKFold(folds).split(features, labels, groups))
+        else:
+            splits = list(StratifiedKFold(folds, shuffle=True, random_state=seed).split(features, labels))
         classifier = CalibratedClassifierCV(
-            linear, method="temperature", cv=folds, ensemble=False
+            LinearSVC(C=self.C, random_state=seed), method="temperature", cv=splits, ensemble=False
         )
         classifier.fit(features, labels)
         return Head(name, classifier)

@@ -17,16 +17,24 @@ from triage.domain import FIXED_LABELS, HEADS, Channel, Customer, Ticket
 from triage.errors import DatasetError
 
 LABEL_COLUMNS = (*HEADS, "escalated", "language", "queue")
+GROUP_COLUMN = "group"
+"""Optional: rows sharing a group (a customer, a thread, a template) are never split between
+calibration folds, so confidences are calibrated for groups the model has not seen."""
 
 
 @dataclass(frozen=True)
 class Dataset:
     tickets: list[Ticket]
     labels: dict[str, list[str | None]]
-    """Column -> one label per ticket (None where the row has none); only columns present."""
+    """Column -> one value per ticket (None where the row has none), for the label columns and
+    the group column that are present."""
     fingerprint: str
     """SHA-256 of the file's bytes and the column map: what this model was trained on."""
     path: Path
+
+    def groups(self) -> list[str] | None:
+        values = self.labels.get(GROUP_COLUMN)
+        return None if values is None else [v or f"row-{i}" for i, v in enumerate(values)]
 
     def heads(self) -> list[str]:
         """The classification heads this dataset can train: those with at least one label."""
@@ -139,7 +147,7 @@ def load_dataset(path: Path | str, column_map: Mapping[str, str] | None = None) 
         if not ticket.subject and not ticket.body:
             continue  # nothing to learn from; counted as skipped by the caller's row count
         tickets.append(ticket)
-        for column in LABEL_COLUMNS:
+        for column in (*LABEL_COLUMNS, GROUP_COLUMN):
             if column in row:
                 labels.setdefault(column, [None] * (len(tickets) - 1)).append(_label(row[column]))
         for column, values in labels.items():

@@ -118,6 +118,8 @@ def evaluate(model: TriageModel, data: Dataset, inputs: list[TicketInput] | None
             probs[known], np.array([index[t] for t, k in zip(true, known, strict=True) if k])
         ) if known.any() else float("nan")
         metrics["ece"] = expected_calibration_error(confidence, correct)
+        # The best any constant answer could score here: the floor a model must clear.
+        metrics["majority_accuracy"] = max(true.count(label) for label in set(true)) / len(true)
         by_language: dict[str, list[int]] = defaultdict(list)
         for position, row in enumerate(rows):
             by_language[languages[row]].append(position)
@@ -185,12 +187,15 @@ def save_confusion_png(head: HeadEvaluation, path: Path) -> Path:
 
 def format_table(evaluation: Evaluation) -> str:
     """A readable table for the terminal."""
-    lines = [f"{'head':<10} {'n':>6} {'accuracy':>9} {'macro_f1':>9} {'log_loss':>9} {'ece':>7}"]
+    lines = [
+        f"{'head':<10} {'n':>6} {'accuracy':>9} {'macro_f1':>9} {'log_loss':>9} {'ece':>7} "
+        f"{'majority':>9}"
+    ]
     for name, head in evaluation.heads.items():
         m = head.metrics
         lines.append(
             f"{name:<10} {head.n:>6} {m['accuracy']:>9.4f} {m['macro_f1']:>9.4f} "
-            f"{m['log_loss']:>9.4f} {m['ece']:>7.4f}"
+            f"{m['log_loss']:>9.4f} {m['ece']:>7.4f} {m['majority_accuracy']:>9.4f}"
         )
     langs = sorted({lang for head in evaluation.heads.values() for lang in head.per_language})
     if langs:

@@ -152,6 +152,7 @@ def train(
                 "n_train": len(data.tickets),
                 "n_test": len(test.tickets),
                 "heads": ",".join(heads_to_train),
+                "grouped_calibration": data.groups() is not None,
             }
         )
         train_inputs = process_texts(text, data, show_progress, "text (train)")
@@ -165,7 +166,9 @@ def train(
             if np.unique(labels).size < 2:
                 log.warning("head %s: fewer than two labels with enough examples; not trained", head_name)
                 continue
-            heads[head_name] = builder.fit_head(head_name, features[rows], labels, seed)
+            group_values = data.groups()
+            groups = None if group_values is None else np.asarray(group_values)[rows]
+            heads[head_name] = builder.fit_head(head_name, features[rows], labels, seed, groups)
 
         created = datetime.now(UTC)
         meta: dict[str, Any] = {
