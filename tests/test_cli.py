@@ -17,9 +17,15 @@ import pytest
 TRIAGE = [sys.executable, "-m", "triage.cli"]
 
 
-def run(*args: str, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*TRIAGE, *args], capture_output=True, text=True, timeout=timeout, env=env or dict(os.environ)
+        [*TRIAGE, *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env or dict(os.environ),
     )
 
 
@@ -28,7 +34,8 @@ def served(tiny_model_dir: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
     """`triage serve --port 0` in its own process; yields (process, host:port)."""
     process = subprocess.Popen(
         [*TRIAGE, "serve", "--model", str(tiny_model_dir), "--port", "0"],
-        stderr=subprocess.PIPE, text=True,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     assert process.stderr is not None
     target = ""
@@ -50,8 +57,14 @@ def served(tiny_model_dir: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
 
 def test_classify_prints_the_triage_as_json(served) -> None:  # type: ignore[no-untyped-def]
     _, target = served
-    out = run("classify", "--target", target, "--subject", "Refund please",
-              "I was charged twice for order ORD-123456, please refund the second payment.")
+    out = run(
+        "classify",
+        "--target",
+        target,
+        "--subject",
+        "Refund please",
+        "I was charged twice for order ORD-123456, please refund the second payment.",
+    )
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
     assert result["language"]["code"] == "en"
@@ -82,7 +95,9 @@ def test_sigterm_drains_and_exits_cleanly(served) -> None:  # type: ignore[no-un
 
 
 def test_evaluate_json_and_table(tiny_model_dir: Path, corpus: Path) -> None:
-    out = run("evaluate", "--model", str(tiny_model_dir), "--data", str(corpus / "test.jsonl"), "--json")
+    out = run(
+        "evaluate", "--model", str(tiny_model_dir), "--data", str(corpus / "test.jsonl"), "--json"
+    )
     assert out.returncode == 0, out.stderr
     report = json.loads(out.stdout)
     for head in ("topic", "priority", "tier", "sentiment"):
@@ -96,12 +111,23 @@ def test_evaluate_json_and_table(tiny_model_dir: Path, corpus: Path) -> None:
 def test_train_with_column_map_on_csv(tmp_path: Path, corpus: Path, mlflow_store: str) -> None:
     rows = [json.loads(line) for line in (corpus / "train.jsonl").read_text().splitlines()[:300]]
     export = tmp_path / "export.jsonl"
-    export.write_text("".join(
-        json.dumps({"description": r["body"], "urgency": r["priority"]}, ensure_ascii=False) + "\n"
-        for r in rows
-    ))
-    out = run("train", "--data", str(export), "--out", str(tmp_path / "model"),
-              "--column-map", "text=description,priority=urgency", "--no-progress")
+    export.write_text(
+        "".join(
+            json.dumps({"description": r["body"], "urgency": r["priority"]}, ensure_ascii=False)
+            + "\n"
+            for r in rows
+        )
+    )
+    out = run(
+        "train",
+        "--data",
+        str(export),
+        "--out",
+        str(tmp_path / "model"),
+        "--column-map",
+        "text=description,priority=urgency",
+        "--no-progress",
+    )
     assert out.returncode == 0, out.stderr
     assert "MLflow run" in out.stdout
     meta = json.loads((tmp_path / "model" / "meta.json").read_text())

@@ -41,7 +41,8 @@ def test_quoted_lines_dropped_but_body_kept() -> None:
 
 def test_entities_become_typed_placeholders() -> None:
     masked = mask_entities(
-        "Order ORD-482913 and #10482913, mail anna.b@example.com, see https://x.io/a?b=1, paid 49.99"
+        "Order ORD-482913 and #10482913, mail anna.b@example.com, "
+        "see https://x.io/a?b=1, paid 49.99"
     )
     assert masked.count(ORDER) == 2
     assert EMAIL in masked and URL in masked and NUMBER in masked
@@ -55,7 +56,9 @@ def test_shouting_ratio() -> None:
 
 
 def test_lemmas_unify_inflected_forms(text_pipeline) -> None:  # type: ignore[no-untyped-def]
-    first, second = text_pipeline.process(["The orders were charged", "ORDER CHARGED"], ["en", "en"])
+    first, second = text_pipeline.process(
+        ["The orders were charged", "ORDER CHARGED"], ["en", "en"]
+    )
     assert {"order", "charge"} <= set(first.lemmas)
     assert {"order", "charge"} <= set(second.lemmas)  # ALL-CAPS words are lemmatised too
 

@@ -22,7 +22,14 @@ def test_bundle_layout_and_meta(tiny_model_dir: Path) -> None:
     for head, labels in FIXED_LABELS.items():
         assert set(meta["heads"][head]) <= set(labels)
     assert len(meta["heads"]["topic"]) >= 12
-    for key in ("version", "created_at", "libraries", "data_fingerprint", "mlflow_run_id", "metrics"):
+    for key in (
+        "version",
+        "created_at",
+        "libraries",
+        "data_fingerprint",
+        "mlflow_run_id",
+        "metrics",
+    ):
         assert meta[key], key
     sums = (tiny_model_dir / "SHA256SUMS").read_text().splitlines()
     listed = {line.split("  ", 1)[1] for line in sums}
@@ -54,7 +61,11 @@ def test_predictions_are_well_formed(tiny_model, corpus: Path) -> None:  # type:
 
 def test_model_learns_more_than_the_majority_class(tiny_training) -> None:  # type: ignore[no-untyped-def]
     topic = tiny_training.evaluation.heads["topic"]
-    majority = max(v["support"] for k, v in topic.per_class.items() if isinstance(v, dict) and k in topic.labels)
+    majority = max(
+        v["support"]
+        for k, v in topic.per_class.items()
+        if isinstance(v, dict) and k in topic.labels
+    )
     assert topic.metrics["accuracy"] > 2 * majority / topic.n
 
 
@@ -93,10 +104,15 @@ def test_column_map_csv_and_absent_heads(corpus: Path, tmp_path: Path, text_pipe
         writer = csv.DictWriter(handle, fieldnames=["description", "category"])
         writer.writeheader()
         for row in rows:
-            writer.writerow({"description": f"{row['subject']}\n{row['body']}", "category": row["topic"]})
+            writer.writerow(
+                {"description": f"{row['subject']}\n{row['body']}", "category": row["topic"]}
+            )
     result = train(
-        export, tmp_path / "m", column_map=parse_column_map("text=description,topic=category"),
-        show_progress=False, text=text_pipeline,
+        export,
+        tmp_path / "m",
+        column_map=parse_column_map("text=description,topic=category"),
+        show_progress=False,
+        text=text_pipeline,
     )
     model = load_bundle(result.bundle_dir, text_pipeline)
     assert list(model.heads) == ["topic"]

@@ -52,7 +52,9 @@ class TfidfLinearV1:
         if groups is not None and np.unique(groups).size >= folds:
             splits = list(GroupKFold(folds).split(features, labels, groups))
         else:
-            splits = list(StratifiedKFold(folds, shuffle=True, random_state=seed).split(features, labels))
+            splits = list(
+                StratifiedKFold(folds, shuffle=True, random_state=seed).split(features, labels)
+            )
         classifier = CalibratedClassifierCV(
             LinearSVC(C=self.C, random_state=seed), method="temperature", cv=splits, ensemble=False
         )

@@ -139,20 +139,15 @@ def load_dataset(path: Path | str, column_map: Mapping[str, str] | None = None) 
         raise DatasetError(f"{path}: no such file")
     column_map = dict(column_map or {})
     tickets: list[Ticket] = []
-    labels: dict[str, list[str | None]] = {}
+    kept: list[dict[str, Any]] = []
     for index, raw in enumerate(_read_rows(path)):
-        row = {ours: raw.get(theirs) for ours, theirs in column_map.items()}
-        row = {**raw, **row}
+        row = {**raw, **{ours: raw.get(theirs) for ours, theirs in column_map.items()}}
         ticket = row_to_ticket(row, index)
-        if not ticket.subject and not ticket.body:
-            continue  # nothing to learn from; counted as skipped by the caller's row count
-        tickets.append(ticket)
-        for column in (*LABEL_COLUMNS, GROUP_COLUMN):
-            if column in row:
-                labels.setdefault(column, [None] * (len(tickets) - 1)).append(_label(row[column]))
-        for column, values in labels.items():
-            if len(values) < len(tickets):
-                values.append(None)
+        if ticket.subject or ticket.body:  # a row without text has nothing to learn from
+            tickets.append(ticket)
+            kept.append(row)
+    present = [c for c in (*LABEL_COLUMNS, GROUP_COLUMN) if any(c in row for row in kept)]
+    labels = {c: [_label(row.get(c)) for row in kept] for c in present}
     if not tickets:
         raise DatasetError(f"{path}: no rows with text (columns: text, or subject + body)")
     _check_fixed_labels(path, labels)

@@ -89,14 +89,20 @@ def _scores(true: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
     }
 
 
-def evaluate(model: TriageModel, data: Dataset, inputs: list[TicketInput] | None = None) -> Evaluation:
+def evaluate(
+    model: TriageModel, data: Dataset, inputs: list[TicketInput] | None = None
+) -> Evaluation:
     """Score every head of `model` that `data` has labels for. `inputs` may carry the already
     processed text of `data` (training computes it once)."""
     inputs = inputs if inputs is not None else model.inputs(data.tickets)
     features = model.featurizer.transform(inputs)
     detected = [item.text.language.code for item in inputs]
     true_language = data.labels.get("language")
-    languages = [t or d for t, d in zip(true_language, detected, strict=True)] if true_language else detected
+    languages = (
+        [t or d for t, d in zip(true_language, detected, strict=True)]
+        if true_language
+        else detected
+    )
     heads: dict[str, HeadEvaluation] = {}
     for name, head in model.heads.items():
         gold = data.labels.get(name)
@@ -114,9 +120,13 @@ def evaluate(model: TriageModel, data: Dataset, inputs: list[TicketInput] | None
         confidence = probs.max(axis=1)
         correct = np.array([t == p for t, p in zip(true, predicted, strict=True)])
         metrics = _scores(true, predicted)
-        metrics["log_loss"] = multiclass_log_loss(
-            probs[known], np.array([index[t] for t, k in zip(true, known, strict=True) if k])
-        ) if known.any() else float("nan")
+        metrics["log_loss"] = (
+            multiclass_log_loss(
+                probs[known], np.array([index[t] for t, k in zip(true, known, strict=True) if k])
+            )
+            if known.any()
+            else float("nan")
+        )
         metrics["ece"] = expected_calibration_error(confidence, correct)
         # The best any constant answer could score here: the floor a model must clear.
         metrics["majority_accuracy"] = max(true.count(label) for label in set(true)) / len(true)
@@ -147,9 +157,7 @@ def evaluate(model: TriageModel, data: Dataset, inputs: list[TicketInput] | None
     return Evaluation(heads, _language_id_accuracy(true_language, detected), len(inputs))
 
 
-def _language_id_accuracy(
-    true: list[str | None] | None, detected: list[str]
-) -> dict[str, float]:
+def _language_id_accuracy(true: list[str | None] | None, detected: list[str]) -> dict[str, float]:
     """Accuracy of language identification per true language (and overall)."""
     if not true:
         return {}
@@ -199,7 +207,11 @@ def format_table(evaluation: Evaluation) -> str:
         )
     langs = sorted({lang for head in evaluation.heads.values() for lang in head.per_language})
     if langs:
-        lines += ["", "accuracy / macro-F1 per language:", f"{'head':<10} " + " ".join(f"{lang:>13}" for lang in langs)]
+        lines += [
+            "",
+            "accuracy / macro-F1 per language:",
+            f"{'head':<10} " + " ".join(f"{lang:>13}" for lang in langs),
+        ]
         for name, head in evaluation.heads.items():
             cells = []
             for lang in langs:
@@ -207,7 +219,9 @@ def format_table(evaluation: Evaluation) -> str:
                 cells.append(f"{s['accuracy']:.3f}/{s['macro_f1']:.3f}" if s else "-")
             lines.append(f"{name:<10} " + " ".join(f"{c:>13}" for c in cells))
     if evaluation.language_id:
-        lines += ["", "language identification accuracy: " + ", ".join(
-            f"{lang} {acc:.4f}" for lang, acc in evaluation.language_id.items()
-        )]
+        lines += [
+            "",
+            "language identification accuracy: "
+            + ", ".join(f"{lang} {acc:.4f}" for lang, acc in evaluation.language_id.items()),
+        ]
     return "\n".join(lines)

@@ -59,7 +59,9 @@ def process_texts(
     with _progress(len(data.tickets), desc, show_progress) as bar:
         for start in range(0, len(data.tickets), TEXT_BATCH):
             batch = data.tickets[start : start + TEXT_BATCH]
-            processed = text.process([ticket_text(t) for t in batch], [t.language_hint for t in batch])
+            processed = text.process(
+                [ticket_text(t) for t in batch], [t.language_hint for t in batch]
+            )
             out.extend(TicketInput(t, p) for t, p in zip(batch, processed, strict=True))
             bar.update(len(batch))
     return out
@@ -99,7 +101,11 @@ def _trainable_rows(labels: Sequence[str | None]) -> tuple[np.ndarray, list[str]
 def _git_commit() -> str:
     try:
         out = subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=5
+            ["git", "rev-parse", "HEAD"],
+            cwd=PROJECT_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=5,
         )
         return out.stdout.strip() if out.returncode == 0 else ""
     except OSError:
@@ -107,8 +113,16 @@ def _git_commit() -> str:
 
 
 def _library_versions() -> dict[str, str]:
-    names = ["scikit-learn", "spacy", "spacy-lookups-data", "lingua-language-detector", "numpy",
-             "scipy", "joblib", "mlflow"]
+    names = [
+        "scikit-learn",
+        "spacy",
+        "spacy-lookups-data",
+        "lingua-language-detector",
+        "numpy",
+        "scipy",
+        "joblib",
+        "mlflow",
+    ]
     return {"python": platform.python_version(), **{n: package_version(n) for n in names}}
 
 
@@ -133,7 +147,9 @@ def train(
     data = load_dataset(data_path, column_map)
     heads_to_train = data.heads()
     if not heads_to_train:
-        raise DatasetError(f"{data_path}: no label column for any head (topic, priority, tier, sentiment)")
+        raise DatasetError(
+            f"{data_path}: no label column for any head (topic, priority, tier, sentiment)"
+        )
     if test_path is not None:
         test = load_dataset(test_path, column_map)
     else:
@@ -164,7 +180,9 @@ def train(
             rows, dropped[head_name] = _trainable_rows(data.labels[head_name])
             labels = np.asarray([data.labels[head_name][i] for i in rows])
             if np.unique(labels).size < 2:
-                log.warning("head %s: fewer than two labels with enough examples; not trained", head_name)
+                log.warning(
+                    "head %s: fewer than two labels with enough examples; not trained", head_name
+                )
                 continue
             group_values = data.groups()
             groups = None if group_values is None else np.asarray(group_values)[rows]

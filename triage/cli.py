@@ -57,8 +57,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_train(args: argparse.Namespace) -> int:
     from training.dataset import parse_column_map
-    from training.pipeline import train
     from training.evaluation import format_table
+    from training.pipeline import train
 
     result = train(
         args.data,
@@ -164,8 +164,11 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument("body", nargs="?", default="", help="ticket body ('-' reads stdin)")
     classify.add_argument("--subject", default="")
     classify.add_argument("--id", default="cli")
-    classify.add_argument("--channel", default="unspecified",
-                          choices=["unspecified", "email", "chat", "phone", "web", "social"])
+    classify.add_argument(
+        "--channel",
+        default="unspecified",
+        choices=["unspecified", "email", "chat", "phone", "web", "social"],
+    )
     classify.add_argument("--language", default="", help="language hint (ISO 639-1)")
     classify.add_argument("--segment", default="")
     classify.add_argument("--vip", action="store_true")
@@ -185,14 +188,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))
-    except TriageError as exc:
+    except TriageError as exc:  # expected failures (bad data, failed calls) carry a clean message
         print(f"triage {args.command}: {exc}", file=sys.stderr)
         return 2
-    except Exception as exc:  # client errors from the rpc layer carry a clean message
-        if type(exc).__name__ == "TriageClientError":
-            print(f"triage {args.command}: {exc}", file=sys.stderr)
-            return 3
-        raise
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 
 HEADS: tuple[str, ...] = ("topic", "priority", "tier", "sentiment")
 """The classification heads, in the order the contract lists them."""
@@ -20,7 +20,7 @@ FIXED_LABELS: dict[str, tuple[str, ...]] = {
 }
 
 
-class Channel(str, Enum):
+class Channel(StrEnum):
     UNSPECIFIED = "unspecified"
     EMAIL = "email"
     CHAT = "chat"
@@ -29,7 +29,7 @@ class Channel(str, Enum):
     SOCIAL = "social"
 
 
-class AuthorRole(str, Enum):
+class AuthorRole(StrEnum):
     UNSPECIFIED = "unspecified"
     CUSTOMER = "customer"
     AGENT = "agent"
@@ -48,6 +48,7 @@ class Customer:
 class ThreadMessage:
     author_role: AuthorRole
     text: str
+    sent_at: datetime | None = None
 
 
 @dataclass(frozen=True)

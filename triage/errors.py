@@ -9,7 +9,7 @@ class TriageError(Exception):
 
 
 class InvalidTicket(TriageError):
-    """A client sent a ticket that breaks a rule; `field` is its dotted path (e.g. `ticket.body`)."""
+    """A ticket that breaks a rule; `field` is its dotted path (e.g. `ticket.body`)."""
 
     def __init__(self, field: str, problem: str) -> None:
         super().__init__(f"{field}: {problem}")

@@ -25,7 +25,10 @@ class Head:
         fitted = classifier.calibrated_classifiers_[0]
         coef, intercept = fitted.estimator.coef_, fitted.estimator.intercept_
         if coef.shape[0] == 1:  # binary models store one row, for the second label
-            coef, intercept = np.vstack([-coef[0], coef[0]]), np.array([-intercept[0], intercept[0]])
+            coef, intercept = (
+                np.vstack([-coef[0], coef[0]]),
+                np.array([-intercept[0], intercept[0]]),
+            )
         self.coef = np.ascontiguousarray(coef.T)
         """(n_features, n_labels) weights; also what explains a decision."""
         self.intercept = intercept

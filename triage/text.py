@@ -111,7 +111,7 @@ class TextPipeline:
         self._nlp = {code: self._blank_with_lemmatizer(code) for code in self.languages}
         # Lookup tables, to lemmatise ALL-CAPS words the case-sensitive lookup misses.
         self._lemma_tables = {
-            code: nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+            code: nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
             for code, nlp in self._nlp.items()
         }
 
@@ -133,7 +133,9 @@ class TextPipeline:
         # Rounded: lingua's last digits vary between calls, and equal input must give equal output.
         return LanguageGuess(best.language.iso_code_639_1.name.lower(), round(best.value, 6))
 
-    def process(self, texts: Sequence[str], hints: Sequence[str] | None = None) -> list[ProcessedText]:
+    def process(
+        self, texts: Sequence[str], hints: Sequence[str] | None = None
+    ) -> list[ProcessedText]:
         hints = hints if hints is not None else [""] * len(texts)
         cleaned = [strip_quoted_and_signature(text) for text in texts]
         languages = [

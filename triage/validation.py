@@ -16,19 +16,25 @@ def _check_size(field: str, value: str, limit: int) -> None:
 def validate_ticket(ticket: Ticket, settings: Settings, field: str = "ticket") -> None:
     """Raise InvalidTicket naming the first field that breaks a rule."""
     if not ticket.subject.strip() and not ticket.body.strip():
-        raise InvalidTicket(f"{field}.subject", "a ticket needs a subject or a body (both are empty)")
+        raise InvalidTicket(
+            f"{field}.subject", "a ticket needs a subject or a body (both are empty)"
+        )
     _check_size(f"{field}.id", ticket.id, settings.max_id_bytes)
     _check_size(f"{field}.subject", ticket.subject, settings.max_subject_bytes)
     _check_size(f"{field}.body", ticket.body, settings.max_body_bytes)
     _check_size(f"{field}.language_hint", ticket.language_hint, 16)
     for name in ("id", "segment", "plan"):
-        _check_size(f"{field}.customer.{name}", getattr(ticket.customer, name), settings.max_id_bytes)
+        _check_size(
+            f"{field}.customer.{name}", getattr(ticket.customer, name), settings.max_id_bytes
+        )
     for name in ("previous_contacts", "reopen_count"):
         value = getattr(ticket, name)
         if not 0 <= value <= settings.max_count:
             raise InvalidTicket(f"{field}.{name}", f"must be between 0 and {settings.max_count}")
     if len(ticket.tags) > settings.max_tags:
-        raise InvalidTicket(f"{field}.tags", f"has {len(ticket.tags)} tags, over {settings.max_tags}")
+        raise InvalidTicket(
+            f"{field}.tags", f"has {len(ticket.tags)} tags, over {settings.max_tags}"
+        )
     for i, tag in enumerate(ticket.tags):
         _check_size(f"{field}.tags[{i}]", tag, settings.max_id_bytes)
     if len(ticket.thread) > settings.max_thread_messages:

@@ -10,13 +10,14 @@ from google.protobuf import json_format
 from google.protobuf.message import Message
 
 from triage.domain import Ticket
+from triage.errors import TriageError
 from triage.rpc.converters import ticket_to_proto
 from triage.rpc.logs import REQUEST_ID_KEY
 from triage.v1 import triage_pb2 as pb
 from triage.v1 import triage_pb2_grpc as pb_grpc
 
 
-class TriageClientError(Exception):
+class TriageClientError(TriageError):
     """A failed call: `code` is the gRPC status name (e.g. INVALID_ARGUMENT)."""
 
     def __init__(self, code: str, details: str, request_id: str) -> None:

@@ -83,10 +83,9 @@ def ticket_from_proto(msg: pb.Ticket, field: str = "ticket") -> domain.Ticket:
 def _thread_in(msg: pb.Ticket, field: str) -> tuple[domain.ThreadMessage, ...]:
     thread = []
     for i, m in enumerate(msg.thread):
-        # sent_at is checked so a broken client clock is reported; the domain has no use for it yet.
-        _time_in(m, "sent_at", f"{field}.thread[{i}].sent_at")
+        sent_at = _time_in(m, "sent_at", f"{field}.thread[{i}].sent_at")
         role = _enum_in(_ROLE_IN, m.author_role, f"{field}.thread[{i}].author_role")
-        thread.append(domain.ThreadMessage(author_role=role, text=m.text))
+        thread.append(domain.ThreadMessage(author_role=role, text=m.text, sent_at=sent_at))
     return tuple(thread)
 
 
@@ -116,7 +115,9 @@ def ticket_to_proto(ticket: domain.Ticket) -> pb.Ticket:
         reopen_count=ticket.reopen_count,
         tags=ticket.tags,
         thread=[
-            pb.ThreadMessage(author_role=_ROLE_OUT[m.author_role], text=m.text)
+            pb.ThreadMessage(
+                author_role=_ROLE_OUT[m.author_role], text=m.text, sent_at=_time_out(m.sent_at)
+            )
             for m in ticket.thread
         ],
     )

@@ -50,3 +50,4 @@ def configure_logging(level: int | str = logging.INFO) -> None:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(level)
+    logging.getLogger("spacy").setLevel(logging.WARNING)  # its pipeline set-up chatter is noise
