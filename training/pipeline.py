@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.model_selection import train_test_split
+from sklearn.model_selection import GroupShuffleSplit, train_test_split
 from tqdm import tqdm
 
 from training import tracking
@@ -68,16 +68,20 @@ def process_texts(
 
 
 def holdout_split(data: Dataset, fraction: float, seed: int) -> tuple[Dataset, Dataset]:
-    """A seeded split stratified on the first head with labels (used when no --test-data)."""
-    heads = data.heads()
-    strat_source = data.labels[heads[0]] if heads else None
-    strat = [label or "" for label in strat_source] if strat_source else None
-    counts = Counter(strat or [])
-    if strat and min(counts.values()) < 2:
-        strat = None
-    train_idx, test_idx = train_test_split(
-        np.arange(len(data.tickets)), test_size=fraction, random_state=seed, stratify=strat
-    )
+    """A seeded held-out part (used when no --test-data): whole groups when the data has a group
+    column, so the score is for unseen groups; else stratified on the first head's labels."""
+    rows = np.arange(len(data.tickets))
+    groups = data.groups()
+    if groups is not None:
+        splitter = GroupShuffleSplit(n_splits=1, test_size=fraction, random_state=seed)
+        train_idx, test_idx = next(splitter.split(rows, groups=groups))
+    else:
+        first = data.labels[data.heads()[0]]
+        strat = [label or "" for label in first]
+        stratify = strat if min(Counter(strat).values()) >= 2 else None
+        train_idx, test_idx = train_test_split(
+            rows, test_size=fraction, random_state=seed, stratify=stratify
+        )
 
     def subset(idx: np.ndarray, suffix: str) -> Dataset:
         return replace(
@@ -188,6 +192,8 @@ def train(
             groups = None if group_values is None else np.asarray(group_values)[rows]
             heads[head_name] = builder.fit_head(head_name, features[rows], labels, seed, groups)
 
+        if not heads:
+            raise DatasetError(f"{data_path}: no head has two labels with enough examples")
         created = datetime.now(UTC)
         meta: dict[str, Any] = {
             "name": name or out_dir.name,
