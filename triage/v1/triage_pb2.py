@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16triage/v1/triage.proto\x12\ttriage.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"B\n\x08\x43ustomer\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07segment\x18\x02 \x01(\t\x12\x0c\n\x04plan\x18\x03 \x01(\t\x12\x0b\n\x03vip\x18\x04 \x01(\x08\"v\n\rThreadMessage\x12*\n\x0b\x61uthor_role\x18\x01 \x01(\x0e\x32\x15.triage.v1.AuthorRole\x12\x0c\n\x04text\x18\x02 \x01(\t\x12+\n\x07sent_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xdf\x02\n\x06Ticket\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07subject\x18\x02 \x01(\t\x12\x0c\n\x04\x62ody\x18\x03 \x01(\t\x12#\n\x07\x63hannel\x18\x04 \x01(\x0e\x32\x12.triage.v1.Channel\x12\x15\n\rlanguage_hint\x18\x05 \x01(\t\x12%\n\x08\x63ustomer\x18\x06 \x01(\x0b\x32\x13.triage.v1.Customer\x12.\n\ncreated_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nsla_due_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x19\n\x11previous_contacts\x18\t \x01(\r\x12\x14\n\x0creopen_count\x18\n \x01(\r\x12\x0c\n\x04tags\x18\x0b \x03(\t\x12(\n\x06thread\x18\x0c \x03(\x0b\x32\x18.triage.v1.ThreadMessage\"2\n\rTriageRequest\x12!\n\x06ticket\x18\x01 \x01(\x0b\x32\x11.triage.v1.Ticket\",\n\x08Language\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x12\n\nconfidence\x18\x02 \x01(\x01\"/\n\nLabelScore\x12\r\n\x05label\x18\x01 \x01(\t\x12\x12\n\nconfidence\x18\x02 \x01(\x01\"(\n\x08\x45vidence\x12\x0c\n\x04term\x18\x01 \x01(\t\x12\x0e\n\x06weight\x18\x02 \x01(\x01\"\x83\x01\n\nPrediction\x12\r\n\x05label\x18\x01 \x01(\t\x12\x12\n\nconfidence\x18\x02 \x01(\x01\x12+\n\x0c\x61lternatives\x18\x03 \x03(\x0b\x32\x15.triage.v1.LabelScore\x12%\n\x08\x65vidence\x18\x04 \x03(\x0b\x32\x13.triage.v1.Evidence\"\xff\x01\n\x0eTriageResponse\x12\x11\n\tticket_id\x18\x01 \x01(\t\x12%\n\x08language\x18\x02 \x01(\x0b\x32\x13.triage.v1.Language\x12$\n\x05topic\x18\x03 \x01(\x0b\x32\x15.triage.v1.Prediction\x12\'\n\x08priority\x18\x04 \x01(\x0b\x32\x15.triage.v1.Prediction\x12#\n\x04tier\x18\x05 \x01(\x0b\x32\x15.triage.v1.Prediction\x12(\n\tsentiment\x18\x06 \x01(\x0b\x32\x15.triage.v1.Prediction\x12\x15\n\rmodel_version\x18\x07 \x01(\t\"\x15\n\x13GetModelInfoRequest\"\x8b\x01\n\x08HeadInfo\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0e\n\x06labels\x18\x02 \x03(\t\x12\x31\n\x07metrics\x18\x03 \x03(\x0b\x32 .triage.v1.HeadInfo.MetricsEntry\x1a.\n\x0cMetricsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x01:\x02\x38\x01\"\xc2\x01\n\tModelInfo\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\t\x12.\n\ncreated_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\"\n\x05heads\x18\x04 \x03(\x0b\x32\x13.triage.v1.HeadInfo\x12\x11\n\tlanguages\x18\x05 \x03(\t\x12\x15\n\rmlflow_run_id\x18\x06 \x01(\t\x12\x18\n\x10\x64\x61ta_fingerprint\x18\x07 \x01(\t*\x7f\n\x07\x43hannel\x12\x17\n\x13\x43HANNEL_UNSPECIFIED\x10\x00\x12\x11\n\rCHANNEL_EMAIL\x10\x01\x12\x10\n\x0c\x43HANNEL_CHAT\x10\x02\x12\x11\n\rCHANNEL_PHONE\x10\x03\x12\x0f\n\x0b\x43HANNEL_WEB\x10\x04\x12\x12\n\x0e\x43HANNEL_SOCIAL\x10\x05*r\n\nAuthorRole\x12\x1b\n\x17\x41UTHOR_ROLE_UNSPECIFIED\x10\x00\x12\x18\n\x14\x41UTHOR_ROLE_CUSTOMER\x10\x01\x12\x15\n\x11\x41UTHOR_ROLE_AGENT\x10\x02\x12\x16\n\x12\x41UTHOR_ROLE_SYSTEM\x10\x03\x32\xdd\x01\n\rTriageService\x12=\n\x06Triage\x12\x18.triage.v1.TriageRequest\x1a\x19.triage.v1.TriageResponse\x12G\n\x0cTriageStream\x12\x18.triage.v1.TriageRequest\x1a\x19.triage.v1.TriageResponse(\x01\x30\x01\x12\x44\n\x0cGetModelInfo\x12\x1e.triage.v1.GetModelInfoRequest\x1a\x14.triage.v1.ModelInfob\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16triage/v1/triage.proto\x12\ttriage.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"P\n\x08\x43ustomer\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07segment\x18\x02 \x01(\t\x12\x0c\n\x04plan\x18\x03 \x01(\t\x12\x0b\n\x03vip\x18\x04 \x01(\x08\x12\x0c\n\x04name\x18\x05 \x01(\t\"v\n\rThreadMessage\x12*\n\x0b\x61uthor_role\x18\x01 \x01(\x0e\x32\x15.triage.v1.AuthorRole\x12\x0c\n\x04text\x18\x02 \x01(\t\x12+\n\x07sent_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xdf\x02\n\x06Ticket\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07subject\x18\x02 \x01(\t\x12\x0c\n\x04\x62ody\x18\x03 \x01(\t\x12#\n\x07\x63hannel\x18\x04 \x01(\x0e\x32\x12.triage.v1.Channel\x12\x15\n\rlanguage_hint\x18\x05 \x01(\t\x12%\n\x08\x63ustomer\x18\x06 \x01(\x0b\x32\x13.triage.v1.Customer\x12.\n\ncreated_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nsla_due_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x19\n\x11previous_contacts\x18\t \x01(\r\x12\x14\n\x0creopen_count\x18\n \x01(\r\x12\x0c\n\x04tags\x18\x0b \x03(\t\x12(\n\x06thread\x18\x0c \x03(\x0b\x32\x18.triage.v1.ThreadMessage\"2\n\rTriageRequest\x12!\n\x06ticket\x18\x01 \x01(\x0b\x32\x11.triage.v1.Ticket\",\n\x08Language\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x12\n\nconfidence\x18\x02 \x01(\x01\"/\n\nLabelScore\x12\r\n\x05label\x18\x01 \x01(\t\x12\x12\n\nconfidence\x18\x02 \x01(\x01\"(\n\x08\x45vidence\x12\x0c\n\x04term\x18\x01 \x01(\t\x12\x0e\n\x06weight\x18\x02 \x01(\x01\"\x83\x01\n\nPrediction\x12\r\n\x05label\x18\x01 \x01(\t\x12\x12\n\nconfidence\x18\x02 \x01(\x01\x12+\n\x0c\x61lternatives\x18\x03 \x03(\x0b\x32\x15.triage.v1.LabelScore\x12%\n\x08\x65vidence\x18\x04 \x03(\x0b\x32\x13.triage.v1.Evidence\"\x85\x03\n\x0eTriageResponse\x12\x11\n\tticket_id\x18\x01 \x01(\t\x12%\n\x08language\x18\x02 \x01(\x0b\x32\x13.triage.v1.Language\x12$\n\x05topic\x18\x03 \x01(\x0b\x32\x15.triage.v1.Prediction\x12\'\n\x08priority\x18\x04 \x01(\x0b\x32\x15.triage.v1.Prediction\x12#\n\x04tier\x18\x05 \x01(\x0b\x32\x15.triage.v1.Prediction\x12(\n\tsentiment\x18\x06 \x01(\x0b\x32\x15.triage.v1.Prediction\x12\x15\n\rmodel_version\x18\x07 \x01(\t\x12)\n\x07routing\x18\x08 \x03(\x0b\x32\x18.triage.v1.RoutingTarget\x12\x33\n\x10\x63\x61nned_responses\x18\t \x03(\x0b\x32\x19.triage.v1.CannedResponse\x12$\n\x08\x61rticles\x18\n \x03(\x0b\x32\x12.triage.v1.Article\"\x15\n\x13GetModelInfoRequest\"\x8b\x01\n\x08HeadInfo\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0e\n\x06labels\x18\x02 \x03(\t\x12\x31\n\x07metrics\x18\x03 \x03(\x0b\x32 .triage.v1.HeadInfo.MetricsEntry\x1a.\n\x0cMetricsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x01:\x02\x38\x01\"\xc2\x01\n\tModelInfo\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\t\x12.\n\ncreated_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\"\n\x05heads\x18\x04 \x03(\x0b\x32\x13.triage.v1.HeadInfo\x12\x11\n\tlanguages\x18\x05 \x03(\t\x12\x15\n\rmlflow_run_id\x18\x06 \x01(\t\x12\x18\n\x10\x64\x61ta_fingerprint\x18\x07 \x01(\t\"=\n\rRoutingTarget\x12\r\n\x05queue\x18\x01 \x01(\t\x12\r\n\x05score\x18\x02 \x01(\x01\x12\x0e\n\x06reason\x18\x03 \x01(\t\"r\n\x0e\x43\x61nnedResponse\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x0c\n\x04text\x18\x03 \x01(\t\x12\r\n\x05score\x18\x04 \x01(\x01\x12\x10\n\x08language\x18\x05 \x01(\t\x12\x16\n\x0emissing_fields\x18\x06 \x03(\t\"u\n\x07\x41rticle\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x0b\n\x03url\x18\x03 \x01(\t\x12\x0f\n\x07snippet\x18\x04 \x01(\t\x12\r\n\x05score\x18\x05 \x01(\x01\x12\x10\n\x08language\x18\x06 \x01(\t\x12\x10\n\x08\x66\x61llback\x18\x07 \x01(\x08\"G\n\x15SearchArticlesRequest\x12\r\n\x05query\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\x12\r\n\x05limit\x18\x03 \x01(\r\">\n\x16SearchArticlesResponse\x12$\n\x08\x61rticles\x18\x01 \x03(\x0b\x32\x12.triage.v1.Article\"\x84\x01\n\x14SuggestAnswerRequest\x12\x0e\n\x04text\x18\x01 \x01(\tH\x00\x12#\n\x06ticket\x18\x02 \x01(\x0b\x32\x11.triage.v1.TicketH\x00\x12.\n\x0c\x63onversation\x18\x03 \x03(\x0b\x32\x18.triage.v1.ThreadMessageB\x07\n\x05input\"\xdc\x01\n\x15SuggestAnswerResponse\x12\x0e\n\x06\x61nswer\x18\x01 \x01(\t\x12\x11\n\tsource_id\x18\x02 \x01(\t\x12\x12\n\nconfidence\x18\x03 \x01(\x01\x12\x10\n\x08handover\x18\x04 \x01(\x08\x12\x32\n\x0fhandover_reason\x18\x05 \x01(\x0e\x32\x19.triage.v1.HandoverReason\x12\'\n\x06source\x18\x06 \x01(\x0e\x32\x17.triage.v1.AnswerSource\x12\x10\n\x08language\x18\x07 \x01(\t\x12\x0b\n\x03url\x18\x08 \x01(\t*\x7f\n\x07\x43hannel\x12\x17\n\x13\x43HANNEL_UNSPECIFIED\x10\x00\x12\x11\n\rCHANNEL_EMAIL\x10\x01\x12\x10\n\x0c\x43HANNEL_CHAT\x10\x02\x12\x11\n\rCHANNEL_PHONE\x10\x03\x12\x0f\n\x0b\x43HANNEL_WEB\x10\x04\x12\x12\n\x0e\x43HANNEL_SOCIAL\x10\x05*r\n\nAuthorRole\x12\x1b\n\x17\x41UTHOR_ROLE_UNSPECIFIED\x10\x00\x12\x18\n\x14\x41UTHOR_ROLE_CUSTOMER\x10\x01\x12\x15\n\x11\x41UTHOR_ROLE_AGENT\x10\x02\x12\x16\n\x12\x41UTHOR_ROLE_SYSTEM\x10\x03*\xe9\x01\n\x0eHandoverReason\x12\x1f\n\x1bHANDOVER_REASON_UNSPECIFIED\x10\x00\x12\"\n\x1eHANDOVER_REASON_LOW_CONFIDENCE\x10\x01\x12 \n\x1cHANDOVER_REASON_OUT_OF_SCOPE\x10\x02\x12#\n\x1fHANDOVER_REASON_HUMAN_REQUESTED\x10\x03\x12&\n\"HANDOVER_REASON_NEGATIVE_SENTIMENT\x10\x04\x12#\n\x1fHANDOVER_REASON_ESCALATION_RISK\x10\x05*a\n\x0c\x41nswerSource\x12\x1d\n\x19\x41NSWER_SOURCE_UNSPECIFIED\x10\x00\x12\x19\n\x15\x41NSWER_SOURCE_ARTICLE\x10\x01\x12\x17\n\x13\x41NSWER_SOURCE_MACRO\x10\x02\x32\x88\x03\n\rTriageService\x12=\n\x06Triage\x12\x18.triage.v1.TriageRequest\x1a\x19.triage.v1.TriageResponse\x12G\n\x0cTriageStream\x12\x18.triage.v1.TriageRequest\x1a\x19.triage.v1.TriageResponse(\x01\x30\x01\x12\x44\n\x0cGetModelInfo\x12\x1e.triage.v1.GetModelInfoRequest\x1a\x14.triage.v1.ModelInfo\x12U\n\x0eSearchArticles\x12 .triage.v1.SearchArticlesRequest\x1a!.triage.v1.SearchArticlesResponse\x12R\n\rSuggestAnswer\x12\x1f.triage.v1.SuggestAnswerRequest\x1a .triage.v1.SuggestAnswerResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -34,36 +34,54 @@ if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_HEADINFO_METRICSENTRY']._loaded_options = None
   _globals['_HEADINFO_METRICSENTRY']._serialized_options = b'8\001'
-  _globals['_CHANNEL']._serialized_start=1555
-  _globals['_CHANNEL']._serialized_end=1682
-  _globals['_AUTHORROLE']._serialized_start=1684
-  _globals['_AUTHORROLE']._serialized_end=1798
+  _globals['_CHANNEL']._serialized_start=2496
+  _globals['_CHANNEL']._serialized_end=2623
+  _globals['_AUTHORROLE']._serialized_start=2625
+  _globals['_AUTHORROLE']._serialized_end=2739
+  _globals['_HANDOVERREASON']._serialized_start=2742
+  _globals['_HANDOVERREASON']._serialized_end=2975
+  _globals['_ANSWERSOURCE']._serialized_start=2977
+  _globals['_ANSWERSOURCE']._serialized_end=3074
   _globals['_CUSTOMER']._serialized_start=70
-  _globals['_CUSTOMER']._serialized_end=136
-  _globals['_THREADMESSAGE']._serialized_start=138
-  _globals['_THREADMESSAGE']._serialized_end=256
-  _globals['_TICKET']._serialized_start=259
-  _globals['_TICKET']._serialized_end=610
-  _globals['_TRIAGEREQUEST']._serialized_start=612
-  _globals['_TRIAGEREQUEST']._serialized_end=662
-  _globals['_LANGUAGE']._serialized_start=664
-  _globals['_LANGUAGE']._serialized_end=708
-  _globals['_LABELSCORE']._serialized_start=710
-  _globals['_LABELSCORE']._serialized_end=757
-  _globals['_EVIDENCE']._serialized_start=759
-  _globals['_EVIDENCE']._serialized_end=799
-  _globals['_PREDICTION']._serialized_start=802
-  _globals['_PREDICTION']._serialized_end=933
-  _globals['_TRIAGERESPONSE']._serialized_start=936
-  _globals['_TRIAGERESPONSE']._serialized_end=1191
-  _globals['_GETMODELINFOREQUEST']._serialized_start=1193
-  _globals['_GETMODELINFOREQUEST']._serialized_end=1214
-  _globals['_HEADINFO']._serialized_start=1217
-  _globals['_HEADINFO']._serialized_end=1356
-  _globals['_HEADINFO_METRICSENTRY']._serialized_start=1310
-  _globals['_HEADINFO_METRICSENTRY']._serialized_end=1356
-  _globals['_MODELINFO']._serialized_start=1359
-  _globals['_MODELINFO']._serialized_end=1553
-  _globals['_TRIAGESERVICE']._serialized_start=1801
-  _globals['_TRIAGESERVICE']._serialized_end=2022
+  _globals['_CUSTOMER']._serialized_end=150
+  _globals['_THREADMESSAGE']._serialized_start=152
+  _globals['_THREADMESSAGE']._serialized_end=270
+  _globals['_TICKET']._serialized_start=273
+  _globals['_TICKET']._serialized_end=624
+  _globals['_TRIAGEREQUEST']._serialized_start=626
+  _globals['_TRIAGEREQUEST']._serialized_end=676
+  _globals['_LANGUAGE']._serialized_start=678
+  _globals['_LANGUAGE']._serialized_end=722
+  _globals['_LABELSCORE']._serialized_start=724
+  _globals['_LABELSCORE']._serialized_end=771
+  _globals['_EVIDENCE']._serialized_start=773
+  _globals['_EVIDENCE']._serialized_end=813
+  _globals['_PREDICTION']._serialized_start=816
+  _globals['_PREDICTION']._serialized_end=947
+  _globals['_TRIAGERESPONSE']._serialized_start=950
+  _globals['_TRIAGERESPONSE']._serialized_end=1339
+  _globals['_GETMODELINFOREQUEST']._serialized_start=1341
+  _globals['_GETMODELINFOREQUEST']._serialized_end=1362
+  _globals['_HEADINFO']._serialized_start=1365
+  _globals['_HEADINFO']._serialized_end=1504
+  _globals['_HEADINFO_METRICSENTRY']._serialized_start=1458
+  _globals['_HEADINFO_METRICSENTRY']._serialized_end=1504
+  _globals['_MODELINFO']._serialized_start=1507
+  _globals['_MODELINFO']._serialized_end=1701
+  _globals['_ROUTINGTARGET']._serialized_start=1703
+  _globals['_ROUTINGTARGET']._serialized_end=1764
+  _globals['_CANNEDRESPONSE']._serialized_start=1766
+  _globals['_CANNEDRESPONSE']._serialized_end=1880
+  _globals['_ARTICLE']._serialized_start=1882
+  _globals['_ARTICLE']._serialized_end=1999
+  _globals['_SEARCHARTICLESREQUEST']._serialized_start=2001
+  _globals['_SEARCHARTICLESREQUEST']._serialized_end=2072
+  _globals['_SEARCHARTICLESRESPONSE']._serialized_start=2074
+  _globals['_SEARCHARTICLESRESPONSE']._serialized_end=2136
+  _globals['_SUGGESTANSWERREQUEST']._serialized_start=2139
+  _globals['_SUGGESTANSWERREQUEST']._serialized_end=2271
+  _globals['_SUGGESTANSWERRESPONSE']._serialized_start=2274
+  _globals['_SUGGESTANSWERRESPONSE']._serialized_end=2494
+  _globals['_TRIAGESERVICE']._serialized_start=3077
+  _globals['_TRIAGESERVICE']._serialized_end=3469
 # @@protoc_insertion_point(module_scope)

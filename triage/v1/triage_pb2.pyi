@@ -25,6 +25,21 @@ class AuthorRole(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     AUTHOR_ROLE_CUSTOMER: _ClassVar[AuthorRole]
     AUTHOR_ROLE_AGENT: _ClassVar[AuthorRole]
     AUTHOR_ROLE_SYSTEM: _ClassVar[AuthorRole]
+
+class HandoverReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    HANDOVER_REASON_UNSPECIFIED: _ClassVar[HandoverReason]
+    HANDOVER_REASON_LOW_CONFIDENCE: _ClassVar[HandoverReason]
+    HANDOVER_REASON_OUT_OF_SCOPE: _ClassVar[HandoverReason]
+    HANDOVER_REASON_HUMAN_REQUESTED: _ClassVar[HandoverReason]
+    HANDOVER_REASON_NEGATIVE_SENTIMENT: _ClassVar[HandoverReason]
+    HANDOVER_REASON_ESCALATION_RISK: _ClassVar[HandoverReason]
+
+class AnswerSource(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    ANSWER_SOURCE_UNSPECIFIED: _ClassVar[AnswerSource]
+    ANSWER_SOURCE_ARTICLE: _ClassVar[AnswerSource]
+    ANSWER_SOURCE_MACRO: _ClassVar[AnswerSource]
 CHANNEL_UNSPECIFIED: Channel
 CHANNEL_EMAIL: Channel
 CHANNEL_CHAT: Channel
@@ -35,18 +50,29 @@ AUTHOR_ROLE_UNSPECIFIED: AuthorRole
 AUTHOR_ROLE_CUSTOMER: AuthorRole
 AUTHOR_ROLE_AGENT: AuthorRole
 AUTHOR_ROLE_SYSTEM: AuthorRole
+HANDOVER_REASON_UNSPECIFIED: HandoverReason
+HANDOVER_REASON_LOW_CONFIDENCE: HandoverReason
+HANDOVER_REASON_OUT_OF_SCOPE: HandoverReason
+HANDOVER_REASON_HUMAN_REQUESTED: HandoverReason
+HANDOVER_REASON_NEGATIVE_SENTIMENT: HandoverReason
+HANDOVER_REASON_ESCALATION_RISK: HandoverReason
+ANSWER_SOURCE_UNSPECIFIED: AnswerSource
+ANSWER_SOURCE_ARTICLE: AnswerSource
+ANSWER_SOURCE_MACRO: AnswerSource
 
 class Customer(_message.Message):
-    __slots__ = ("id", "segment", "plan", "vip")
+    __slots__ = ("id", "segment", "plan", "vip", "name")
     ID_FIELD_NUMBER: _ClassVar[int]
     SEGMENT_FIELD_NUMBER: _ClassVar[int]
     PLAN_FIELD_NUMBER: _ClassVar[int]
     VIP_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     segment: str
     plan: str
     vip: bool
-    def __init__(self, id: _Optional[str] = ..., segment: _Optional[str] = ..., plan: _Optional[str] = ..., vip: _Optional[bool] = ...) -> None: ...
+    name: str
+    def __init__(self, id: _Optional[str] = ..., segment: _Optional[str] = ..., plan: _Optional[str] = ..., vip: _Optional[bool] = ..., name: _Optional[str] = ...) -> None: ...
 
 class ThreadMessage(_message.Message):
     __slots__ = ("author_role", "text", "sent_at")
@@ -129,7 +155,7 @@ class Prediction(_message.Message):
     def __init__(self, label: _Optional[str] = ..., confidence: _Optional[float] = ..., alternatives: _Optional[_Iterable[_Union[LabelScore, _Mapping]]] = ..., evidence: _Optional[_Iterable[_Union[Evidence, _Mapping]]] = ...) -> None: ...
 
 class TriageResponse(_message.Message):
-    __slots__ = ("ticket_id", "language", "topic", "priority", "tier", "sentiment", "model_version")
+    __slots__ = ("ticket_id", "language", "topic", "priority", "tier", "sentiment", "model_version", "routing", "canned_responses", "articles")
     TICKET_ID_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     TOPIC_FIELD_NUMBER: _ClassVar[int]
@@ -137,6 +163,9 @@ class TriageResponse(_message.Message):
     TIER_FIELD_NUMBER: _ClassVar[int]
     SENTIMENT_FIELD_NUMBER: _ClassVar[int]
     MODEL_VERSION_FIELD_NUMBER: _ClassVar[int]
+    ROUTING_FIELD_NUMBER: _ClassVar[int]
+    CANNED_RESPONSES_FIELD_NUMBER: _ClassVar[int]
+    ARTICLES_FIELD_NUMBER: _ClassVar[int]
     ticket_id: str
     language: Language
     topic: Prediction
@@ -144,7 +173,10 @@ class TriageResponse(_message.Message):
     tier: Prediction
     sentiment: Prediction
     model_version: str
-    def __init__(self, ticket_id: _Optional[str] = ..., language: _Optional[_Union[Language, _Mapping]] = ..., topic: _Optional[_Union[Prediction, _Mapping]] = ..., priority: _Optional[_Union[Prediction, _Mapping]] = ..., tier: _Optional[_Union[Prediction, _Mapping]] = ..., sentiment: _Optional[_Union[Prediction, _Mapping]] = ..., model_version: _Optional[str] = ...) -> None: ...
+    routing: _containers.RepeatedCompositeFieldContainer[RoutingTarget]
+    canned_responses: _containers.RepeatedCompositeFieldContainer[CannedResponse]
+    articles: _containers.RepeatedCompositeFieldContainer[Article]
+    def __init__(self, ticket_id: _Optional[str] = ..., language: _Optional[_Union[Language, _Mapping]] = ..., topic: _Optional[_Union[Prediction, _Mapping]] = ..., priority: _Optional[_Union[Prediction, _Mapping]] = ..., tier: _Optional[_Union[Prediction, _Mapping]] = ..., sentiment: _Optional[_Union[Prediction, _Mapping]] = ..., model_version: _Optional[str] = ..., routing: _Optional[_Iterable[_Union[RoutingTarget, _Mapping]]] = ..., canned_responses: _Optional[_Iterable[_Union[CannedResponse, _Mapping]]] = ..., articles: _Optional[_Iterable[_Union[Article, _Mapping]]] = ...) -> None: ...
 
 class GetModelInfoRequest(_message.Message):
     __slots__ = ()
@@ -184,3 +216,93 @@ class ModelInfo(_message.Message):
     mlflow_run_id: str
     data_fingerprint: str
     def __init__(self, name: _Optional[str] = ..., version: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., heads: _Optional[_Iterable[_Union[HeadInfo, _Mapping]]] = ..., languages: _Optional[_Iterable[str]] = ..., mlflow_run_id: _Optional[str] = ..., data_fingerprint: _Optional[str] = ...) -> None: ...
+
+class RoutingTarget(_message.Message):
+    __slots__ = ("queue", "score", "reason")
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    SCORE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    queue: str
+    score: float
+    reason: str
+    def __init__(self, queue: _Optional[str] = ..., score: _Optional[float] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class CannedResponse(_message.Message):
+    __slots__ = ("id", "title", "text", "score", "language", "missing_fields")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    SCORE_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    MISSING_FIELDS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    title: str
+    text: str
+    score: float
+    language: str
+    missing_fields: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, id: _Optional[str] = ..., title: _Optional[str] = ..., text: _Optional[str] = ..., score: _Optional[float] = ..., language: _Optional[str] = ..., missing_fields: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class Article(_message.Message):
+    __slots__ = ("id", "title", "url", "snippet", "score", "language", "fallback")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    SNIPPET_FIELD_NUMBER: _ClassVar[int]
+    SCORE_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    FALLBACK_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    title: str
+    url: str
+    snippet: str
+    score: float
+    language: str
+    fallback: bool
+    def __init__(self, id: _Optional[str] = ..., title: _Optional[str] = ..., url: _Optional[str] = ..., snippet: _Optional[str] = ..., score: _Optional[float] = ..., language: _Optional[str] = ..., fallback: _Optional[bool] = ...) -> None: ...
+
+class SearchArticlesRequest(_message.Message):
+    __slots__ = ("query", "language", "limit")
+    QUERY_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    query: str
+    language: str
+    limit: int
+    def __init__(self, query: _Optional[str] = ..., language: _Optional[str] = ..., limit: _Optional[int] = ...) -> None: ...
+
+class SearchArticlesResponse(_message.Message):
+    __slots__ = ("articles",)
+    ARTICLES_FIELD_NUMBER: _ClassVar[int]
+    articles: _containers.RepeatedCompositeFieldContainer[Article]
+    def __init__(self, articles: _Optional[_Iterable[_Union[Article, _Mapping]]] = ...) -> None: ...
+
+class SuggestAnswerRequest(_message.Message):
+    __slots__ = ("text", "ticket", "conversation")
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    TICKET_FIELD_NUMBER: _ClassVar[int]
+    CONVERSATION_FIELD_NUMBER: _ClassVar[int]
+    text: str
+    ticket: Ticket
+    conversation: _containers.RepeatedCompositeFieldContainer[ThreadMessage]
+    def __init__(self, text: _Optional[str] = ..., ticket: _Optional[_Union[Ticket, _Mapping]] = ..., conversation: _Optional[_Iterable[_Union[ThreadMessage, _Mapping]]] = ...) -> None: ...
+
+class SuggestAnswerResponse(_message.Message):
+    __slots__ = ("answer", "source_id", "confidence", "handover", "handover_reason", "source", "language", "url")
+    ANSWER_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ID_FIELD_NUMBER: _ClassVar[int]
+    CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
+    HANDOVER_FIELD_NUMBER: _ClassVar[int]
+    HANDOVER_REASON_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    answer: str
+    source_id: str
+    confidence: float
+    handover: bool
+    handover_reason: HandoverReason
+    source: AnswerSource
+    language: str
+    url: str
+    def __init__(self, answer: _Optional[str] = ..., source_id: _Optional[str] = ..., confidence: _Optional[float] = ..., handover: _Optional[bool] = ..., handover_reason: _Optional[_Union[HandoverReason, str]] = ..., source: _Optional[_Union[AnswerSource, str]] = ..., language: _Optional[str] = ..., url: _Optional[str] = ...) -> None: ...

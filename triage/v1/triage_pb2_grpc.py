@@ -49,6 +49,16 @@ class TriageServiceStub:
                 request_serializer=triage_dot_v1_dot_triage__pb2.GetModelInfoRequest.SerializeToString,
                 response_deserializer=triage_dot_v1_dot_triage__pb2.ModelInfo.FromString,
                 _registered_method=True)
+        self.SearchArticles = channel.unary_unary(
+                '/triage.v1.TriageService/SearchArticles',
+                request_serializer=triage_dot_v1_dot_triage__pb2.SearchArticlesRequest.SerializeToString,
+                response_deserializer=triage_dot_v1_dot_triage__pb2.SearchArticlesResponse.FromString,
+                _registered_method=True)
+        self.SuggestAnswer = channel.unary_unary(
+                '/triage.v1.TriageService/SuggestAnswer',
+                request_serializer=triage_dot_v1_dot_triage__pb2.SuggestAnswerRequest.SerializeToString,
+                response_deserializer=triage_dot_v1_dot_triage__pb2.SuggestAnswerResponse.FromString,
+                _registered_method=True)
 
 
 class TriageServiceServicer:
@@ -76,6 +86,20 @@ class TriageServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SearchArticles(self, request, context):
+        """Knowledge-base articles for a free-text query (agents searching, self-service portals).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SuggestAnswer(self, request, context):
+        """For chatbots: the best answer (article or macro) with a calibrated confidence, or a hand-over.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_TriageServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -93,6 +117,16 @@ def add_TriageServiceServicer_to_server(servicer, server):
                     servicer.GetModelInfo,
                     request_deserializer=triage_dot_v1_dot_triage__pb2.GetModelInfoRequest.FromString,
                     response_serializer=triage_dot_v1_dot_triage__pb2.ModelInfo.SerializeToString,
+            ),
+            'SearchArticles': grpc.unary_unary_rpc_method_handler(
+                    servicer.SearchArticles,
+                    request_deserializer=triage_dot_v1_dot_triage__pb2.SearchArticlesRequest.FromString,
+                    response_serializer=triage_dot_v1_dot_triage__pb2.SearchArticlesResponse.SerializeToString,
+            ),
+            'SuggestAnswer': grpc.unary_unary_rpc_method_handler(
+                    servicer.SuggestAnswer,
+                    request_deserializer=triage_dot_v1_dot_triage__pb2.SuggestAnswerRequest.FromString,
+                    response_serializer=triage_dot_v1_dot_triage__pb2.SuggestAnswerResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -176,6 +210,60 @@ class TriageService:
             '/triage.v1.TriageService/GetModelInfo',
             triage_dot_v1_dot_triage__pb2.GetModelInfoRequest.SerializeToString,
             triage_dot_v1_dot_triage__pb2.ModelInfo.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SearchArticles(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/triage.v1.TriageService/SearchArticles',
+            triage_dot_v1_dot_triage__pb2.SearchArticlesRequest.SerializeToString,
+            triage_dot_v1_dot_triage__pb2.SearchArticlesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SuggestAnswer(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/triage.v1.TriageService/SuggestAnswer',
+            triage_dot_v1_dot_triage__pb2.SuggestAnswerRequest.SerializeToString,
+            triage_dot_v1_dot_triage__pb2.SuggestAnswerResponse.FromString,
             options,
             channel_credentials,
             insecure,
