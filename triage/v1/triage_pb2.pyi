@@ -40,6 +40,13 @@ class AnswerSource(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     ANSWER_SOURCE_UNSPECIFIED: _ClassVar[AnswerSource]
     ANSWER_SOURCE_ARTICLE: _ClassVar[AnswerSource]
     ANSWER_SOURCE_MACRO: _ClassVar[AnswerSource]
+
+class Band(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    BAND_UNSPECIFIED: _ClassVar[Band]
+    BAND_AUTO: _ClassVar[Band]
+    BAND_SUGGEST: _ClassVar[Band]
+    BAND_MANUAL: _ClassVar[Band]
 CHANNEL_UNSPECIFIED: Channel
 CHANNEL_EMAIL: Channel
 CHANNEL_CHAT: Channel
@@ -59,6 +66,10 @@ HANDOVER_REASON_ESCALATION_RISK: HandoverReason
 ANSWER_SOURCE_UNSPECIFIED: AnswerSource
 ANSWER_SOURCE_ARTICLE: AnswerSource
 ANSWER_SOURCE_MACRO: AnswerSource
+BAND_UNSPECIFIED: Band
+BAND_AUTO: Band
+BAND_SUGGEST: Band
+BAND_MANUAL: Band
 
 class Customer(_message.Message):
     __slots__ = ("id", "segment", "plan", "vip", "name")
@@ -143,19 +154,21 @@ class Evidence(_message.Message):
     def __init__(self, term: _Optional[str] = ..., weight: _Optional[float] = ...) -> None: ...
 
 class Prediction(_message.Message):
-    __slots__ = ("label", "confidence", "alternatives", "evidence")
+    __slots__ = ("label", "confidence", "alternatives", "evidence", "band")
     LABEL_FIELD_NUMBER: _ClassVar[int]
     CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
     ALTERNATIVES_FIELD_NUMBER: _ClassVar[int]
     EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    BAND_FIELD_NUMBER: _ClassVar[int]
     label: str
     confidence: float
     alternatives: _containers.RepeatedCompositeFieldContainer[LabelScore]
     evidence: _containers.RepeatedCompositeFieldContainer[Evidence]
-    def __init__(self, label: _Optional[str] = ..., confidence: _Optional[float] = ..., alternatives: _Optional[_Iterable[_Union[LabelScore, _Mapping]]] = ..., evidence: _Optional[_Iterable[_Union[Evidence, _Mapping]]] = ...) -> None: ...
+    band: Band
+    def __init__(self, label: _Optional[str] = ..., confidence: _Optional[float] = ..., alternatives: _Optional[_Iterable[_Union[LabelScore, _Mapping]]] = ..., evidence: _Optional[_Iterable[_Union[Evidence, _Mapping]]] = ..., band: _Optional[_Union[Band, str]] = ...) -> None: ...
 
 class TriageResponse(_message.Message):
-    __slots__ = ("ticket_id", "language", "topic", "priority", "tier", "sentiment", "model_version", "routing", "canned_responses", "articles")
+    __slots__ = ("ticket_id", "language", "topic", "priority", "tier", "sentiment", "model_version", "routing", "canned_responses", "articles", "escalation", "policy_version")
     TICKET_ID_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     TOPIC_FIELD_NUMBER: _ClassVar[int]
@@ -166,6 +179,8 @@ class TriageResponse(_message.Message):
     ROUTING_FIELD_NUMBER: _ClassVar[int]
     CANNED_RESPONSES_FIELD_NUMBER: _ClassVar[int]
     ARTICLES_FIELD_NUMBER: _ClassVar[int]
+    ESCALATION_FIELD_NUMBER: _ClassVar[int]
+    POLICY_VERSION_FIELD_NUMBER: _ClassVar[int]
     ticket_id: str
     language: Language
     topic: Prediction
@@ -176,7 +191,9 @@ class TriageResponse(_message.Message):
     routing: _containers.RepeatedCompositeFieldContainer[RoutingTarget]
     canned_responses: _containers.RepeatedCompositeFieldContainer[CannedResponse]
     articles: _containers.RepeatedCompositeFieldContainer[Article]
-    def __init__(self, ticket_id: _Optional[str] = ..., language: _Optional[_Union[Language, _Mapping]] = ..., topic: _Optional[_Union[Prediction, _Mapping]] = ..., priority: _Optional[_Union[Prediction, _Mapping]] = ..., tier: _Optional[_Union[Prediction, _Mapping]] = ..., sentiment: _Optional[_Union[Prediction, _Mapping]] = ..., model_version: _Optional[str] = ..., routing: _Optional[_Iterable[_Union[RoutingTarget, _Mapping]]] = ..., canned_responses: _Optional[_Iterable[_Union[CannedResponse, _Mapping]]] = ..., articles: _Optional[_Iterable[_Union[Article, _Mapping]]] = ...) -> None: ...
+    escalation: Escalation
+    policy_version: str
+    def __init__(self, ticket_id: _Optional[str] = ..., language: _Optional[_Union[Language, _Mapping]] = ..., topic: _Optional[_Union[Prediction, _Mapping]] = ..., priority: _Optional[_Union[Prediction, _Mapping]] = ..., tier: _Optional[_Union[Prediction, _Mapping]] = ..., sentiment: _Optional[_Union[Prediction, _Mapping]] = ..., model_version: _Optional[str] = ..., routing: _Optional[_Iterable[_Union[RoutingTarget, _Mapping]]] = ..., canned_responses: _Optional[_Iterable[_Union[CannedResponse, _Mapping]]] = ..., articles: _Optional[_Iterable[_Union[Article, _Mapping]]] = ..., escalation: _Optional[_Union[Escalation, _Mapping]] = ..., policy_version: _Optional[str] = ...) -> None: ...
 
 class GetModelInfoRequest(_message.Message):
     __slots__ = ()
@@ -306,3 +323,201 @@ class SuggestAnswerResponse(_message.Message):
     language: str
     url: str
     def __init__(self, answer: _Optional[str] = ..., source_id: _Optional[str] = ..., confidence: _Optional[float] = ..., handover: _Optional[bool] = ..., handover_reason: _Optional[_Union[HandoverReason, str]] = ..., source: _Optional[_Union[AnswerSource, str]] = ..., language: _Optional[str] = ..., url: _Optional[str] = ...) -> None: ...
+
+class EvidenceSpan(_message.Message):
+    __slots__ = ("field", "start", "end", "text")
+    FIELD_FIELD_NUMBER: _ClassVar[int]
+    START_FIELD_NUMBER: _ClassVar[int]
+    END_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    field: str
+    start: int
+    end: int
+    text: str
+    def __init__(self, field: _Optional[str] = ..., start: _Optional[int] = ..., end: _Optional[int] = ..., text: _Optional[str] = ...) -> None: ...
+
+class EscalationFlag(_message.Message):
+    __slots__ = ("code", "score", "threshold", "raised", "reason", "evidence")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    SCORE_FIELD_NUMBER: _ClassVar[int]
+    THRESHOLD_FIELD_NUMBER: _ClassVar[int]
+    RAISED_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    score: float
+    threshold: float
+    raised: bool
+    reason: str
+    evidence: _containers.RepeatedCompositeFieldContainer[EvidenceSpan]
+    def __init__(self, code: _Optional[str] = ..., score: _Optional[float] = ..., threshold: _Optional[float] = ..., raised: _Optional[bool] = ..., reason: _Optional[str] = ..., evidence: _Optional[_Iterable[_Union[EvidenceSpan, _Mapping]]] = ...) -> None: ...
+
+class RuleApplied(_message.Message):
+    __slots__ = ("rule", "head", "from_label", "to_label")
+    RULE_FIELD_NUMBER: _ClassVar[int]
+    HEAD_FIELD_NUMBER: _ClassVar[int]
+    FROM_LABEL_FIELD_NUMBER: _ClassVar[int]
+    TO_LABEL_FIELD_NUMBER: _ClassVar[int]
+    rule: str
+    head: str
+    from_label: str
+    to_label: str
+    def __init__(self, rule: _Optional[str] = ..., head: _Optional[str] = ..., from_label: _Optional[str] = ..., to_label: _Optional[str] = ...) -> None: ...
+
+class Escalation(_message.Message):
+    __slots__ = ("risk", "escalate", "band", "flags", "threshold", "rules_applied", "reason")
+    RISK_FIELD_NUMBER: _ClassVar[int]
+    ESCALATE_FIELD_NUMBER: _ClassVar[int]
+    BAND_FIELD_NUMBER: _ClassVar[int]
+    FLAGS_FIELD_NUMBER: _ClassVar[int]
+    THRESHOLD_FIELD_NUMBER: _ClassVar[int]
+    RULES_APPLIED_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    risk: float
+    escalate: bool
+    band: Band
+    flags: _containers.RepeatedCompositeFieldContainer[EscalationFlag]
+    threshold: float
+    rules_applied: _containers.RepeatedCompositeFieldContainer[RuleApplied]
+    reason: str
+    def __init__(self, risk: _Optional[float] = ..., escalate: _Optional[bool] = ..., band: _Optional[_Union[Band, str]] = ..., flags: _Optional[_Iterable[_Union[EscalationFlag, _Mapping]]] = ..., threshold: _Optional[float] = ..., rules_applied: _Optional[_Iterable[_Union[RuleApplied, _Mapping]]] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class PolicyVersion(_message.Message):
+    __slots__ = ("version", "author", "created_at", "comment", "sha256")
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    AUTHOR_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    SHA256_FIELD_NUMBER: _ClassVar[int]
+    version: str
+    author: str
+    created_at: _timestamp_pb2.Timestamp
+    comment: str
+    sha256: str
+    def __init__(self, version: _Optional[str] = ..., author: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., comment: _Optional[str] = ..., sha256: _Optional[str] = ...) -> None: ...
+
+class GetPolicyRequest(_message.Message):
+    __slots__ = ("version",)
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    version: str
+    def __init__(self, version: _Optional[str] = ...) -> None: ...
+
+class GetPolicyResponse(_message.Message):
+    __slots__ = ("version", "yaml", "history")
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    YAML_FIELD_NUMBER: _ClassVar[int]
+    HISTORY_FIELD_NUMBER: _ClassVar[int]
+    version: PolicyVersion
+    yaml: str
+    history: _containers.RepeatedCompositeFieldContainer[PolicyVersion]
+    def __init__(self, version: _Optional[_Union[PolicyVersion, _Mapping]] = ..., yaml: _Optional[str] = ..., history: _Optional[_Iterable[_Union[PolicyVersion, _Mapping]]] = ...) -> None: ...
+
+class PolicyError(_message.Message):
+    __slots__ = ("key", "line", "message")
+    KEY_FIELD_NUMBER: _ClassVar[int]
+    LINE_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    key: str
+    line: int
+    message: str
+    def __init__(self, key: _Optional[str] = ..., line: _Optional[int] = ..., message: _Optional[str] = ...) -> None: ...
+
+class ValidatePolicyRequest(_message.Message):
+    __slots__ = ("yaml",)
+    YAML_FIELD_NUMBER: _ClassVar[int]
+    yaml: str
+    def __init__(self, yaml: _Optional[str] = ...) -> None: ...
+
+class ValidatePolicyResponse(_message.Message):
+    __slots__ = ("valid", "errors")
+    VALID_FIELD_NUMBER: _ClassVar[int]
+    ERRORS_FIELD_NUMBER: _ClassVar[int]
+    valid: bool
+    errors: _containers.RepeatedCompositeFieldContainer[PolicyError]
+    def __init__(self, valid: _Optional[bool] = ..., errors: _Optional[_Iterable[_Union[PolicyError, _Mapping]]] = ...) -> None: ...
+
+class SetPolicyRequest(_message.Message):
+    __slots__ = ("yaml", "author", "comment")
+    YAML_FIELD_NUMBER: _ClassVar[int]
+    AUTHOR_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    yaml: str
+    author: str
+    comment: str
+    def __init__(self, yaml: _Optional[str] = ..., author: _Optional[str] = ..., comment: _Optional[str] = ...) -> None: ...
+
+class SetPolicyResponse(_message.Message):
+    __slots__ = ("version",)
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    version: PolicyVersion
+    def __init__(self, version: _Optional[_Union[PolicyVersion, _Mapping]] = ...) -> None: ...
+
+class ReloadPolicyRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class LabelledTicket(_message.Message):
+    __slots__ = ("ticket", "escalated", "queue")
+    TICKET_FIELD_NUMBER: _ClassVar[int]
+    ESCALATED_FIELD_NUMBER: _ClassVar[int]
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    ticket: Ticket
+    escalated: bool
+    queue: str
+    def __init__(self, ticket: _Optional[_Union[Ticket, _Mapping]] = ..., escalated: _Optional[bool] = ..., queue: _Optional[str] = ...) -> None: ...
+
+class SimulatePolicyRequest(_message.Message):
+    __slots__ = ("yaml", "dataset_path", "tickets")
+    YAML_FIELD_NUMBER: _ClassVar[int]
+    DATASET_PATH_FIELD_NUMBER: _ClassVar[int]
+    TICKETS_FIELD_NUMBER: _ClassVar[int]
+    yaml: str
+    dataset_path: str
+    tickets: LabelledTickets
+    def __init__(self, yaml: _Optional[str] = ..., dataset_path: _Optional[str] = ..., tickets: _Optional[_Union[LabelledTickets, _Mapping]] = ...) -> None: ...
+
+class LabelledTickets(_message.Message):
+    __slots__ = ("tickets",)
+    TICKETS_FIELD_NUMBER: _ClassVar[int]
+    tickets: _containers.RepeatedCompositeFieldContainer[LabelledTicket]
+    def __init__(self, tickets: _Optional[_Iterable[_Union[LabelledTicket, _Mapping]]] = ...) -> None: ...
+
+class SimulationStats(_message.Message):
+    __slots__ = ("code", "escalations", "true_positives", "precision", "recall", "changed")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    ESCALATIONS_FIELD_NUMBER: _ClassVar[int]
+    TRUE_POSITIVES_FIELD_NUMBER: _ClassVar[int]
+    PRECISION_FIELD_NUMBER: _ClassVar[int]
+    RECALL_FIELD_NUMBER: _ClassVar[int]
+    CHANGED_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    escalations: int
+    true_positives: int
+    precision: float
+    recall: float
+    changed: int
+    def __init__(self, code: _Optional[str] = ..., escalations: _Optional[int] = ..., true_positives: _Optional[int] = ..., precision: _Optional[float] = ..., recall: _Optional[float] = ..., changed: _Optional[int] = ...) -> None: ...
+
+class DayCount(_message.Message):
+    __slots__ = ("day", "escalations")
+    DAY_FIELD_NUMBER: _ClassVar[int]
+    ESCALATIONS_FIELD_NUMBER: _ClassVar[int]
+    day: str
+    escalations: int
+    def __init__(self, day: _Optional[str] = ..., escalations: _Optional[int] = ...) -> None: ...
+
+class SimulatePolicyResponse(_message.Message):
+    __slots__ = ("tickets", "recorded_escalations", "overall", "flags", "per_day", "current_policy_version")
+    TICKETS_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_ESCALATIONS_FIELD_NUMBER: _ClassVar[int]
+    OVERALL_FIELD_NUMBER: _ClassVar[int]
+    FLAGS_FIELD_NUMBER: _ClassVar[int]
+    PER_DAY_FIELD_NUMBER: _ClassVar[int]
+    CURRENT_POLICY_VERSION_FIELD_NUMBER: _ClassVar[int]
+    tickets: int
+    recorded_escalations: int
+    overall: SimulationStats
+    flags: _containers.RepeatedCompositeFieldContainer[SimulationStats]
+    per_day: _containers.RepeatedCompositeFieldContainer[DayCount]
+    current_policy_version: str
+    def __init__(self, tickets: _Optional[int] = ..., recorded_escalations: _Optional[int] = ..., overall: _Optional[_Union[SimulationStats, _Mapping]] = ..., flags: _Optional[_Iterable[_Union[SimulationStats, _Mapping]]] = ..., per_day: _Optional[_Iterable[_Union[DayCount, _Mapping]]] = ..., current_policy_version: _Optional[str] = ...) -> None: ...

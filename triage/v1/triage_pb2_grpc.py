@@ -273,3 +273,265 @@ class TriageService:
             timeout,
             metadata,
             _registered_method=True)
+
+
+class AdminServiceStub:
+    """--- Escalation and policy (AdminService) ---
+
+    Ops-owned escalation policy: read, validate, version and simulate it. Every call needs
+    `authorization: Bearer <token>` metadata (missing -> UNAUTHENTICATED, wrong -> PERMISSION_DENIED).
+    """
+
+    def __init__(self, channel):
+        """Constructor.
+
+        Args:
+            channel: A grpc.Channel.
+        """
+        self.GetPolicy = channel.unary_unary(
+                '/triage.v1.AdminService/GetPolicy',
+                request_serializer=triage_dot_v1_dot_triage__pb2.GetPolicyRequest.SerializeToString,
+                response_deserializer=triage_dot_v1_dot_triage__pb2.GetPolicyResponse.FromString,
+                _registered_method=True)
+        self.ValidatePolicy = channel.unary_unary(
+                '/triage.v1.AdminService/ValidatePolicy',
+                request_serializer=triage_dot_v1_dot_triage__pb2.ValidatePolicyRequest.SerializeToString,
+                response_deserializer=triage_dot_v1_dot_triage__pb2.ValidatePolicyResponse.FromString,
+                _registered_method=True)
+        self.SetPolicy = channel.unary_unary(
+                '/triage.v1.AdminService/SetPolicy',
+                request_serializer=triage_dot_v1_dot_triage__pb2.SetPolicyRequest.SerializeToString,
+                response_deserializer=triage_dot_v1_dot_triage__pb2.SetPolicyResponse.FromString,
+                _registered_method=True)
+        self.SimulatePolicy = channel.unary_unary(
+                '/triage.v1.AdminService/SimulatePolicy',
+                request_serializer=triage_dot_v1_dot_triage__pb2.SimulatePolicyRequest.SerializeToString,
+                response_deserializer=triage_dot_v1_dot_triage__pb2.SimulatePolicyResponse.FromString,
+                _registered_method=True)
+        self.ReloadPolicy = channel.unary_unary(
+                '/triage.v1.AdminService/ReloadPolicy',
+                request_serializer=triage_dot_v1_dot_triage__pb2.ReloadPolicyRequest.SerializeToString,
+                response_deserializer=triage_dot_v1_dot_triage__pb2.PolicyVersion.FromString,
+                _registered_method=True)
+
+
+class AdminServiceServicer:
+    """--- Escalation and policy (AdminService) ---
+
+    Ops-owned escalation policy: read, validate, version and simulate it. Every call needs
+    `authorization: Bearer <token>` metadata (missing -> UNAUTHENTICATED, wrong -> PERMISSION_DENIED).
+    """
+
+    def GetPolicy(self, request, context):
+        """The policy in force (or an older version), with the version history.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ValidatePolicy(self, request, context):
+        """Check a candidate policy; errors name the key and the line.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetPolicy(self, request, context):
+        """Store a new version (author, time, audit log); it decides the next request, no restart.
+        An invalid policy gets INVALID_ARGUMENT naming the key and line, and changes nothing.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SimulatePolicy(self, request, context):
+        """What a candidate policy would do on labelled history, against the recorded outcome.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReloadPolicy(self, request, context):
+        """Re-read the current policy version from the store (after an edit by another replica).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+
+def add_AdminServiceServicer_to_server(servicer, server):
+    rpc_method_handlers = {
+            'GetPolicy': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPolicy,
+                    request_deserializer=triage_dot_v1_dot_triage__pb2.GetPolicyRequest.FromString,
+                    response_serializer=triage_dot_v1_dot_triage__pb2.GetPolicyResponse.SerializeToString,
+            ),
+            'ValidatePolicy': grpc.unary_unary_rpc_method_handler(
+                    servicer.ValidatePolicy,
+                    request_deserializer=triage_dot_v1_dot_triage__pb2.ValidatePolicyRequest.FromString,
+                    response_serializer=triage_dot_v1_dot_triage__pb2.ValidatePolicyResponse.SerializeToString,
+            ),
+            'SetPolicy': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetPolicy,
+                    request_deserializer=triage_dot_v1_dot_triage__pb2.SetPolicyRequest.FromString,
+                    response_serializer=triage_dot_v1_dot_triage__pb2.SetPolicyResponse.SerializeToString,
+            ),
+            'SimulatePolicy': grpc.unary_unary_rpc_method_handler(
+                    servicer.SimulatePolicy,
+                    request_deserializer=triage_dot_v1_dot_triage__pb2.SimulatePolicyRequest.FromString,
+                    response_serializer=triage_dot_v1_dot_triage__pb2.SimulatePolicyResponse.SerializeToString,
+            ),
+            'ReloadPolicy': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReloadPolicy,
+                    request_deserializer=triage_dot_v1_dot_triage__pb2.ReloadPolicyRequest.FromString,
+                    response_serializer=triage_dot_v1_dot_triage__pb2.PolicyVersion.SerializeToString,
+            ),
+    }
+    generic_handler = grpc.method_handlers_generic_handler(
+            'triage.v1.AdminService', rpc_method_handlers)
+    server.add_generic_rpc_handlers((generic_handler,))
+    server.add_registered_method_handlers('triage.v1.AdminService', rpc_method_handlers)
+
+
+ # This class is part of an EXPERIMENTAL API.
+class AdminService:
+    """--- Escalation and policy (AdminService) ---
+
+    Ops-owned escalation policy: read, validate, version and simulate it. Every call needs
+    `authorization: Bearer <token>` metadata (missing -> UNAUTHENTICATED, wrong -> PERMISSION_DENIED).
+    """
+
+    @staticmethod
+    def GetPolicy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/triage.v1.AdminService/GetPolicy',
+            triage_dot_v1_dot_triage__pb2.GetPolicyRequest.SerializeToString,
+            triage_dot_v1_dot_triage__pb2.GetPolicyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ValidatePolicy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/triage.v1.AdminService/ValidatePolicy',
+            triage_dot_v1_dot_triage__pb2.ValidatePolicyRequest.SerializeToString,
+            triage_dot_v1_dot_triage__pb2.ValidatePolicyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetPolicy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/triage.v1.AdminService/SetPolicy',
+            triage_dot_v1_dot_triage__pb2.SetPolicyRequest.SerializeToString,
+            triage_dot_v1_dot_triage__pb2.SetPolicyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SimulatePolicy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/triage.v1.AdminService/SimulatePolicy',
+            triage_dot_v1_dot_triage__pb2.SimulatePolicyRequest.SerializeToString,
+            triage_dot_v1_dot_triage__pb2.SimulatePolicyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReloadPolicy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/triage.v1.AdminService/ReloadPolicy',
+            triage_dot_v1_dot_triage__pb2.ReloadPolicyRequest.SerializeToString,
+            triage_dot_v1_dot_triage__pb2.PolicyVersion.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
