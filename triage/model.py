@@ -48,9 +48,13 @@ class TriageModel:
         return {name: head.predict_proba(features) for name, head in self.heads.items()}
 
     def predict(self, tickets: Sequence[Ticket]) -> list[TriageResult]:
-        if not tickets:
+        return self.predict_inputs(self.inputs(tickets))
+
+    def predict_inputs(self, inputs: Sequence[TicketInput]) -> list[TriageResult]:
+        """Predict from already processed tickets (callers that also need the processed text,
+        such as suggestions and escalation, compute it once with `inputs`)."""
+        if not inputs:
             return []
-        inputs = self.inputs(tickets)
         features = self.featurizer.transform(inputs)
         names, explainable = self.featurizer.feature_names_, self.featurizer.explainable_
         per_head = {

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from triage.domain import ModelInfo, Ticket, TriageResult
 from triage.errors import ModelUnavailable
+from triage.features import TicketInput
 from triage.settings import Settings
 from triage.validation import validate_ticket
 
@@ -18,7 +19,9 @@ class Predictor(Protocol):
     @property
     def version(self) -> str: ...
 
-    def predict(self, tickets: Sequence[Ticket]) -> list[TriageResult]: ...
+    def inputs(self, tickets: Sequence[Ticket]) -> list[TicketInput]: ...
+
+    def predict_inputs(self, inputs: Sequence[TicketInput]) -> list[TriageResult]: ...
 
     def info(self) -> ModelInfo: ...
 
@@ -64,7 +67,8 @@ class TriageService:
         model = self._current()
         for ticket in tickets:
             validate_ticket(ticket, self.settings)
-        return model.predict(tickets)
+        inputs = model.inputs(tickets)  # language, normalised text, lemmas: once per ticket
+        return model.predict_inputs(inputs)
 
     def model_info(self) -> ModelInfo:
         return self._current().info()
