@@ -14,7 +14,7 @@ from typing import Any
 
 import joblib
 
-from triage.domain import SUPPORTED_LANGUAGES, Ticket
+from triage.domain import HEADS, SUPPORTED_LANGUAGES, Ticket
 from triage.errors import BundleIntegrityError, ModelNotFound
 from triage.features import TicketFeaturizer
 from triage.heads import Head
@@ -88,7 +88,9 @@ def load_bundle(bundle_dir: Path, text: TextPipeline | None = None) -> TriageMod
     bundle_dir = Path(bundle_dir)
     meta = verify_bundle(bundle_dir)
     featurizer = joblib.load(bundle_dir / FEATURIZER)
-    heads = {name: joblib.load(bundle_dir / _head_file(name)) for name in meta["heads"]}
+    # Contract heads first, in contract order (meta.json stores them sorted by name).
+    names = sorted(meta["heads"], key=lambda n: (HEADS.index(n) if n in HEADS else len(HEADS), n))
+    heads = {name: joblib.load(bundle_dir / _head_file(name)) for name in names}
     text = text or TextPipeline(meta.get("languages") or SUPPORTED_LANGUAGES)
     model = TriageModel(text, featurizer, heads, meta)
     _warm_up(model)
