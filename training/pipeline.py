@@ -22,9 +22,10 @@ from tqdm import tqdm
 from training import tracking
 from training.builders import get_builder
 from training.dataset import Dataset, load_dataset
+from training.escalation import evaluate_escalation, fit_escalation_head
 from training.evaluation import Evaluation, evaluate
 from triage.bundle import save_bundle
-from triage.domain import SUPPORTED_LANGUAGES
+from triage.domain import ESCALATION_HEAD, SUPPORTED_LANGUAGES
 from triage.errors import DatasetError
 from triage.features import TicketInput
 from triage.heads import Head
@@ -192,6 +193,18 @@ def train(
             groups = None if group_values is None else np.asarray(group_values)[rows]
             heads[head_name] = builder.fit_head(head_name, features[rows], labels, seed, groups)
 
+        if "escalated" in data.labels:  # the escalation head, when the data records outcomes
+            group_values = data.groups()
+            escalation = fit_escalation_head(
+                text,
+                train_inputs,
+                features,
+                data.labels["escalated"],
+                seed,
+                None if group_values is None else np.asarray(group_values),
+            )
+            if escalation is not None:
+                heads[ESCALATION_HEAD] = escalation  # type: ignore[assignment]
         if not heads:
             raise DatasetError(f"{data_path}: no head has two labels with enough examples")
         created = datetime.now(UTC)
@@ -213,6 +226,10 @@ def train(
         test_inputs = process_texts(text, test, show_progress, "text (test)")
         evaluation = evaluate(model, test, test_inputs)
         meta["metrics"] = {**evaluation.metrics(), "language_id": evaluation.language_id}
+        if model.escalation_head is not None and "escalated" in test.labels:
+            meta["metrics"][ESCALATION_HEAD] = evaluate_escalation(
+                model, test_inputs, test.labels["escalated"]
+            )
         meta["n_test"] = len(test.tickets)
         save_bundle(out_dir, featurizer, heads, meta)
         tracking.log_evaluation(evaluation)

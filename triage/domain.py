@@ -29,6 +29,15 @@ class Channel(StrEnum):
     SOCIAL = "social"
 
 
+class Band(StrEnum):
+    """What the policy's bands say to do with a prediction."""
+
+    UNSPECIFIED = "unspecified"
+    AUTO = "auto"
+    SUGGEST = "suggest"
+    MANUAL = "manual"
+
+
 class AuthorRole(StrEnum):
     UNSPECIFIED = "unspecified"
     CUSTOMER = "customer"
@@ -42,6 +51,8 @@ class Customer:
     segment: str = ""
     plan: str = ""
     vip: bool = False
+    name: str = ""
+    """How canned responses address the customer ({customer_name}); may be empty."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +96,8 @@ class Prediction:
     confidence: float
     alternatives: tuple[LabelScore, ...] = ()
     evidence: tuple[Evidence, ...] = ()
+    band: Band = Band.UNSPECIFIED
+    """Set by the escalation policy's bands (UNSPECIFIED until a policy has judged it)."""
 
 
 @dataclass(frozen=True)
@@ -94,12 +107,78 @@ class LanguageGuess:
 
 
 @dataclass(frozen=True)
+class RoutingTarget:
+    queue: str
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class CannedResponse:
+    id: str
+    title: str
+    text: str
+    """Placeholders filled; unfilled ones appear as [name] and are listed in missing_fields."""
+    score: float
+    language: str
+    missing_fields: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    url: str
+    snippet: str
+    score: float
+    language: str
+    fallback: bool = False
+    """True when it stands in (in English) for an article missing in the wanted language."""
+
+
+class HandoverReason(StrEnum):
+    UNSPECIFIED = "unspecified"
+    LOW_CONFIDENCE = "low_confidence"
+    OUT_OF_SCOPE = "out_of_scope"
+    HUMAN_REQUESTED = "human_requested"
+    NEGATIVE_SENTIMENT = "negative_sentiment"
+    ESCALATION_RISK = "escalation_risk"
+
+
+class AnswerSource(StrEnum):
+    UNSPECIFIED = "unspecified"
+    ARTICLE = "article"
+    MACRO = "macro"
+
+
+@dataclass(frozen=True)
+class AnswerSuggestion:
+    """What a chatbot gets: the best answer, or a hand-over to a human and why."""
+
+    answer: str
+    source_id: str
+    confidence: float
+    handover: bool
+    handover_reason: HandoverReason = HandoverReason.UNSPECIFIED
+    source: AnswerSource = AnswerSource.UNSPECIFIED
+    language: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
 class TriageResult:
     ticket_id: str
     language: LanguageGuess
     predictions: dict[str, Prediction]
     """Head name -> prediction; a head the model lacks is absent."""
     model_version: str
+    escalation: Escalation | None = None
+    """Escalation risk, decision and flags (None when no policy judged this result)."""
+    policy_version: str = ""
+    """Version of the escalation policy the result was decided under."""
+    routing: tuple[RoutingTarget, ...] = ()
+    canned_responses: tuple[CannedResponse, ...] = ()
+    articles: tuple[Article, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,3 +197,48 @@ class ModelInfo:
     languages: tuple[str, ...]
     mlflow_run_id: str
     data_fingerprint: str
+
+
+ESCALATION_HEAD = "escalation"
+"""Bundle name of the binary escalation head (not one of HEADS: it is not a classification field
+of the response but feeds `Escalation.risk`)."""
+
+
+@dataclass(frozen=True)
+class EvidenceSpan:
+    """Text that raised a flag (`field` "subject"/"body", character offsets into the original
+    field, end exclusive) or a metadata field ("customer.vip"; offsets 0)."""
+
+    field: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class EscalationFlag:
+    code: str
+    score: float
+    threshold: float
+    raised: bool
+    reason: str
+    evidence: tuple[EvidenceSpan, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleApplied:
+    rule: str
+    head: str
+    from_label: str
+    to_label: str
+
+
+@dataclass(frozen=True)
+class Escalation:
+    risk: float
+    escalate: bool
+    band: Band
+    flags: tuple[EscalationFlag, ...]
+    threshold: float
+    rules_applied: tuple[RuleApplied, ...] = ()
+    reason: str = ""

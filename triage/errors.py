@@ -31,3 +31,30 @@ class BundleIntegrityError(TriageError):
 
 class DatasetError(TriageError):
     """A training/evaluation dataset that cannot be read or lacks required columns."""
+
+
+class ContentError(TriageError):
+    """Suggestion content (knowledge base, macros, routing table) that cannot be loaded; the
+    message names the file and line."""
+
+
+class PolicyValidationError(TriageError):
+    """An escalation policy that breaks a rule; `problems` name the key and line of each."""
+
+    def __init__(self, problems: list) -> None:  # list[triage.escalation.policy.Problem]
+        self.problems = list(problems)
+        shown = "; ".join(str(p) for p in self.problems[:5])
+        more = f" (and {len(self.problems) - 5} more)" if len(self.problems) > 5 else ""
+        super().__init__(f"invalid policy: {shown}{more}")
+
+
+class PolicyNotFound(TriageError):
+    """A policy version that is not in the store."""
+
+
+class AdminAuthMissing(TriageError):
+    """An admin call without a credential (or with admin calls switched off)."""
+
+
+class AdminAuthDenied(TriageError):
+    """An admin call with a wrong credential."""

@@ -10,7 +10,8 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from triage.domain import HeadInfo, ModelInfo, Ticket, TriageResult
+from triage.domain import ESCALATION_HEAD, HeadInfo, ModelInfo, Ticket, TriageResult
+from triage.escalation.risk import EscalationHead
 from triage.features import TicketFeaturizer, TicketInput
 from triage.heads import Head
 from triage.text import TextPipeline
@@ -31,7 +32,10 @@ class TriageModel:
     ) -> None:
         self.text = text
         self.featurizer = featurizer
-        self.heads = heads
+        # The escalation head is stored in the bundle like the others but reads extra features
+        # (see triage.escalation.risk), so it is kept apart from the classification heads.
+        self.heads = {name: head for name, head in heads.items() if name != ESCALATION_HEAD}
+        self.escalation_head: EscalationHead | None = heads.get(ESCALATION_HEAD)  # type: ignore[assignment]
         self.meta = meta
 
     @property
@@ -70,6 +74,14 @@ class TriageModel:
             )
             for i, item in enumerate(inputs)
         ]
+
+    def escalation_risk(
+        self, inputs: Sequence[TicketInput], extras: Sequence[dict[str, float]]
+    ) -> np.ndarray | None:
+        """Calibrated escalation probabilities, or None when the bundle has no escalation head."""
+        if self.escalation_head is None or not inputs:
+            return None
+        return self.escalation_head.risk(self.featurizer.transform(inputs), extras)
 
     def info(self) -> ModelInfo:
         metrics = self.meta.get("metrics", {})

@@ -36,8 +36,20 @@ class Settings:
     """Most earlier messages in a ticket's thread."""
     max_count: int = 100_000
     """Upper bound for previous_contacts and reopen_count (anything higher is a client bug)."""
+    content_dir: Path = PROJECT_ROOT / "data"
+    """Suggestion content: kb/ (Markdown articles), macros/ (YAML) and routing.yaml
+    (TRIAGE_CONTENT_DIR); re-read on SIGHUP."""
+    max_query_bytes: int = 4096
+    """Largest SearchArticles query, in UTF-8 bytes."""
     grace_seconds: float = 10.0
     """How long SIGTERM waits for in-flight calls before the server exits."""
+    admin_token: str = ""
+    """Bearer token AdminService calls must present (TRIAGE_ADMIN_TOKEN); empty refuses every
+    admin call with UNAUTHENTICATED. Plain triage calls never need it."""
+    policy_file: Path = PROJECT_ROOT / "data" / "policy.yaml"
+    """Default escalation policy: seeds the store's first version (TRIAGE_POLICY_FILE)."""
+    policy_dir: Path = PROJECT_ROOT / "state" / "policy"
+    """Versioned escalation policy store with its audit log (TRIAGE_POLICY_DIR)."""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

@@ -153,15 +153,21 @@ class TextPipeline:
             for lang, text, lem, clean in zip(languages, masked, lemmas, cleaned, strict=True)
         ]
 
+    def nlp(self, code: str) -> spacy.language.Language:
+        """The loaded spaCy pipeline of language `code`, for callers that need tokens with
+        offsets (the escalation flag matchers) without loading a second copy."""
+        return self._nlp[code]
+
+    def token_lemma(self, code: str, token: spacy.tokens.Token) -> str:
+        """A token's lowercased lookup lemma, exactly as it appears in `ProcessedText.lemmas`."""
+        lemma = token.lemma_ or token.text
+        if lemma == token.text and token.is_upper:
+            table = self._lemma_tables[code]
+            found = table.get(token.lower_) or table.get(token.text.capitalize()) or lemma
+            lemma = found[0] if isinstance(found, list) else found  # some tables store lists
+        return lemma.lower()
+
     def _lemmas(self, code: str, doc: spacy.tokens.Doc) -> tuple[str, ...]:
-        table = self._lemma_tables[code]
-        out = []
-        for token in doc:
-            if token.is_punct or token.is_space:
-                continue
-            lemma = token.lemma_ or token.text
-            if lemma == token.text and token.is_upper:
-                found = table.get(token.lower_) or table.get(token.text.capitalize()) or lemma
-                lemma = found[0] if isinstance(found, list) else found  # some tables store lists
-            out.append(lemma.lower())
-        return tuple(out)
+        return tuple(
+            self.token_lemma(code, token) for token in doc if not (token.is_punct or token.is_space)
+        )

@@ -1,0 +1,130 @@
+"""Training and evaluating the escalation head (`escalated` yes/no), and the rules-only
+baseline it is compared with."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import precision_score, recall_score, roc_auc_score
+from sklearn.model_selection import GroupKFold, StratifiedKFold
+
+from triage.escalation.engine import escalator_for
+from triage.escalation.flags import TextMatches
+from triage.escalation.risk import EscalationHead, escalation_extras
+from triage.features import TicketInput
+from triage.text import TextPipeline
+
+ESCALATION_C = 0.5
+CALIBRATION_FOLDS = 3
+RULE_FLAGS = ("LEGAL_THREAT", "REGULATOR_MENTION", "SECURITY_INCIDENT", "CHURN_RISK")
+
+
+def escalation_labels(values: Sequence[str | None]) -> tuple[np.ndarray, np.ndarray]:
+    """(rows with a label, 0/1 labels)."""
+    rows = [i for i, v in enumerate(values) if v is not None]
+    y = np.asarray([values[i] in ("yes", "true", "1", "True") for i in rows], dtype=int)
+    return np.asarray(rows, dtype=int), y
+
+
+def matches_for(text: TextPipeline, inputs: Sequence[TicketInput]) -> list[TextMatches]:
+    flagger = escalator_for(text).flagger
+    return flagger.match([i.ticket for i in inputs], [i.text.language.code for i in inputs])
+
+
+def fit_escalation_head(
+    text: TextPipeline,
+    inputs: Sequence[TicketInput],
+    features: sp.csr_matrix,
+    values: Sequence[str | None],
+    seed: int,
+    groups: np.ndarray | None = None,
+) -> EscalationHead | None:
+    """A calibrated logistic regression on the shared features + escalation extras; None when
+    the data has too few escalated (or non-escalated) tickets."""
+    rows, y = escalation_labels(values)
+    if len(rows) == 0 or min(y.sum(), len(y) - y.sum()) < 2 * CALIBRATION_FOLDS:
+        return None
+    matches = matches_for(text, [inputs[i] for i in rows])
+    extra_rows = [
+        escalation_extras(inputs[i].ticket, m) for i, m in zip(rows, matches, strict=True)
+    ]
+    vectorizer = DictVectorizer().fit(extra_rows)
+    x = sp.hstack(
+        [features[rows], vectorizer.transform(extra_rows)], format="csr", dtype=np.float64
+    )
+    labels = np.where(y == 1, "yes", "no")
+    if groups is not None and np.unique(groups[rows]).size >= CALIBRATION_FOLDS:
+        splits = list(GroupKFold(CALIBRATION_FOLDS).split(x, labels, groups[rows]))
+    else:
+        splits = list(
+            StratifiedKFold(CALIBRATION_FOLDS, shuffle=True, random_state=seed).split(x, labels)
+        )
+    classifier = CalibratedClassifierCV(
+        LogisticRegression(C=ESCALATION_C, max_iter=2000),
+        method="sigmoid",
+        cv=splits,
+        ensemble=False,
+    )
+    classifier.fit(x, labels)
+    return EscalationHead(classifier, vectorizer)
+
+
+def expected_calibration_error(y: np.ndarray, p: np.ndarray, bins: int = 10) -> float:
+    edges = np.linspace(0, 1, bins + 1)
+    total = 0.0
+    for low, high in zip(edges[:-1], edges[1:], strict=True):
+        mask = (p >= low) & (p < high) if high < 1 else (p >= low) & (p <= high)
+        if mask.any():
+            total += mask.mean() * abs(y[mask].mean() - p[mask].mean())
+    return float(total)
+
+
+def rules_score(inputs: Sequence[TicketInput], matches: Sequence[TextMatches]) -> np.ndarray:
+    """The rules-only baseline: how many of legal/regulator/security/churn phrases, VIP and
+    2+ repeat contacts a ticket shows (0..6); it escalates at 1 or more."""
+    scores = []
+    for item, m in zip(inputs, matches, strict=True):
+        t = item.ticket
+        n = sum(1 for code in RULE_FLAGS if m.count(code))
+        n += int(t.customer.vip) + int(t.previous_contacts + t.reopen_count >= 2)
+        scores.append(n)
+    return np.asarray(scores, dtype=float)
+
+
+def evaluate_escalation(
+    model: Any, inputs: Sequence[TicketInput], values: Sequence[str | None], threshold: float = 0.5
+) -> dict[str, float]:
+    """ROC-AUC, precision/recall at `threshold` and ECE of the risk, next to the rules baseline."""
+    rows, y = escalation_labels(values)
+    if len(rows) == 0 or y.min() == y.max():
+        return {}
+    chosen = [inputs[i] for i in rows]
+    matches = matches_for(model.text, chosen)
+    extras = [escalation_extras(i.ticket, m) for i, m in zip(chosen, matches, strict=True)]
+    risk = model.escalation_risk(chosen, extras)
+    rules = rules_score(chosen, matches)
+    out: dict[str, float] = {
+        "n": float(len(rows)),
+        "positive_rate": float(y.mean()),
+        "rules_roc_auc": float(roc_auc_score(y, rules)),
+        "rules_precision": float(precision_score(y, rules >= 1, zero_division=0)),
+        "rules_recall": float(recall_score(y, rules >= 1, zero_division=0)),
+    }
+    if risk is not None:
+        out.update(
+            {
+                "roc_auc": float(roc_auc_score(y, risk)),
+                "threshold": threshold,
+                "precision": float(precision_score(y, risk >= threshold, zero_division=0)),
+                "recall": float(recall_score(y, risk >= threshold, zero_division=0)),
+                "ece": expected_calibration_error(y, risk),
+                "mean_risk": float(risk.mean()),
+            }
+        )
+    return out

@@ -1,0 +1,219 @@
+"""What-if: replay labelled history under a candidate policy and compare with the recorded
+`escalated` outcome and with the policy in force. Signals are computed once per ticket; each
+policy (or threshold in a sweep) only re-runs the cheap `decide`."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from triage.domain import Channel, Customer, Ticket
+from triage.errors import InvalidTicket
+from triage.escalation.engine import Signals, decide
+from triage.escalation.flags import FLAG_CODES
+from triage.escalation.policy import ActivePolicy
+
+OVERALL = "OVERALL"
+
+
+@dataclass(frozen=True)
+class LabelledTicket:
+    ticket: Ticket
+    escalated: bool
+    queue: str = ""
+
+
+@dataclass(frozen=True)
+class Stats:
+    code: str
+    escalations: int
+    true_positives: int
+    precision: float
+    recall: float
+    changed: int
+
+
+@dataclass(frozen=True)
+class SimulationReport:
+    tickets: int
+    recorded: int
+    overall: Stats
+    flags: tuple[Stats, ...]
+    per_day: tuple[tuple[str, int], ...]
+    current_version: str
+
+
+def _ratio(a: int, b: int) -> float:
+    return round(a / b, 6) if b else 0.0
+
+
+def _stats(code: str, decided: list[bool], outcome: Sequence[bool], before: list[bool]) -> Stats:
+    n = sum(decided)
+    tp = sum(d and o for d, o in zip(decided, outcome, strict=True))
+    changed = sum(a != b for a, b in zip(decided, before, strict=True))
+    return Stats(code, n, tp, _ratio(tp, n), _ratio(tp, sum(outcome)), changed)
+
+
+def reference_time(ticket: Ticket) -> datetime:
+    """History is judged as it stood when the ticket arrived (its created_at)."""
+    created = ticket.created_at or datetime.now(UTC)
+    return created if created.tzinfo else created.replace(tzinfo=UTC)
+
+
+def _decisions(
+    signals: Sequence[Signals], active: ActivePolicy
+) -> tuple[list[bool], dict[str, list[bool]]]:
+    overall: list[bool] = []
+    flags: dict[str, list[bool]] = {code: [] for code in FLAG_CODES}
+    for s in signals:
+        escalation, _ = decide(s, active, reference_time(s.ticket))
+        overall.append(escalation.escalate)
+        for flag in escalation.flags:
+            flags[flag.code].append(flag.raised)
+    return overall, flags
+
+
+def simulate(
+    signals: Sequence[Signals],
+    outcomes: Sequence[bool],
+    candidate: ActivePolicy,
+    current: ActivePolicy,
+) -> SimulationReport:
+    new_overall, new_flags = _decisions(signals, candidate)
+    old_overall, old_flags = _decisions(signals, current)
+    days: Counter[str] = Counter()
+    for s, escalate in zip(signals, new_overall, strict=True):
+        if escalate and s.ticket.created_at is not None:
+            days[reference_time(s.ticket).date().isoformat()] += 1
+    return SimulationReport(
+        tickets=len(signals),
+        recorded=sum(outcomes),
+        overall=_stats(OVERALL, new_overall, outcomes, old_overall),
+        flags=tuple(
+            _stats(code, new_flags[code], outcomes, old_flags[code]) for code in FLAG_CODES
+        ),
+        per_day=tuple(sorted(days.items())),
+        current_version=current.version.version,
+    )
+
+
+def sweep(
+    signals: Sequence[Signals],
+    outcomes: Sequence[bool],
+    candidate: ActivePolicy,
+    thresholds: Iterable[float],
+) -> list[Stats]:
+    """Overall stats for the candidate with its global threshold set to each value (code is the
+    threshold, formatted); `changed` is against the candidate itself."""
+    base, _ = _decisions(signals, candidate)
+    out = []
+    for threshold in thresholds:
+        variant = ActivePolicy(candidate.policy.with_threshold(threshold), candidate.version)
+        decided, _ = _decisions(signals, variant)
+        out.append(_stats(f"{threshold:.2f}", decided, outcomes, base))
+    return out
+
+
+# --- reading labelled history (the server may read a dataset path) ---------------------------
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _int(value: Any) -> int:
+    try:
+        return max(0, int(float(value)))
+    except (TypeError, ValueError):
+        return 0
+
+
+def _bool(value: Any) -> bool:
+    return value is True or _text(value).lower() in {"1", "true", "yes", "y", "t"}
+
+
+def _time(value: Any) -> datetime | None:
+    try:
+        parsed = datetime.fromisoformat(_text(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _channel(value: Any) -> Channel:
+    try:
+        return Channel(_text(value).lower())
+    except ValueError:
+        return Channel.UNSPECIFIED
+
+
+def read_history(path: Path | str) -> list[LabelledTicket]:
+    """JSONL or CSV rows with subject/body (or text), `escalated`, optional `queue` and the usual
+    metadata columns (the same names training reads)."""
+    path = Path(path)
+    field = "dataset_path"
+    if not path.is_file():
+        raise InvalidTicket(field, f"{path}: no such file")
+    rows: list[dict[str, Any]]
+    if path.suffix.lower() in {".jsonl", ".ndjson"}:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+            rows = [json.loads(line) for line in lines if line.strip()]
+        except json.JSONDecodeError as exc:
+            raise InvalidTicket(field, f"{path}: not valid JSONL ({exc.msg})") from exc
+    elif path.suffix.lower() == ".csv":
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    else:
+        raise InvalidTicket(field, f"{path}: unsupported format (use .jsonl or .csv)")
+    out = []
+    for i, row in enumerate(rows):
+        subject, body = _text(row.get("subject")), _text(row.get("body"))
+        if not subject and not body:
+            body = _text(row.get("text"))
+        if not (subject or body) or "escalated" not in row:
+            continue
+        ticket = Ticket(
+            id=_text(row.get("id")) or f"row-{i}",
+            subject=subject,
+            body=body,
+            channel=_channel(row.get("channel")),
+            customer=Customer(
+                id=_text(row.get("customer_id")),
+                segment=_text(row.get("customer_segment")),
+                plan=_text(row.get("customer_plan")),
+                vip=_bool(row.get("customer_vip")),
+            ),
+            created_at=_time(row.get("created_at")),
+            sla_due_at=_time(row.get("sla_due_at")),
+            previous_contacts=_int(row.get("previous_contacts")),
+            reopen_count=_int(row.get("reopen_count")),
+        )
+        out.append(LabelledTicket(ticket, _bool(row.get("escalated")), _text(row.get("queue"))))
+    if not out:
+        raise InvalidTicket(field, f"{path}: no rows with text and an `escalated` column")
+    return out
+
+
+HISTORY_BATCH = 256
+
+
+def history_signals(model: Any, history: Sequence[LabelledTicket]) -> list[Signals]:
+    """Signals of labelled tickets under `model` (a TriageModel), in batches; the recorded queue
+    stands in for routing."""
+    from triage.escalation.engine import escalator_for
+
+    escalator = escalator_for(model.text)
+    out: list[Signals] = []
+    for start in range(0, len(history), HISTORY_BATCH):
+        chunk = history[start : start + HISTORY_BATCH]
+        inputs = model.inputs([h.ticket for h in chunk])
+        results = model.predict_inputs(inputs)
+        out.extend(escalator.signals(inputs, results, model, queues=[h.queue for h in chunk]))
+    return out
