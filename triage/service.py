@@ -6,10 +6,21 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from triage.domain import ModelInfo, Ticket, TriageResult
+from triage.domain import (
+    AnswerSuggestion,
+    Article,
+    AuthorRole,
+    ModelInfo,
+    ThreadMessage,
+    Ticket,
+    TriageResult,
+)
 from triage.errors import ModelUnavailable
 from triage.features import TicketInput
 from triage.settings import Settings
+from triage.suggest import requests as suggest_requests
+from triage.suggest.engine import Suggester, load_suggester
+from triage.text import TextPipeline
 from triage.validation import validate_ticket
 
 
@@ -25,6 +36,9 @@ class Predictor(Protocol):
 
     def info(self) -> ModelInfo: ...
 
+    @property
+    def text(self) -> TextPipeline: ...
+
 
 class TriageService:
     def __init__(self, settings: Settings, model: Predictor | None = None) -> None:
@@ -32,6 +46,7 @@ class TriageService:
         self._model = model
         self._swap_lock = threading.Lock()
         self._listeners: list[Callable[[Predictor], None]] = []
+        self._suggester: Suggester | None = None
 
     @property
     def ready(self) -> bool:
@@ -68,7 +83,46 @@ class TriageService:
         for ticket in tickets:
             validate_ticket(ticket, self.settings)
         inputs = model.inputs(tickets)  # language, normalised text, lemmas: once per ticket
-        return model.predict_inputs(inputs)
+        results = model.predict_inputs(inputs)
+        suggester = self._suggester  # one read, like the model
+        if suggester is not None:
+            results = [suggester.add_to(i, r) for i, r in zip(inputs, results, strict=True)]
+        return results
 
     def model_info(self) -> ModelInfo:
         return self._current().info()
+
+    # --- suggestions (routing, macros, knowledge base, chatbot answers) ---
+
+    def reload_content(self) -> str:
+        """Load, validate and index settings.content_dir with the current model's text pipeline,
+        then swap it in; on a ContentError the old content stays in service. Returns a summary."""
+        suggester = load_suggester(self.settings.content_dir, self._current().text)
+        with self._swap_lock:
+            self._suggester = suggester
+        return suggester.summary
+
+    def _current_suggester(self) -> Suggester:
+        suggester = self._suggester
+        if suggester is None:
+            raise ModelUnavailable("no suggestion content is loaded yet; try again shortly")
+        return suggester
+
+    def search_articles(self, query: str, language: str = "", limit: int = 0) -> list[Article]:
+        suggest_requests.validate_search(query, language, limit, self.settings)
+        model, suggester = self._current(), self._current_suggester()
+        processed = model.text.process([query], [language])[0]
+        limit = limit or suggest_requests.DEFAULT_LIMIT
+        return suggester.search(processed.lemmas, processed.language.code, limit)
+
+    def suggest_answer(
+        self, ticket: Ticket, conversation: Sequence[ThreadMessage] = ()
+    ) -> AnswerSuggestion:
+        """The chatbot's next move for the customer's latest message (`ticket`)."""
+        validate_ticket(ticket, self.settings)
+        suggest_requests.validate_conversation(conversation, self.settings)
+        model, suggester = self._current(), self._current_suggester()
+        inputs = model.inputs([ticket])
+        result = model.predict_inputs(inputs)[0]
+        customer_turns = [m.text for m in conversation if m.author_role is AuthorRole.CUSTOMER]
+        return suggester.answer(inputs[0], result, customer_turns)

@@ -70,6 +70,7 @@ def ticket_from_proto(msg: pb.Ticket, field: str = "ticket") -> domain.Ticket:
             segment=msg.customer.segment,
             plan=msg.customer.plan,
             vip=msg.customer.vip,
+            name=msg.customer.name,
         ),
         created_at=_time_in(msg, "created_at", f"{field}.created_at"),
         sla_due_at=_time_in(msg, "sla_due_at", f"{field}.sla_due_at"),
@@ -108,6 +109,7 @@ def ticket_to_proto(ticket: domain.Ticket) -> pb.Ticket:
             segment=ticket.customer.segment,
             plan=ticket.customer.plan,
             vip=ticket.customer.vip,
+            name=ticket.customer.name,
         ),
         created_at=_time_out(ticket.created_at),
         sla_due_at=_time_out(ticket.sla_due_at),
@@ -141,6 +143,11 @@ def result_to_proto(result: domain.TriageResult) -> pb.TriageResponse:
         ticket_id=result.ticket_id,
         language=pb.Language(code=result.language.code, confidence=result.language.confidence),
         model_version=result.model_version,
+        routing=[
+            pb.RoutingTarget(queue=r.queue, score=r.score, reason=r.reason) for r in result.routing
+        ],
+        canned_responses=[canned_response_to_proto(c) for c in result.canned_responses],
+        articles=[article_to_proto(a) for a in result.articles],
         **heads,
     )
 
@@ -162,4 +169,67 @@ def model_info_to_proto(info: domain.ModelInfo) -> pb.ModelInfo:
         languages=info.languages,
         mlflow_run_id=info.mlflow_run_id,
         data_fingerprint=info.data_fingerprint,
+    )
+
+
+# --- Suggestions (routing, macros, knowledge base, chatbot answers) ---
+
+_HANDOVER_OUT = {
+    r: pb.HandoverReason.Value(f"HANDOVER_REASON_{r.name}") for r in domain.HandoverReason
+}
+_SOURCE_OUT = {s: pb.AnswerSource.Value(f"ANSWER_SOURCE_{s.name}") for s in domain.AnswerSource}
+
+
+def canned_response_to_proto(c: domain.CannedResponse) -> pb.CannedResponse:
+    return pb.CannedResponse(
+        id=c.id,
+        title=c.title,
+        text=c.text,
+        score=c.score,
+        language=c.language,
+        missing_fields=c.missing_fields,
+    )
+
+
+def article_to_proto(a: domain.Article) -> pb.Article:
+    return pb.Article(
+        id=a.id,
+        title=a.title,
+        url=a.url,
+        snippet=a.snippet,
+        score=a.score,
+        language=a.language,
+        fallback=a.fallback,
+    )
+
+
+def suggest_request_in(
+    request: pb.SuggestAnswerRequest,
+) -> tuple[domain.Ticket, tuple[domain.ThreadMessage, ...]]:
+    """The customer's latest message as a ticket, and the conversation so far."""
+    conversation = []
+    for i, m in enumerate(request.conversation):
+        sent_at = _time_in(m, "sent_at", f"conversation[{i}].sent_at")
+        role = _enum_in(_ROLE_IN, m.author_role, f"conversation[{i}].author_role")
+        conversation.append(domain.ThreadMessage(author_role=role, text=m.text, sent_at=sent_at))
+    which = request.WhichOneof("input")
+    if which == "ticket":
+        ticket = ticket_from_proto(request.ticket, "ticket")
+    elif which == "text":
+        ticket = domain.Ticket(body=request.text, channel=domain.Channel.CHAT)
+    else:
+        raise InvalidTicket("text", "is required (or a ticket)")
+    return ticket, tuple(conversation)
+
+
+def answer_to_proto(answer: domain.AnswerSuggestion) -> pb.SuggestAnswerResponse:
+    return pb.SuggestAnswerResponse(
+        answer=answer.answer,
+        source_id=answer.source_id,
+        confidence=answer.confidence,
+        handover=answer.handover,
+        handover_reason=_HANDOVER_OUT[answer.handover_reason],
+        source=_SOURCE_OUT[answer.source],
+        language=answer.language,
+        url=answer.url,
     )

@@ -61,6 +61,16 @@ def _add_triage_service(servicer: TriageServicer, server: grpc.Server) -> None:
             request_deserializer=_lenient(pb.GetModelInfoRequest),
             response_serializer=pb.ModelInfo.SerializeToString,
         ),
+        "SearchArticles": grpc.unary_unary_rpc_method_handler(
+            servicer.SearchArticles,
+            request_deserializer=_lenient(pb.SearchArticlesRequest),
+            response_serializer=pb.SearchArticlesResponse.SerializeToString,
+        ),
+        "SuggestAnswer": grpc.unary_unary_rpc_method_handler(
+            servicer.SuggestAnswer,
+            request_deserializer=_lenient(pb.SuggestAnswerRequest),
+            response_serializer=pb.SuggestAnswerResponse.SerializeToString,
+        ),
     }
     server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(SERVICE_NAME, handlers),))
     server.add_registered_method_handlers(SERVICE_NAME, handlers)

@@ -96,3 +96,24 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
     ) -> pb.ModelInfo:
         with call_scope(context, self._service, "GetModelInfo"):
             return converters.model_info_to_proto(self._service.model_info())
+
+    def SearchArticles(
+        self, request: pb.SearchArticlesRequest | Unparsable, context: grpc.ServicerContext
+    ) -> pb.SearchArticlesResponse:
+        with call_scope(context, self._service, "SearchArticles"):
+            if isinstance(request, Unparsable):
+                raise MalformedRequest()
+            articles = self._service.search_articles(request.query, request.language, request.limit)
+            return pb.SearchArticlesResponse(
+                articles=[converters.article_to_proto(a) for a in articles]
+            )
+
+    def SuggestAnswer(
+        self, request: pb.SuggestAnswerRequest | Unparsable, context: grpc.ServicerContext
+    ) -> pb.SuggestAnswerResponse:
+        with call_scope(context, self._service, "SuggestAnswer"):
+            if isinstance(request, Unparsable):
+                raise MalformedRequest()
+            ticket, conversation = converters.suggest_request_in(request)
+            answer = self._service.suggest_answer(ticket, conversation)
+            return converters.answer_to_proto(answer)

@@ -9,6 +9,7 @@ import grpc
 
 from triage.errors import (
     BundleIntegrityError,
+    ContentError,
     DatasetError,
     InvalidTicket,
     ModelNotFound,
@@ -36,6 +37,8 @@ CODES: dict[type[Exception], grpc.StatusCode] = {
     # Not DATA_LOSS (that reads as "user data is gone"): the bundle on disk must be fixed by an
     # operator before the call can succeed, which is what FAILED_PRECONDITION tells a client.
     BundleIntegrityError: grpc.StatusCode.FAILED_PRECONDITION,
+    # Content files (KB, macros, routing table) an operator must fix; the old content serves on.
+    ContentError: grpc.StatusCode.FAILED_PRECONDITION,
 }
 
 

@@ -1,0 +1,100 @@
+"""Routing: rank the queues of the routing table for a ticket from its predicted topic, tier and
+language, blended with a learned queue head when the model has one, with a readable reason."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from triage.domain import Prediction, RoutingTarget
+from triage.suggest.content import BusinessHours, Queue
+
+LANGUAGE_NAMES = {"en": "English", "nl": "Dutch", "ro": "Romanian", "de": "German", "fr": "French"}
+CATCH_ALL_FIT = 0.15
+"""Topic fit of a queue that lists no topics."""
+OTHER_LANGUAGE_FIT = 0.5
+"""A queue that does not work in the ticket's language, but in English."""
+NO_LANGUAGE_FIT = 0.2
+LEARNED_WEIGHT = 0.5
+"""Share of the learned queue head in the score when the model has one."""
+CLOSED_FACTOR = 0.9
+MAX_TARGETS = 3
+
+
+def probabilities(prediction: Prediction | None) -> dict[str, float]:
+    """Label -> probability from a prediction and its runners-up."""
+    if prediction is None:
+        return {}
+    probs = {a.label: a.confidence for a in prediction.alternatives}
+    probs[prediction.label] = prediction.confidence
+    return probs
+
+
+def is_open(hours: BusinessHours, when: datetime) -> bool:
+    local = (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(ZoneInfo(hours.timezone))
+    return local.weekday() in hours.days and hours.start <= local.time() < hours.end
+
+
+class Router:
+    def __init__(self, queues: Sequence[Queue]) -> None:
+        self.queues = tuple(queues)
+
+    def route(
+        self,
+        predictions: Mapping[str, Prediction],
+        language: str,
+        when: datetime | None = None,
+        limit: int = MAX_TARGETS,
+    ) -> list[RoutingTarget]:
+        topic, tier = predictions.get("topic"), predictions.get("tier")
+        topics, tiers = probabilities(topic), probabilities(tier)
+        learned = probabilities(predictions.get("queue"))
+        if not topics and not learned:
+            return []
+        lang_name = LANGUAGE_NAMES.get(language, language)
+        speaks = {q.name for q in self.queues if language in q.languages}
+        scored = []
+        for q in self.queues:
+            topic_fit = sum(topics.get(t, 0.0) for t in q.topics) if q.topics else CATCH_ALL_FIT
+            tier_fit = sum(tiers.get(t, 0.0) for t in q.tiers) if q.tiers and tiers else 1.0
+            if q.name in speaks:
+                lang_fit, lang_reason = 1.0, f"works in {lang_name}"
+            elif "en" in q.languages:
+                lang_fit, lang_reason = OTHER_LANGUAGE_FIT, "works in English"
+            else:
+                lang_fit, lang_reason = NO_LANGUAGE_FIT, f"does not work in {lang_name}"
+            table = min(topic_fit, 1.0) * tier_fit
+            reasons = []
+            if topic is not None and topic.label in q.topics:
+                reasons.append(f"handles {topic.label}")
+            elif topic is not None and not q.topics:
+                reasons.append("catch-all queue")
+            elif topic_fit > 0:
+                reasons.append("handles a likely alternative topic")
+            if tier is not None and q.tiers:
+                reasons.append(
+                    f"at tier {tier.label}"
+                    if tier.label in q.tiers
+                    else f"tiers {'/'.join(q.tiers)}"
+                )
+            if learned:
+                p = min(sum(learned.get(g, 0.0) for g in q.groups), 1.0)
+                score = ((1 - LEARNED_WEIGHT) * table + LEARNED_WEIGHT * p) * lang_fit
+                if p >= 0.2:
+                    reasons.append(f"learned queue model agrees ({p:.2f})")
+            else:
+                score = table * lang_fit
+            reasons.append(lang_reason)
+            if when is not None and q.hours is not None and not is_open(q.hours, when):
+                score *= CLOSED_FACTOR
+                reasons.append(
+                    f"closed at that time (open {q.hours.start:%H:%M}-{q.hours.end:%H:%M} "
+                    f"{q.hours.timezone})"
+                )
+            if score > 0:
+                scored.append((score, q.name, "; ".join(reasons)))
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        return [
+            RoutingTarget(name, round(score, 6), reason) for score, name, reason in scored[:limit]
+        ]
