@@ -172,9 +172,6 @@ class TriageResult:
     predictions: dict[str, Prediction]
     """Head name -> prediction; a head the model lacks is absent."""
     model_version: str
-    routing: tuple[RoutingTarget, ...] = ()
-    canned_responses: tuple[CannedResponse, ...] = ()
-    articles: tuple[Article, ...] = ()
     escalation: Escalation | None = None
     """Escalation risk, decision and flags (None when no policy judged this result)."""
     policy_version: str = ""
