@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -42,13 +43,31 @@ def cmd_serve(args: argparse.Namespace) -> int:
     def load() -> None:  # health says NOT_SERVING (and calls get UNAVAILABLE) until this is done
         try:
             log.info("loading model from %s", settings.model_dir)
-            service.use_model(load_bundle(settings.model_dir))
-            log.info("model %s loaded; serving", service.model_version)
+            model = load_bundle(settings.model_dir)
         except (TriageError, OSError) as exc:
             log.error("cannot load model from %s: %s", settings.model_dir, exc)
             failed.append(exc)
             stop.set()
+            return
+        try:  # suggestions are optional: triage serves on without them
+            log.info("suggestion content: %s", service.reload_content(model.text))
+        except TriageError as exc:
+            log.error("suggestion content not loaded: %s", exc)
+        service.use_model(model)
+        log.info("model %s loaded; serving", service.model_version)
 
+    def reload_content() -> None:
+        try:
+            log.info("suggestion content reloaded: %s", service.reload_content())
+        except TriageError as exc:
+            log.error("suggestion content kept as it was: %s", exc)
+
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGHUP"):
+        # SIGHUP re-reads data/kb, data/macros and data/routing.yaml without a restart.
+        signal.signal(
+            signal.SIGHUP,
+            lambda _s, _f: threading.Thread(target=reload_content, daemon=True).start(),
+        )
     log.info("listening on %s:%d", settings.host, port)
     threading.Thread(target=load, name="model-loader", daemon=True).start()
     serve_forever(server, settings, stop)

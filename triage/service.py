@@ -94,10 +94,11 @@ class TriageService:
 
     # --- suggestions (routing, macros, knowledge base, chatbot answers) ---
 
-    def reload_content(self) -> str:
-        """Load, validate and index settings.content_dir with the current model's text pipeline,
-        then swap it in; on a ContentError the old content stays in service. Returns a summary."""
-        suggester = load_suggester(self.settings.content_dir, self._current().text)
+    def reload_content(self, text: TextPipeline | None = None) -> str:
+        """Load, validate and index settings.content_dir with `text` (default: the current
+        model's text pipeline), then swap it in; on a ContentError the old content stays in
+        service. Returns a summary."""
+        suggester = load_suggester(self.settings.content_dir, text or self._current().text)
         with self._swap_lock:
             self._suggester = suggester
         return suggester.summary

@@ -89,6 +89,7 @@ class Content:
 
 class _LineDict(dict[str, Any]):
     line: int = 0
+    key_lines: dict[str, int]
 
 
 class _Loader(yaml.SafeLoader):
@@ -98,6 +99,9 @@ class _Loader(yaml.SafeLoader):
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
     mapping = _LineDict(loader.construct_mapping(node, deep=True))
     mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {
+        str(key.value): key.start_mark.line + 1 for key, _value in node.value if key.value
+    }
     return mapping
 
 
@@ -121,6 +125,7 @@ def _yaml(text: str, where: Path, line_offset: int = 0) -> Any:
 def _shift_lines(value: Any, offset: int) -> None:
     if isinstance(value, _LineDict):
         value.line += offset
+        value.key_lines = {k: line + offset for k, line in value.key_lines.items()}
         for item in value.values():
             _shift_lines(item, offset)
     elif isinstance(value, list):
@@ -139,13 +144,17 @@ class _Fields:
         self.line = getattr(mapping, "line", line)
         self.what = what
 
-    def error(self, problem: str) -> ContentError:
-        return ContentError(f"{self.where}:{self.line}: {self.what}: {problem}")
+    def error(self, problem: str, key: str | None = None) -> ContentError:
+        """An error at `key`'s line when the mapping has that key, else at the mapping's."""
+        line = getattr(self.mapping, "key_lines", {}).get(key, self.line)
+        return ContentError(f"{self.where}:{line}: {self.what}: {problem}")
 
     def check_keys(self, allowed: Iterable[str]) -> None:
         unknown = sorted(set(self.mapping) - set(allowed))
         if unknown:
-            raise self.error(f"unknown key {unknown[0]!r} (known: {', '.join(sorted(allowed))})")
+            raise self.error(
+                f"unknown key {unknown[0]!r} (known: {', '.join(sorted(allowed))})", unknown[0]
+            )
 
     def text(self, key: str, required: bool = True, default: str = "") -> str:
         value = self.mapping.get(key)
@@ -154,10 +163,10 @@ class _Fields:
                 raise self.error(f"{key!r} is required")
             return default
         if not isinstance(value, str | int | float) or isinstance(value, bool):
-            raise self.error(f"{key!r} must be text")
+            raise self.error(f"{key!r} must be text", key)
         text = str(value).strip()
         if required and not text:
-            raise self.error(f"{key!r} must not be empty")
+            raise self.error(f"{key!r} must not be empty", key)
         return text
 
     def texts(self, key: str, allowed: Iterable[str] | None = None) -> tuple[str, ...]:
@@ -165,30 +174,32 @@ class _Fields:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.error(f"{key!r} must be a list of text")
+            raise self.error(f"{key!r} must be a list of text", key)
         if allowed is not None:
             allowed = tuple(allowed)
             for v in value:
                 if v not in allowed:
-                    raise self.error(f"{key!r}: {v!r} is not one of {', '.join(allowed)}")
+                    raise self.error(f"{key!r}: {v!r} is not one of {', '.join(allowed)}", key)
         return tuple(v.strip() for v in value)
 
     def flag(self, key: str) -> bool:
         value = self.mapping.get(key, False)
         if not isinstance(value, bool):
-            raise self.error(f"{key!r} must be true or false")
+            raise self.error(f"{key!r} must be true or false", key)
         return value
 
     def language(self, key: str = "language") -> str:
         code = self.text(key)
         if code not in SUPPORTED_LANGUAGES:
-            raise self.error(f"{key!r}: {code!r} is not one of {', '.join(SUPPORTED_LANGUAGES)}")
+            raise self.error(
+                f"{key!r}: {code!r} is not one of {', '.join(SUPPORTED_LANGUAGES)}", key
+            )
         return code
 
     def slug(self, key: str) -> str:
         value = self.text(key)
         if not _SLUG_RE.match(value):
-            raise self.error(f"{key!r}: {value!r} must be lowercase letters, digits, . _ -")
+            raise self.error(f"{key!r}: {value!r} must be lowercase letters, digits, . _ -", key)
         return value
 
 
@@ -211,7 +222,7 @@ def load_article(path: Path) -> ArticleDoc:
         raise ContentError(f"{path}:{end + 2}: the article has no text after the front matter")
     url = meta.text("url")
     if not url.startswith(("https://", "http://", "/")):
-        raise meta.error(f"'url': {url!r} must start with https://, http:// or /")
+        raise meta.error(f"'url': {url!r} must start with https://, http:// or /", "url")
     return ArticleDoc(
         id=meta.slug("id"),
         title=meta.text("title"),
@@ -263,7 +274,9 @@ def load_macros_file(path: Path) -> list[Macro]:
         placeholders = placeholders_in(text, path, fields.line)
         chatbot = fields.flag("chatbot")
         if chatbot and placeholders:
-            raise fields.error("a chatbot macro must not use placeholders (nobody fills them in)")
+            raise fields.error(
+                "a chatbot macro must not use placeholders (nobody fills them in)", "text"
+            )
         out.append(
             Macro(
                 id=fields.slug("id"),
@@ -299,13 +312,15 @@ def _hours(fields: _Fields, default_tz: str) -> BusinessHours | None:
     try:
         ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError):
-        raise hours.error(f"'timezone': {tz!r} is not an IANA time zone") from None
+        raise hours.error(f"'timezone': {tz!r} is not an IANA time zone", "timezone") from None
     days_spec = hours.text("days", required=False, default="mon-fri").lower()
     days: set[int] = set()
     for part in days_spec.split(","):
         first, _, last = part.strip().partition("-")
         if first not in _DAYS or (last and last not in _DAYS):
-            raise hours.error(f"'days': {days_spec!r} must look like mon-fri or mon,wed,sat")
+            raise hours.error(
+                f"'days': {days_spec!r} must look like mon-fri or mon,wed,sat", "days"
+            )
         a, b = _DAYS[first], _DAYS[last or first]
         days.update(range(a, b + 1) if a <= b else [*range(a, 7), *range(0, b + 1)])
 
@@ -314,7 +329,7 @@ def _hours(fields: _Fields, default_tz: str) -> BusinessHours | None:
         try:
             return time.fromisoformat(value)
         except ValueError:
-            raise hours.error(f"{key!r}: {value!r} must be HH:MM") from None
+            raise hours.error(f"{key!r}: {value!r} must be HH:MM", key) from None
 
     start, end = clock("start", "09:00"), clock("end", "17:00")
     if start >= end:
@@ -340,7 +355,7 @@ def load_routing(path: Path, topics: Iterable[str] | None = None) -> tuple[Queue
         fields.what = f"queue {name!r}"
         languages = fields.texts("languages", SUPPORTED_LANGUAGES)
         if not languages:
-            raise fields.error("'languages' must list at least one language")
+            raise fields.error("'languages' must list at least one language", "languages")
         queues.append(
             Queue(
                 name=name,

@@ -1,0 +1,110 @@
+"""Macros, knowledge base and routing on the default content, with the real text pipeline."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from triage.domain import Customer, Prediction, Ticket
+from triage.features import TicketInput
+from triage.suggest.macros import render, ticket_values
+from triage.suggest.routing import Router
+
+
+def test_render_fills_what_the_ticket_has_and_lists_the_rest() -> None:
+    ticket = Ticket(
+        id="T-42",
+        body="Where is order ORD-48291?",
+        customer=Customer(name="Ana Popescu"),
+    )
+    text, missing = render(
+        "Hi {customer_name}, order {order_id} (ticket {ticket_id}). {agent_name}",
+        ticket_values(ticket),
+    )
+    assert text == "Hi Ana Popescu, order ORD-48291 (ticket T-42). [agent_name]"
+    assert missing == ("agent_name",)
+    text, missing = render("Dear {customer_name}, about {order_id}", ticket_values(Ticket()))
+    assert "{" not in text and "}" not in text
+    assert missing == ("customer_name", "order_id")
+
+
+def _item(text_pipeline, body: str, hint: str = "", **fields: object) -> TicketInput:  # type: ignore[no-untyped-def]
+    ticket = Ticket(body=body, language_hint=hint, **fields)  # type: ignore[arg-type]
+    return TicketInput(ticket, text_pipeline.process([body], [hint])[0])
+
+
+def test_articles_in_the_tickets_language(suggester, text_pipeline) -> None:  # type: ignore[no-untyped-def]
+    for lang, body, expected in [
+        ("nl", "Ik ben mijn wachtwoord vergeten en kan niet inloggen", "password-reset.nl"),
+        ("de", "Mein Paket ist nicht angekommen, wo ist meine Bestellung?", "track-delivery.de"),
+        ("ro", "Cum îmi anulez abonamentul?", "cancel-subscription.ro"),
+        ("fr", "J'ai été débité deux fois sur ma carte", "double-charge.fr"),
+    ]:
+        item = _item(text_pipeline, body, lang)
+        articles = suggester.kb.search(item.text.lemmas, lang, 3)
+        assert articles[0].id == expected, (body, articles)
+        assert all(a.language == lang and not a.fallback for a in articles)
+
+
+def test_english_fallback_is_marked(suggester, text_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Only English has the API article: a Dutch ticket about it gets it, marked as fallback.
+    item = _item(text_pipeline, "De API geeft een 429 fout: rate limit bij onze webhook", "nl")
+    articles = suggester.kb.search(item.text.lemmas, "nl", 3)
+    api = [a for a in articles if a.id == "api-rate-limits.en"]
+    assert api and api[0].fallback and api[0].language == "en"
+    assert all(a.language in ("nl", "en") for a in articles)
+    assert all(a.fallback == (a.language == "en") for a in articles)
+
+
+def test_macros_ranked_by_topic_and_rendered(suggester, text_pipeline) -> None:  # type: ignore[no-untyped-def]
+    item = _item(
+        text_pipeline,
+        "Ik wacht nog steeds op mijn terugbetaling voor bestelling ORD-77123",
+        "nl",
+        id="T-9",
+        customer=Customer(name="Sanne de Vries"),
+    )
+    topics = {"refund": 0.9, "billing": 0.05}
+    responses = suggester.macros.suggest(item.ticket, item.text.lemmas, "nl", 3, topics)
+    best = responses[0]
+    assert best.id == "refund-started.nl" and best.language == "nl"
+    assert "Sanne de Vries" in best.text and "ORD-77123" in best.text
+    assert best.missing_fields == ("agent_name",) and "[agent_name]" in best.text
+    assert all("{" not in r.text for r in responses)
+
+
+def _pred(label: str, p: float, **alternatives: float) -> Prediction:
+    from triage.domain import LabelScore
+
+    return Prediction(label, p, tuple(LabelScore(k, v) for k, v in alternatives.items()))
+
+
+def test_dutch_ticket_goes_to_a_dutch_speaking_queue(suggester) -> None:  # type: ignore[no-untyped-def]
+    router: Router = suggester.router
+    predictions = {"topic": _pred("billing", 0.8, refund=0.1), "tier": _pred("L1", 0.9, L2=0.1)}
+    nl = router.route(predictions, "nl")
+    assert nl[0].queue == "benelux-service" and "works in Dutch" in nl[0].reason
+    de = router.route(predictions, "de")
+    assert de[0].queue == "billing" and "works in German" in de[0].reason
+    # L3 technical work goes to the specialists even though they only work in English.
+    tech = {"topic": _pred("technical_bug", 0.9), "tier": _pred("L3", 0.95)}
+    assert router.route(tech, "en")[0].queue == "tech-specialists"
+
+
+def test_learned_queue_head_is_blended_in(suggester) -> None:  # type: ignore[no-untyped-def]
+    router: Router = suggester.router
+    predictions = {
+        "topic": _pred("complaint", 0.5, refund=0.45),
+        "queue": _pred("billing", 0.9, retention=0.1),
+    }
+    targets = router.route(predictions, "en")
+    assert targets[0].queue == "billing" and "learned queue model agrees" in targets[0].reason
+
+
+def test_business_hours_lower_a_closed_queue(suggester) -> None:  # type: ignore[no-untyped-def]
+    router: Router = suggester.router
+    predictions = {"topic": _pred("billing", 0.9), "tier": _pred("L1", 0.9)}
+    sunday_night = datetime(2026, 3, 1, 23, 0, tzinfo=UTC)
+    monday_noon = datetime(2026, 3, 2, 11, 0, tzinfo=UTC)
+    closed = router.route(predictions, "en", sunday_night)[0]
+    open_ = router.route(predictions, "en", monday_noon)[0]
+    assert closed.score < open_.score and "closed at that time" in closed.reason
