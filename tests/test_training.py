@@ -12,13 +12,16 @@ from training.dataset import load_dataset, parse_column_map
 from training.evaluation import expected_calibration_error
 from training.pipeline import train
 from triage.bundle import load_bundle
-from triage.domain import FIXED_LABELS, HEADS
+from triage.domain import ESCALATION_HEAD, FIXED_LABELS, HEADS, QUEUE_HEAD
 from triage.errors import BundleIntegrityError, DatasetError, ModelNotFound
 
 
 def test_bundle_layout_and_meta(tiny_model_dir: Path) -> None:
     meta = json.loads((tiny_model_dir / "meta.json").read_text())
-    assert set(meta["heads"]) == set(HEADS)
+    # the corpus records `escalated` and `queue`
+    assert set(meta["heads"]) == {*HEADS, ESCALATION_HEAD, QUEUE_HEAD}
+    assert meta["heads"][ESCALATION_HEAD] == ["no", "yes"]
+    assert {"roc_auc", "ece", "precision", "recall"} <= set(meta["metrics"][ESCALATION_HEAD])
     for head, labels in FIXED_LABELS.items():
         assert set(meta["heads"][head]) <= set(labels)
     assert len(meta["heads"]["topic"]) >= 12
@@ -51,7 +54,7 @@ def test_single_and_batch_predictions_are_equal(tiny_model, corpus: Path) -> Non
 def test_predictions_are_well_formed(tiny_model, corpus: Path) -> None:  # type: ignore[no-untyped-def]
     for result in tiny_model.predict(load_dataset(corpus / "test.jsonl").tickets[:20]):
         assert result.model_version == tiny_model.version
-        assert set(result.predictions) == set(HEADS)
+        assert set(result.predictions) == {*HEADS, QUEUE_HEAD}
         for prediction in result.predictions.values():
             total = prediction.confidence + sum(a.confidence for a in prediction.alternatives)
             assert 0.0 < prediction.confidence <= 1.0 and total <= 1.0 + 1e-6

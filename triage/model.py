@@ -83,6 +83,10 @@ class TriageModel:
             return None
         return self.escalation_head.risk(self.featurizer.transform(inputs), extras)
 
+    def _all_heads(self) -> dict[str, Head | EscalationHead]:
+        extra = {} if self.escalation_head is None else {ESCALATION_HEAD: self.escalation_head}
+        return {**self.heads, **extra}
+
     def info(self) -> ModelInfo:
         metrics = self.meta.get("metrics", {})
         return ModelInfo(
@@ -95,7 +99,7 @@ class TriageModel:
                     head.labels,
                     {k: float(v) for k, v in metrics.get(name, {}).items() if _is_number(v)},
                 )
-                for name, head in self.heads.items()
+                for name, head in self._all_heads().items()
             ),
             languages=tuple(self.text.languages),
             mlflow_run_id=str(self.meta.get("mlflow_run_id", "")),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from typing import Protocol
 
 from triage.domain import (
@@ -15,7 +16,15 @@ from triage.domain import (
     Ticket,
     TriageResult,
 )
-from triage.errors import ModelUnavailable
+from triage.errors import InvalidTicket, ModelUnavailable
+from triage.escalation.engine import escalator_for
+from triage.escalation.policy import ActivePolicy, builtin_policy, candidate_policy
+from triage.escalation.simulate import (
+    LabelledTicket,
+    SimulationReport,
+    history_signals,
+    simulate,
+)
 from triage.features import TicketInput
 from triage.settings import Settings
 from triage.suggest import requests as suggest_requests
@@ -47,6 +56,9 @@ class TriageService:
         self._swap_lock = threading.Lock()
         self._listeners: list[Callable[[Predictor], None]] = []
         self._suggester: Suggester | None = None
+        self._policy: ActivePolicy | None = None
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        """Current time for SLA breach risk (tests replace it)."""
 
     @property
     def ready(self) -> bool:
@@ -87,7 +99,50 @@ class TriageService:
         suggester = self._suggester  # one read, like the model
         if suggester is not None:
             results = [suggester.add_to(i, r) for i, r in zip(inputs, results, strict=True)]
-        return results
+        return self._escalate(model, inputs, results)
+
+    # --- escalation policy (risk, flags, bands, consistency rules) ---
+
+    @property
+    def policy(self) -> ActivePolicy:
+        """The escalation policy deciding new requests (the settings' file until one is set)."""
+        active = self._policy
+        if active is None:
+            with self._swap_lock:
+                if self._policy is None:
+                    self._policy = builtin_policy(self.settings.policy_file)
+                active = self._policy
+        return active
+
+    def use_policy(self, active: ActivePolicy) -> None:
+        """Decide from the next request on under `active` (one reference swap: requests already
+        running finish under the policy they started with)."""
+        with self._swap_lock:
+            self._policy = active
+
+    def _escalate(
+        self, model: Predictor, inputs: Sequence[TicketInput], results: list[TriageResult]
+    ) -> list[TriageResult]:
+        active = self.policy  # one read per request
+        escalator = escalator_for(model.text)
+        signals = escalator.signals(inputs, results, model)
+        return escalator.apply(results, signals, active, self.clock())
+
+    def simulate_policy(
+        self, candidate_yaml: str, history: Sequence[LabelledTicket]
+    ) -> SimulationReport:
+        """What `candidate_yaml` (empty: the policy in force) would do on labelled history."""
+        current = self.policy
+        candidate = current
+        if candidate_yaml.strip():
+            candidate = candidate_policy(candidate_yaml)
+        for i, item in enumerate(history):
+            try:
+                validate_ticket(item.ticket, self.settings)
+            except InvalidTicket as exc:
+                raise InvalidTicket(f"tickets[{i}].{exc.field}", exc.problem) from exc
+        signals = history_signals(self._current(), history)
+        return simulate(signals, [h.escalated for h in history], candidate, current)
 
     def model_info(self) -> ModelInfo:
         return self._current().info()

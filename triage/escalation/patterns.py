@@ -24,7 +24,8 @@ TEXT_FLAGS: Patterns = {
         ),
         "nl": (
             "advocaat|advocaten|jurist|juristen",
-            "rechter|rechtbank|rechtszaak|dagvaarding|dagvaarden",
+            "rechtbank|rechtszaak|dagvaarding|dagvaarden",
+            "naar|voor de rechter",
             "aanklagen|aangeklaagd",
             "juridische|juridisch stappen|actie",
         ),
@@ -62,11 +63,11 @@ TEXT_FLAGS: Patterns = {
         "nl": (
             "acm|consumentenbond|geschillencommissie|toezichthouder|toezichthouders",
             "autoriteit persoonsgegevens|consument",
-            "klacht *3 avg",
+            "klacht *6 avg",
         ),
         "ro": (
             "anpc|anspdcp|anc|ancom",
-            "protecția|protectia protecției|protectiei consumatorului|consumatorilor|datelor",
+            "protecția|protectia|protecției|protectiei consumatorului|consumatorilor|datelor",
             "plângere|plangere *4 gdpr",
         ),
         "de": (
@@ -83,18 +84,18 @@ TEXT_FLAGS: Patterns = {
     "CHURN_RISK": {
         "en": (
             "cancel|cancelling|canceling|terminate|close|closing *3 subscription|account|contract|membership|plan|service",
-            "switch|switching|move|moving|go|going|leave|leaving *3 competitor|competitors|competition",
+            "switch|switching|move|moving|go|going|leave|leaving *4 competitor|competitors|competition",
             "leave|leaving you|your service|company",
             "take *2 business elsewhere",
         ),
         "nl": (
             "opzeggen|opgezegd|beëindigen|opheffen|stopzetten *0 abonnement|account|contract",
-            "abonnement|account|contract|lidmaatschap *4 opzeggen|opheffen|beëindigen|zeg|op",
+            "abonnement|account|contract|lidmaatschap *4 opzeggen|opheffen|beëindigen|zeg|op|stop|stopzetten",
             "overstappen|stappen|stap *4 concurrent|concurrenten|concurrentie",
-            "concurrent|concurrentie *2 overstappen",
+            "concurrent|concurrenten|concurrentie *3 stappen|overstappen",
         ),
         "ro": (
-            "anula|anulez|închide|închid|rezilia|reziliez|renunța *3 abonament|abonamentul|cont|contul|contract|contractul",
+            "anula|anulez|închide|închid|rezilia|reziliez|renunța|renunț *3 abonament|abonamentul|cont|contul|contract|contractul",
             "trece|trec|muta *3 concurență|concurenta|concurent|concurența",
         ),
         "de": (
@@ -102,6 +103,7 @@ TEXT_FLAGS: Patterns = {
             "wechseln|wechsle|gehen *3 konkurrenz|konkurrenten|mitbewerber",
             "konkurrenz|konkurrenten *3 wechseln|wechsle|gehen",
             "konto|vertrag|abo|abonnement *3 schließen|beenden|auflösen",
+            "schließen|beenden|auflösen *3 konto|vertrag|abo|abonnement",
         ),
         "fr": (
             "résilier|résilie|résiliation|résilierai",

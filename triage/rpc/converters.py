@@ -12,6 +12,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 
 from triage import domain
 from triage.errors import InvalidTicket
+from triage.rpc.policy_converters import BAND_OUT, escalation_to_proto
 from triage.v1 import triage_pb2 as pb
 
 # Paired by name (EMAIL <-> CHANNEL_EMAIL), so a value added on one side only fails at import.
@@ -133,6 +134,7 @@ def prediction_to_proto(prediction: domain.Prediction) -> pb.Prediction:
             pb.LabelScore(label=a.label, confidence=a.confidence) for a in prediction.alternatives
         ],
         evidence=[pb.Evidence(term=e.term, weight=e.weight) for e in prediction.evidence],
+        band=BAND_OUT[prediction.band],
     )
 
 
@@ -148,6 +150,8 @@ def result_to_proto(result: domain.TriageResult) -> pb.TriageResponse:
         ],
         canned_responses=[canned_response_to_proto(c) for c in result.canned_responses],
         articles=[article_to_proto(a) for a in result.articles],
+        escalation=escalation_to_proto(result.escalation),
+        policy_version=result.policy_version,
         **heads,
     )
 

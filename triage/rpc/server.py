@@ -16,15 +16,21 @@ from google.protobuf.message import DecodeError, Message
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
+from triage.escalation.policy import PolicyStore
+from triage.rpc.admin import AdminServicer
 from triage.rpc.servicer import UNPARSABLE, TriageServicer, Unparsable
 from triage.service import TriageService
 from triage.settings import Settings
 from triage.v1 import triage_pb2 as pb
+from triage.v1 import triage_pb2_grpc as pb_grpc
 
 log = logging.getLogger(__name__)
 
 SERVICE_NAME: str = pb.DESCRIPTOR.services_by_name["TriageService"].full_name
 """`triage.v1.TriageService`, also the health service name of the triage RPCs."""
+
+ADMIN_SERVICE_NAME: str = pb.DESCRIPTOR.services_by_name["AdminService"].full_name
+"""`triage.v1.AdminService`: the escalation policy, behind a bearer token."""
 
 # The health servicer of each server built here, so serve_forever can flip it on shutdown.
 _HEALTH: weakref.WeakKeyDictionary[grpc.Server, health.HealthServicer] = weakref.WeakKeyDictionary()
@@ -91,9 +97,12 @@ def _address(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host and not host.startswith("[") else f"{host}:{port}"
 
 
-def build_server(service: TriageService, settings: Settings) -> tuple[grpc.Server, int]:
+def build_server(
+    service: TriageService, settings: Settings, policy_store: PolicyStore | None = None
+) -> tuple[grpc.Server, int]:
     """A bound, not yet started server and its real port (settings.port 0 picks a free one).
-    Health is NOT_SERVING until the service has a model and follows `service.use_model`."""
+    Health is NOT_SERVING until the service has a model and follows `service.use_model`.
+    AdminService uses `policy_store` (default: settings.policy_dir, touched on first admin call)."""
     size = settings.max_message_bytes
     server = grpc.server(
         ThreadPoolExecutor(max_workers=settings.max_workers, thread_name_prefix="triage-rpc"),
@@ -103,6 +112,8 @@ def build_server(service: TriageService, settings: Settings) -> tuple[grpc.Serve
         ],
     )
     _add_triage_service(TriageServicer(service), server)
+    store = policy_store or PolicyStore(settings.policy_dir, settings.policy_file)
+    pb_grpc.add_AdminServiceServicer_to_server(AdminServicer(service, settings, store), server)
 
     health_servicer = health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
@@ -110,7 +121,7 @@ def build_server(service: TriageService, settings: Settings) -> tuple[grpc.Serve
     service.on_model_change(lambda _model: mark_serving(health_servicer, True))
 
     reflection.enable_server_reflection(
-        (SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), server
+        (SERVICE_NAME, ADMIN_SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), server
     )
     port = server.add_insecure_port(_address(settings.host, settings.port))
     _HEALTH[server] = health_servicer

@@ -8,12 +8,16 @@ from typing import NoReturn
 import grpc
 
 from triage.errors import (
+    AdminAuthDenied,
+    AdminAuthMissing,
     BundleIntegrityError,
     ContentError,
     DatasetError,
     InvalidTicket,
     ModelNotFound,
     ModelUnavailable,
+    PolicyNotFound,
+    PolicyValidationError,
 )
 
 log = logging.getLogger(__name__)
@@ -39,6 +43,10 @@ CODES: dict[type[Exception], grpc.StatusCode] = {
     BundleIntegrityError: grpc.StatusCode.FAILED_PRECONDITION,
     # Content files (KB, macros, routing table) an operator must fix; the old content serves on.
     ContentError: grpc.StatusCode.FAILED_PRECONDITION,
+    PolicyValidationError: grpc.StatusCode.INVALID_ARGUMENT,
+    PolicyNotFound: grpc.StatusCode.NOT_FOUND,
+    AdminAuthMissing: grpc.StatusCode.UNAUTHENTICATED,
+    AdminAuthDenied: grpc.StatusCode.PERMISSION_DENIED,
 }
 
 
