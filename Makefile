@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEFAULT_MODEL := models/default
 DEFAULT_DATA := data/generated
 
-.PHONY: install serve test train-default proto proto-check lint typecheck clean
+.PHONY: install serve test train-default proto proto-check lint typecheck clean bench-escalation
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ serve: $(STAMP) $(DEFAULT_MODEL)/meta.json
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Escalation head vs rules baseline, flag precision/recall per language, SetPolicy under load.
+# Trains bench/out/escalation-model from the default data when it is missing.
+bench-escalation: $(STAMP) | $(DEFAULT_DATA)/train.jsonl
+	$(BIN)/python bench/escalation.py
 
 PROTO_SRC := protos/triage/v1/triage.proto
 proto: $(STAMP)

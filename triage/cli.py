@@ -1,4 +1,4 @@
-"""`triage serve | train | evaluate | classify | info`.
+"""`triage serve | train | evaluate | classify | info | policy validate|simulate`.
 
 The runtime modules of `triage` never import `training`; only this front door does, lazily, for
 the `train` and `evaluate` commands."""
@@ -149,6 +149,30 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_policy_validate(args: argparse.Namespace) -> int:
+    from triage.escalation.report import validate_file
+
+    problems = validate_file(args.file)
+    for line in problems:
+        print(line, file=sys.stderr)
+    if not problems:
+        print(f"{args.file}: valid")
+    return 1 if problems else 0
+
+
+def cmd_policy_simulate(args: argparse.Namespace) -> int:
+    from triage.escalation.report import simulate_file
+
+    settings = _settings(args)
+    table, _, _ = simulate_file(
+        args.policy, args.data, settings.model_dir, args.current or settings.policy_file, args.plot
+    )
+    print(table)
+    if args.plot:
+        print(f"\nplot written to {args.plot}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="triage", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -200,6 +224,19 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("--target", help="HOST:PORT (default from TRIAGE_HOST/TRIAGE_PORT)")
     info.add_argument("--timeout", type=float, default=10.0)
     info.set_defaults(run=cmd_info)
+
+    policy = sub.add_parser("policy", help="check or try out an escalation policy file")
+    policy_sub = policy.add_subparsers(dest="policy_command", required=True)
+    validate = policy_sub.add_parser("validate", help="check a policy file (key and line)")
+    validate.add_argument("file", type=Path)
+    validate.set_defaults(run=cmd_policy_validate)
+    simulate = policy_sub.add_parser("simulate", help="what a policy would do on history")
+    simulate.add_argument("--policy", required=True, type=Path, help="candidate policy YAML")
+    simulate.add_argument("--data", required=True, type=Path, help="history with `escalated`")
+    simulate.add_argument("--model", type=Path, help="bundle (default: models/default)")
+    simulate.add_argument("--current", type=Path, help="policy to compare with (default file)")
+    simulate.add_argument("--plot", type=Path, help="write the threshold sweep as a PNG here")
+    simulate.set_defaults(run=cmd_policy_simulate)
     return parser
 
 
