@@ -30,12 +30,17 @@ def run(
 
 
 @pytest.fixture(scope="module")
-def served(tiny_model_dir: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
+def served(
+    tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[subprocess.Popen[str], str]]:
     """`triage serve --port 0` in its own process; yields (process, host:port)."""
+    # The policy store goes to tmp, not the project's state/ folder.
+    env = {**os.environ, "TRIAGE_POLICY_DIR": str(tmp_path_factory.mktemp("policy-state"))}
     process = subprocess.Popen(
         [*TRIAGE, "serve", "--model", str(tiny_model_dir), "--port", "0"],
         stderr=subprocess.PIPE,
         text=True,
+        env=env,
     )
     assert process.stderr is not None
     target = ""

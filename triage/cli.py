@@ -29,6 +29,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from triage.bundle import load_bundle
+    from triage.escalation.policy import PolicyStore
     from triage.rpc.logs import configure_logging
     from triage.rpc.server import build_server, serve_forever
     from triage.service import TriageService
@@ -36,7 +37,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     configure_logging()
     settings = _settings(args)
     service = TriageService(settings)
-    server, port = build_server(service, settings)
+    policies = PolicyStore(settings.policy_dir, settings.policy_file)
+    server, port = build_server(service, settings, policies)
     stop = threading.Event()
     failed: list[BaseException] = []
 
@@ -53,6 +55,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
             log.info("suggestion content: %s", service.reload_content(model.text))
         except TriageError as exc:
             log.error("suggestion content not loaded: %s", exc)
+        try:  # the stored policy version survives restarts; the file is the fallback
+            service.use_policy(policies.current())
+        except (TriageError, OSError) as exc:
+            log.error(
+                "policy store %s unusable, serving %s: %s",
+                settings.policy_dir,
+                settings.policy_file,
+                exc,
+            )
+        log.info("escalation policy %s", service.policy.version.version)
         service.use_model(model)
         log.info("model %s loaded; serving", service.model_version)
 

@@ -68,6 +68,24 @@ def test_admin_calls_need_the_token(admin: pb_grpc.AdminServiceStub) -> None:
     assert code is grpc.StatusCode.PERMISSION_DENIED and message == "the admin token is not valid"
 
 
+def test_reflection_lists_the_admin_service(admin_channel: grpc.Channel) -> None:
+    from google.protobuf.descriptor_pool import DescriptorPool
+    from grpc_reflection.v1alpha.proto_reflection_descriptor_database import (
+        ProtoReflectionDescriptorDatabase,
+    )
+
+    database = ProtoReflectionDescriptorDatabase(admin_channel)
+    assert "triage.v1.AdminService" in set(database.get_services())
+    methods = DescriptorPool(database).FindServiceByName("triage.v1.AdminService").methods_by_name
+    assert set(methods) == {
+        "GetPolicy",
+        "ValidatePolicy",
+        "SetPolicy",
+        "SimulatePolicy",
+        "ReloadPolicy",
+    }
+
+
 def test_admin_is_off_without_a_configured_token(tiny_model: Predictor, tmp_path: Path) -> None:
     service = TriageService(replace(SETTINGS, policy_dir=tmp_path), tiny_model)
     with running_server(service) as target, grpc.insecure_channel(target) as ch:
