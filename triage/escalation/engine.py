@@ -306,6 +306,7 @@ class Escalator:
 
 _ESCALATORS: dict[int, tuple[TextPipeline, Escalator]] = {}
 _ESCALATORS_LOCK = threading.Lock()
+_MAX_ESCALATORS = 4
 
 
 def escalator_for(text: TextPipeline) -> Escalator:
@@ -313,6 +314,8 @@ def escalator_for(text: TextPipeline) -> Escalator:
     with _ESCALATORS_LOCK:
         entry = _ESCALATORS.get(id(text))
         if entry is None or entry[0] is not text:
+            if len(_ESCALATORS) >= _MAX_ESCALATORS:  # models were swapped: drop the old ones
+                _ESCALATORS.clear()
             entry = (text, Escalator(text))
             _ESCALATORS[id(text)] = entry
         return entry[1]
