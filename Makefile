@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEFAULT_MODEL := models/default
 DEFAULT_DATA := data/generated
 
-.PHONY: install serve test train-default proto proto-check lint typecheck clean bench-escalation
+.PHONY: install serve test train-default proto proto-check lint typecheck clean bench-escalation bench-suggest
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,12 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy triage
+
+# Suggestions: KB retrieval (BankFAQs), hand-over (clinc150), queue routing (tickets), added
+# latency; reads ../shared/data in place, writes bench/results/{suggest,routing}.{md,json}.
+bench-suggest: $(STAMP) $(DEFAULT_MODEL)/meta.json
+	$(BIN)/python bench/suggest.py
+	$(BIN)/python bench/routing.py
 
 clean:
 	rm -rf $(VENV) $(DEFAULT_DATA) build *.egg-info

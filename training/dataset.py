@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from triage.domain import FIXED_LABELS, HEADS, Channel, Customer, Ticket
+from triage.domain import FIXED_LABELS, HEADS, QUEUE_HEAD, Channel, Customer, Ticket
 from triage.errors import DatasetError
 
 LABEL_COLUMNS = (*HEADS, "escalated", "language", "queue")
@@ -37,8 +37,11 @@ class Dataset:
         return None if values is None else [v or f"row-{i}" for i, v in enumerate(values)]
 
     def heads(self) -> list[str]:
-        """The classification heads this dataset can train: those with at least one label."""
-        return [h for h in HEADS if any(v is not None for v in self.labels.get(h, []))]
+        """The classification heads this dataset can train: those with at least one label (the
+        contract's HEADS, plus the queue head that routing blends in)."""
+        return [
+            h for h in (*HEADS, QUEUE_HEAD) if any(v is not None for v in self.labels.get(h, []))
+        ]
 
 
 def parse_column_map(spec: str | None) -> dict[str, str]:

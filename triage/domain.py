@@ -199,6 +199,10 @@ class ModelInfo:
     data_fingerprint: str
 
 
+QUEUE_HEAD = "queue"
+"""Bundle name of the learned queue head, trained when the data has a `queue` column; not one of
+HEADS (the response carries routing targets instead), it is blended into routing."""
+
 ESCALATION_HEAD = "escalation"
 """Bundle name of the binary escalation head (not one of HEADS: it is not a classification field
 of the response but feeds `Escalation.risk`)."""

@@ -80,9 +80,12 @@ class KnowledgeBase:
                 self._topic_rows.setdefault(topic, []).append(row)
 
     def scores(
-        self, lemmas: Sequence[str], topic_probs: Mapping[str, float] | None = None
+        self,
+        lemmas: Sequence[str],
+        topic_probs: Mapping[str, float] | None = None,
+        char: bool = True,
     ) -> np.ndarray:
-        scores = self.index.scores(lemmas)
+        scores = self.index.scores(lemmas, char)
         for topic, p in (topic_probs or {}).items():
             rows = self._topic_rows.get(topic)
             if rows:
@@ -105,8 +108,9 @@ class KnowledgeBase:
         language: str,
         limit: int,
         topic_probs: Mapping[str, float] | None = None,
+        char: bool = True,
     ) -> list[Article]:
-        ranked = self.ranked(self.scores(lemmas, topic_probs), language, limit)
+        ranked = self.ranked(self.scores(lemmas, topic_probs, char), language, limit)
         return [self.article(row, score, fallback) for row, score, fallback in ranked]
 
     def article(self, row: int, score: float, fallback: bool) -> Article:
