@@ -82,6 +82,10 @@ def test_every_labelled_sentence_gets_exactly_its_flags(flagger, language: str) 
             "REPEAT_CONTACT",
             "déjà contactés",
         ),
+        ("fr", "Facture", "Je suis furieux.", "ANGRY_CUSTOMER", "furieux"),
+        ("nl", "Weer", "Ik heb al drie keer gebeld.", "REPEAT_CONTACT", "al drie keer gebeld"),
+        ("ro", "Iar", "V-am mai contactat de trei ori.", "REPEAT_CONTACT", "mai contactat"),
+        ("de", "Wieder", "Ich habe mich schon dreimal gemeldet.", "REPEAT_CONTACT", "schon"),
     ],
 )
 def test_flag_evidence_points_at_the_text(  # type: ignore[no-untyped-def]
