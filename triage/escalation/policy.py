@@ -10,7 +10,7 @@ import os
 import tempfile
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -104,8 +104,6 @@ class Policy:
 
     def with_threshold(self, threshold: float) -> Policy:
         """The same policy with another global threshold (what the simulator sweeps)."""
-        from dataclasses import replace
-
         return replace(self, threshold=threshold)
 
 
