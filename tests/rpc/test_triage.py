@@ -104,7 +104,13 @@ def test_reflection_lists_the_services(channel: grpc.Channel) -> None:
     database = ProtoReflectionDescriptorDatabase(channel)
     assert {SERVICE_NAME, "grpc.health.v1.Health"} <= set(database.get_services())
     methods = DescriptorPool(database).FindServiceByName(SERVICE_NAME).methods_by_name
-    assert set(methods) == {"Triage", "TriageStream", "GetModelInfo"}
+    assert set(methods) == {
+        "Triage",
+        "TriageStream",
+        "GetModelInfo",
+        "SearchArticles",
+        "SuggestAnswer",
+    }
 
 
 def test_request_id_is_echoed_or_made_up(stub: pb_grpc.TriageServiceStub) -> None:
