@@ -179,6 +179,6 @@ class TriageService:
         suggest_requests.validate_conversation(conversation, self.settings)
         model, suggester = self._current(), self._current_suggester()
         inputs = model.inputs([ticket])
-        result = model.predict_inputs(inputs)[0]
+        result = self._escalate(model, inputs, model.predict_inputs(inputs))[0]
         customer_turns = [m.text for m in conversation if m.author_role is AuthorRole.CUSTOMER]
         return suggester.answer(inputs[0], result, customer_turns)

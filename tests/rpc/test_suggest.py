@@ -129,6 +129,14 @@ def test_suggest_answer_hands_over(
     assert answer.answer == ""
 
 
+def test_suggest_answer_hands_over_on_escalation_risk(stub: pb_grpc.TriageServiceStub) -> None:
+    answer = _answer(stub, "Someone hacked my account and stole money, I will sue you")
+    assert answer.handover and answer.handover_reason in (
+        pb.HANDOVER_REASON_ESCALATION_RISK,
+        pb.HANDOVER_REASON_NEGATIVE_SENTIMENT,
+    )
+
+
 @pytest.mark.parametrize(
     ("request_", "field"),
     [

@@ -108,3 +108,33 @@ def test_business_hours_lower_a_closed_queue(suggester) -> None:  # type: ignore
     closed = router.route(predictions, "en", sunday_night)[0]
     open_ = router.route(predictions, "en", monday_noon)[0]
     assert closed.score < open_.score and "closed at that time" in closed.reason
+
+
+def test_answer_policy_reasons_in_order() -> None:
+    from triage.domain import AnswerSource, HandoverReason
+    from triage.suggest.answer import AnswerPolicy, Candidate
+
+    policy = AnswerPolicy()
+    good = [
+        Candidate(AnswerSource.ARTICLE, "a.en", "Answer.", 0.9),
+        Candidate(AnswerSource.ARTICLE, "b.en", "B.", 0.2),
+    ]
+    lemmas = ("reset", "password")
+
+    def decide(text: str = "reset password", **kw: object):  # type: ignore[no-untyped-def]
+        args = {"conversation": [], "lemmas": lemmas, "coverage": 1.0, "candidates": good}
+        args.update(kw)
+        return policy.decide(text, language="en", **args)  # type: ignore[arg-type]
+
+    answered = decide()
+    assert not answered.handover and answered.source_id == "a.en" and answered.confidence > 0.65
+    assert (
+        decide(conversation=["can I talk to a real person"]).handover_reason
+        is HandoverReason.HUMAN_REQUESTED
+    )
+    upset = _pred("negative", 0.9)
+    assert decide(sentiment=upset).handover_reason is HandoverReason.NEGATIVE_SENTIMENT
+    assert decide(escalate=True).handover_reason is HandoverReason.ESCALATION_RISK
+    assert decide(coverage=0.1).handover_reason is HandoverReason.OUT_OF_SCOPE
+    close = [good[0], Candidate(AnswerSource.MACRO, "c.en", "C.", 0.88)]
+    assert decide(candidates=close).handover_reason is HandoverReason.LOW_CONFIDENCE

@@ -97,8 +97,10 @@ class AnswerPolicy:
         candidates: Sequence[Candidate],
         language: str,
         sentiment: Prediction | None = None,
+        escalate: bool = False,
     ) -> AnswerSuggestion:
-        """`candidates` best first; `conversation` are the customer's earlier turns."""
+        """`candidates` best first; `conversation` are the customer's earlier turns; `escalate`
+        is the escalation policy's decision for the message."""
         best = candidates[0] if candidates else None
         second = candidates[1].score if len(candidates) > 1 else 0.0
         confidence = (
@@ -123,6 +125,8 @@ class AnswerPolicy:
             and sentiment.confidence >= self.negative_sentiment
         ):
             return handover(HandoverReason.NEGATIVE_SENTIMENT)
+        if escalate:
+            return handover(HandoverReason.ESCALATION_RISK)
         if len(lemmas) < self.min_words or coverage < self.min_coverage or best is None:
             return handover(HandoverReason.OUT_OF_SCOPE)
         if confidence < self.threshold:

@@ -79,6 +79,7 @@ class Suggester:
             candidates,
             language,
             result.predictions.get("sentiment"),
+            escalate=result.escalation is not None and result.escalation.escalate,
         )
 
 
