@@ -120,6 +120,7 @@ def row_to_ticket(row: Mapping[str, Any], index: int) -> Ticket:
             segment=_text(row.get("customer_segment")),
             plan=_text(row.get("customer_plan")),
             vip=_bool(row.get("customer_vip")),
+            name=_text(row.get("customer_name")),
         ),
         created_at=_time(row.get("created_at")),
         sla_due_at=_time(row.get("sla_due_at")),

@@ -147,7 +147,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
         body=body,
         channel=Channel(args.channel),
         language_hint=args.language,
-        customer=Customer(segment=args.segment, vip=args.vip),
+        customer=Customer(segment=args.segment, vip=args.vip, name=args.customer_name),
         previous_contacts=args.previous_contacts,
     )
     print(json.dumps(classify(_target(args), ticket, args.timeout), indent=2, ensure_ascii=False))
@@ -227,6 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument("--language", default="", help="language hint (ISO 639-1)")
     classify.add_argument("--segment", default="")
     classify.add_argument("--vip", action="store_true")
+    classify.add_argument("--customer-name", default="", help="fills {customer_name} in macros")
     classify.add_argument("--previous-contacts", type=int, default=0)
     classify.add_argument("--target", help="HOST:PORT (default from TRIAGE_HOST/TRIAGE_PORT)")
     classify.add_argument("--timeout", type=float, default=10.0)
