@@ -4,6 +4,7 @@ same vector."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -37,6 +38,7 @@ class TriageModel:
         self.heads = {name: head for name, head in heads.items() if name != ESCALATION_HEAD}
         self.escalation_head: EscalationHead | None = heads.get(ESCALATION_HEAD)  # type: ignore[assignment]
         self.meta = meta
+        self._features_cache = threading.local()
 
     @property
     def version(self) -> str:
@@ -59,7 +61,7 @@ class TriageModel:
         such as suggestions and escalation, compute it once with `inputs`)."""
         if not inputs:
             return []
-        features = self.featurizer.transform(inputs)
+        features = self.features(inputs)
         names, explainable = self.featurizer.feature_names_, self.featurizer.explainable_
         per_head = {
             name: head.predictions(features, names, explainable)
@@ -81,7 +83,17 @@ class TriageModel:
         """Calibrated escalation probabilities, or None when the bundle has no escalation head."""
         if self.escalation_head is None or not inputs:
             return None
-        return self.escalation_head.risk(self.featurizer.transform(inputs), extras)
+        return self.escalation_head.risk(self.features(inputs), extras)
+
+    def features(self, inputs: Sequence[TicketInput]) -> sp.csr_matrix:
+        """The shared feature matrix of `inputs`. The last batch's is kept per thread, so the heads
+        and the escalation head of one request featurise it once."""
+        cache = self._features_cache
+        if getattr(cache, "inputs", None) is inputs:
+            return cache.features  # type: ignore[no-any-return]
+        features = self.featurizer.transform(inputs)
+        cache.inputs, cache.features = inputs, features
+        return features
 
     def _all_heads(self) -> dict[str, Head | EscalationHead]:
         extra = {} if self.escalation_head is None else {ESCALATION_HEAD: self.escalation_head}

@@ -45,8 +45,17 @@ class EscalationHead:
         )
 
     def risk(self, features: sp.csr_matrix, extras: Sequence[dict[str, float]]) -> np.ndarray:
+        """P(yes): the classifier's own maths on plain arrays (sigmoid(-(a * (Xw + b) + c)), as
+        `CalibratedClassifierCV(method="sigmoid", ensemble=False)` computes it), because
+        scikit-learn's input checks cost more than the arithmetic for one ticket; a test pins
+        it to `classifier.predict_proba`."""
         if features.shape[0] == 0:
             return np.zeros(0)
-        probs = self.classifier.predict_proba(self.matrix(features, extras))
-        yes = list(self.classifier.classes_).index("yes")
-        return np.asarray(probs[:, yes], dtype=float)
+        fitted = self.classifier.calibrated_classifiers_[0]
+        estimator, calibrator = fitted.estimator, fitted.calibrators[0]
+        margin = self.matrix(features, extras) @ estimator.coef_[0] + estimator.intercept_[0]
+        p_second = 1.0 / (1.0 + np.exp(calibrator.a_ * np.asarray(margin) + calibrator.b_))
+        # The calibrator models classes_[1]; labels are "no" < "yes".
+        if list(self.classifier.classes_).index("yes") == 1:
+            return np.asarray(p_second, dtype=float)
+        return np.asarray(1.0 - p_second, dtype=float)

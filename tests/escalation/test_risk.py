@@ -1,0 +1,51 @@
+"""The escalation head: present when the data records `escalated`, calibrated maths pinned to
+scikit-learn, single and batch equal, and the risk reaches every result."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from triage.domain import ESCALATION_HEAD, Ticket
+from triage.escalation.engine import escalator_for
+from triage.escalation.risk import escalation_extras
+from triage.service import TriageService
+from triage.settings import Settings
+
+TICKETS = [
+    Ticket(subject="Refund", body="I was charged twice, please refund me."),
+    Ticket(body="My account was hacked and I will call my lawyer!", previous_contacts=3),
+    Ticket(body="Ik wil mijn abonnement opzeggen.", language_hint="nl"),
+]
+
+
+def _extras(model, inputs):  # type: ignore[no-untyped-def]
+    matches = escalator_for(model.text).flagger.match(
+        [i.ticket for i in inputs], [i.text.language.code for i in inputs]
+    )
+    return [escalation_extras(i.ticket, m) for i, m in zip(inputs, matches, strict=True)]
+
+
+def test_fast_risk_equals_the_calibrated_classifier(tiny_model) -> None:  # type: ignore[no-untyped-def]
+    head = tiny_model.escalation_head
+    assert head is not None and ESCALATION_HEAD not in tiny_model.heads
+    inputs = tiny_model.inputs(TICKETS)
+    extras = _extras(tiny_model, inputs)
+    features = tiny_model.featurizer.transform(inputs)
+    expected = head.classifier.predict_proba(head.matrix(features, extras))[:, 1]
+    assert list(head.classifier.classes_) == ["no", "yes"]
+    np.testing.assert_allclose(head.risk(features, extras), expected, rtol=1e-9, atol=1e-12)
+
+
+def test_single_and_batch_risk_are_equal(tiny_model) -> None:  # type: ignore[no-untyped-def]
+    service = TriageService(Settings(), tiny_model)
+    batch = [r.escalation.risk for r in service.triage_many(TICKETS)]
+    single = [service.triage(t).escalation.risk for t in TICKETS]
+    assert batch == single
+    assert all(0.0 < r < 1.0 for r in batch)
+    assert batch[1] > batch[0]  # legal threat, security incident, repeat contact
+
+
+def test_model_info_lists_the_escalation_head(tiny_model) -> None:  # type: ignore[no-untyped-def]
+    heads = {h.name: h for h in tiny_model.info().heads}
+    assert heads[ESCALATION_HEAD].labels == ("no", "yes")
+    assert 0.5 < heads[ESCALATION_HEAD].metrics["roc_auc"] <= 1.0
