@@ -6,6 +6,7 @@ threshold."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from triage.escalation.policy import candidate_policy, policy_problems
@@ -97,6 +98,8 @@ def simulate_file(
 
     candidate = candidate_policy(Path(policy_path).read_text(encoding="utf-8"))
     current = candidate_policy(Path(current_path).read_text(encoding="utf-8"))
+    label = f"{Path(current_path).name} ({current.version.sha256[:8]})"
+    current = replace(current, version=replace(current.version, version=label))
     history = read_history(data_path)
     model = load_bundle(model_dir)
     signals = history_signals(model, history)
