@@ -14,7 +14,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import precision_score, recall_score, roc_auc_score
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 
-from triage.escalation.engine import escalator_for
+from triage.escalation.engine import escalator_for, negative_probability
 from triage.escalation.flags import TextMatches
 from triage.escalation.risk import EscalationHead, escalation_extras
 from triage.features import TicketInput
@@ -44,6 +44,7 @@ def fit_escalation_head(
     values: Sequence[str | None],
     seed: int,
     groups: np.ndarray | None = None,
+    p_negative: Sequence[float | None] | None = None,
 ) -> EscalationHead | None:
     """A calibrated logistic regression on the shared features + escalation extras; None when
     the data has too few escalated (or non-escalated) tickets."""
@@ -51,8 +52,9 @@ def fit_escalation_head(
     if len(rows) == 0 or min(y.sum(), len(y) - y.sum()) < 2 * CALIBRATION_FOLDS:
         return None
     matches = matches_for(text, [inputs[i] for i in rows])
+    p_neg = p_negative if p_negative is not None else [None] * len(inputs)
     extra_rows = [
-        escalation_extras(inputs[i].ticket, m) for i, m in zip(rows, matches, strict=True)
+        escalation_extras(inputs[i].ticket, m, p_neg[i]) for i, m in zip(rows, matches, strict=True)
     ]
     vectorizer = DictVectorizer().fit(extra_rows)
     x = sp.hstack(
@@ -73,6 +75,43 @@ def fit_escalation_head(
     )
     classifier.fit(x, labels)
     return EscalationHead(classifier, vectorizer)
+
+
+def out_of_fold_negative(
+    builder: Any,
+    features: sp.csr_matrix,
+    values: Sequence[str | None],
+    seed: int,
+    groups: np.ndarray | None = None,
+) -> list[float | None] | None:
+    """P(sentiment = negative) for every training row from sentiment heads that did not see it
+    (so the escalation head learns how much to trust the served sentiment head); None when
+    the folds cannot be fitted."""
+    rows = np.asarray([i for i, v in enumerate(values) if v is not None], dtype=int)
+    labels = np.asarray([values[i] for i in rows])
+    if rows.size == 0 or "negative" not in set(labels.tolist()):
+        return None
+    if groups is not None and np.unique(groups[rows]).size >= CALIBRATION_FOLDS:
+        splits = GroupKFold(CALIBRATION_FOLDS).split(rows, labels, groups[rows])
+    else:
+        splits = StratifiedKFold(CALIBRATION_FOLDS, shuffle=True, random_state=seed).split(
+            rows, labels
+        )
+    out: list[float | None] = [None] * features.shape[0]
+    try:
+        for train_idx, test_idx in splits:
+            fold_groups = None if groups is None else groups[rows[train_idx]]
+            head = builder.fit_head(
+                "sentiment", features[rows[train_idx]], labels[train_idx], seed, fold_groups
+            )
+            if "negative" not in head.labels:
+                return None
+            probs = head.predict_proba(features[rows[test_idx]])[:, head.labels.index("negative")]
+            for row, p in zip(rows[test_idx], probs, strict=True):
+                out[int(row)] = float(p)
+    except ValueError:
+        return None
+    return out
 
 
 def expected_calibration_error(y: np.ndarray, p: np.ndarray, bins: int = 10) -> float:
@@ -106,7 +145,10 @@ def evaluate_escalation(
         return {}
     chosen = [inputs[i] for i in rows]
     matches = matches_for(model.text, chosen)
-    extras = [escalation_extras(i.ticket, m) for i, m in zip(chosen, matches, strict=True)]
+    p_negs = [negative_probability(r) for r in model.predict_inputs(chosen)]
+    extras = [
+        escalation_extras(i.ticket, m, p) for i, m, p in zip(chosen, matches, p_negs, strict=True)
+    ]
     risk = model.escalation_risk(chosen, extras)
     rules = rules_score(chosen, matches)
     out: dict[str, float] = {

@@ -22,7 +22,11 @@ from tqdm import tqdm
 from training import tracking
 from training.builders import get_builder
 from training.dataset import Dataset, load_dataset
-from training.escalation import evaluate_escalation, fit_escalation_head
+from training.escalation import (
+    evaluate_escalation,
+    fit_escalation_head,
+    out_of_fold_negative,
+)
 from training.evaluation import Evaluation, evaluate
 from triage.bundle import save_bundle
 from triage.domain import ESCALATION_HEAD, SUPPORTED_LANGUAGES
@@ -195,13 +199,20 @@ def train(
 
         if "escalated" in data.labels:  # the escalation head, when the data records outcomes
             group_values = data.groups()
+            group_array = None if group_values is None else np.asarray(group_values)
+            p_negative = None
+            if "sentiment" in heads:  # the served sentiment, as the escalation head will see it
+                p_negative = out_of_fold_negative(
+                    builder, features, data.labels["sentiment"], seed, group_array
+                )
             escalation = fit_escalation_head(
                 text,
                 train_inputs,
                 features,
                 data.labels["escalated"],
                 seed,
-                None if group_values is None else np.asarray(group_values),
+                group_array,
+                p_negative,
             )
             if escalation is not None:
                 heads[ESCALATION_HEAD] = escalation  # type: ignore[assignment]

@@ -226,6 +226,16 @@ def _consistency(
     return preds, applied
 
 
+def negative_probability(result: TriageResult) -> float | None:
+    """The sentiment head's probability of `negative` (None when the model has no such head)."""
+    sentiment = result.predictions.get("sentiment")
+    if sentiment is None:
+        return None
+    scores = {a.label: a.confidence for a in sentiment.alternatives}
+    scores[sentiment.label] = sentiment.confidence
+    return scores.get("negative", 0.0)
+
+
 def _queue_of(ticket: Ticket, result: TriageResult | None) -> str:
     for tag in ticket.tags:
         for prefix in ("queue:", "queue="):
@@ -252,21 +262,19 @@ class Escalator:
         one, risk is None and the flags alone decide)."""
         tickets = [i.ticket for i in inputs]
         matches = self.flagger.match(tickets, [i.text.language.code for i in inputs])
+        p_negs = [negative_probability(r) for r in results]
         risks: list[float | None] = [None] * len(inputs)
         risk_fn = getattr(model, "escalation_risk", None)
         if risk_fn is not None and len(inputs):
-            extras = [escalation_extras(t, m) for t, m in zip(tickets, matches, strict=True)]
+            extras = [
+                escalation_extras(t, m, p) for t, m, p in zip(tickets, matches, p_negs, strict=True)
+            ]
             found = risk_fn(inputs, extras)
             if found is not None:
                 risks = [float(r) for r in found]
         out = []
         for i, (item, result) in enumerate(zip(inputs, results, strict=True)):
-            sentiment = result.predictions.get("sentiment")
-            p_neg = None
-            if sentiment is not None:
-                scores = {a.label: a.confidence for a in sentiment.alternatives}
-                scores[sentiment.label] = sentiment.confidence
-                p_neg = scores.get("negative", 0.0)
+            p_neg = p_negs[i]
             priority = result.predictions.get("priority")
             out.append(
                 Signals(

@@ -16,10 +16,15 @@ from triage.domain import ESCALATION_HEAD, Ticket
 from triage.escalation.flags import TextMatches
 
 
-def escalation_extras(ticket: Ticket, matches: TextMatches) -> dict[str, float]:
+def escalation_extras(
+    ticket: Ticket, matches: TextMatches, p_negative: float | None = None
+) -> dict[str, float]:
     """Features only the escalation head reads. The SLA window (due minus created) is what the
-    helpdesk granted this ticket: short for urgent, VIP and enterprise tickets."""
+    helpdesk granted this ticket: short for urgent, VIP and enterprise tickets. `p_negative` is
+    the sentiment head's probability of `negative` (out-of-fold when training)."""
     extras = {f"flag:{code}": 1.0 for code in matches.spans}
+    if p_negative is not None:
+        extras["sentiment_negative"] = p_negative
     extras["contacts"] = math.log1p(ticket.previous_contacts + 2 * ticket.reopen_count)
     if ticket.sla_due_at is not None and ticket.created_at is not None:
         hours = (ticket.sla_due_at - ticket.created_at).total_seconds() / 3600
