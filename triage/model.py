@@ -4,7 +4,6 @@ same vector."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -38,7 +37,6 @@ class TriageModel:
         self.heads = {name: head for name, head in heads.items() if name != ESCALATION_HEAD}
         self.escalation_head: EscalationHead | None = heads.get(ESCALATION_HEAD)  # type: ignore[assignment]
         self.meta = meta
-        self._features_cache = threading.local()
 
     @property
     def version(self) -> str:
@@ -56,12 +54,18 @@ class TriageModel:
     def predict(self, tickets: Sequence[Ticket]) -> list[TriageResult]:
         return self.predict_inputs(self.inputs(tickets))
 
-    def predict_inputs(self, inputs: Sequence[TicketInput]) -> list[TriageResult]:
-        """Predict from already processed tickets (callers that also need the processed text,
-        such as suggestions and escalation, compute it once with `inputs`)."""
+    def features(self, inputs: Sequence[TicketInput]) -> sp.csr_matrix:
+        """The shared feature matrix every head reads."""
+        return self.featurizer.transform(inputs)
+
+    def predict_inputs(
+        self, inputs: Sequence[TicketInput], features: sp.csr_matrix | None = None
+    ) -> list[TriageResult]:
+        """Predict from already processed tickets. Callers that also need the processed text or
+        the features (suggestions, escalation) compute them once and pass them in."""
         if not inputs:
             return []
-        features = self.features(inputs)
+        features = self.features(inputs) if features is None else features
         names, explainable = self.featurizer.feature_names_, self.featurizer.explainable_
         per_head = {
             name: head.predictions(features, names, explainable)
@@ -78,22 +82,16 @@ class TriageModel:
         ]
 
     def escalation_risk(
-        self, inputs: Sequence[TicketInput], extras: Sequence[dict[str, float]]
+        self,
+        inputs: Sequence[TicketInput],
+        extras: Sequence[dict[str, float]],
+        features: sp.csr_matrix | None = None,
     ) -> np.ndarray | None:
         """Calibrated escalation probabilities, or None when the bundle has no escalation head."""
         if self.escalation_head is None or not inputs:
             return None
-        return self.escalation_head.risk(self.features(inputs), extras)
-
-    def features(self, inputs: Sequence[TicketInput]) -> sp.csr_matrix:
-        """The shared feature matrix of `inputs`. The last batch's is kept per thread, so the heads
-        and the escalation head of one request featurise it once."""
-        cache = self._features_cache
-        if getattr(cache, "inputs", None) is inputs:
-            return cache.features  # type: ignore[no-any-return]
-        features = self.featurizer.transform(inputs)
-        cache.inputs, cache.features = inputs, features
-        return features
+        features = self.features(inputs) if features is None else features
+        return self.escalation_head.risk(features, extras)
 
     def _all_heads(self) -> dict[str, Head | EscalationHead]:
         extra = {} if self.escalation_head is None else {ESCALATION_HEAD: self.escalation_head}

@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Protocol
 
+import scipy.sparse as sp
+
 from triage.domain import (
     AnswerSuggestion,
     Article,
@@ -41,7 +43,11 @@ class Predictor(Protocol):
 
     def inputs(self, tickets: Sequence[Ticket]) -> list[TicketInput]: ...
 
-    def predict_inputs(self, inputs: Sequence[TicketInput]) -> list[TriageResult]: ...
+    def features(self, inputs: Sequence[TicketInput]) -> sp.csr_matrix: ...
+
+    def predict_inputs(
+        self, inputs: Sequence[TicketInput], features: sp.csr_matrix | None = None
+    ) -> list[TriageResult]: ...
 
     def info(self) -> ModelInfo: ...
 
@@ -95,11 +101,12 @@ class TriageService:
         for ticket in tickets:
             validate_ticket(ticket, self.settings)
         inputs = model.inputs(tickets)  # language, normalised text, lemmas: once per ticket
-        results = model.predict_inputs(inputs)
+        features = model.features(inputs)  # one vector per ticket, for every head
+        results = model.predict_inputs(inputs, features)
         suggester = self._suggester  # one read, like the model
         if suggester is not None:
             results = [suggester.add_to(i, r) for i, r in zip(inputs, results, strict=True)]
-        return self._escalate(model, inputs, results)
+        return self._escalate(model, inputs, results, features)
 
     # --- escalation policy (risk, flags, bands, consistency rules) ---
 
@@ -121,11 +128,15 @@ class TriageService:
             self._policy = active
 
     def _escalate(
-        self, model: Predictor, inputs: Sequence[TicketInput], results: list[TriageResult]
+        self,
+        model: Predictor,
+        inputs: Sequence[TicketInput],
+        results: list[TriageResult],
+        features: sp.csr_matrix,
     ) -> list[TriageResult]:
         active = self.policy  # one read per request
         escalator = escalator_for(model.text)
-        signals = escalator.signals(inputs, results, model)
+        signals = escalator.signals(inputs, results, model, features=features)
         return escalator.apply(results, signals, active, self.clock())
 
     def simulate_policy(
@@ -179,6 +190,7 @@ class TriageService:
         suggest_requests.validate_conversation(conversation, self.settings)
         model, suggester = self._current(), self._current_suggester()
         inputs = model.inputs([ticket])
-        result = self._escalate(model, inputs, model.predict_inputs(inputs))[0]
+        features = model.features(inputs)
+        result = self._escalate(model, inputs, model.predict_inputs(inputs, features), features)[0]
         customer_turns = [m.text for m in conversation if m.author_role is AuthorRole.CUSTOMER]
         return suggester.answer(inputs[0], result, customer_turns)

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
+import scipy.sparse as sp
+
 from triage.domain import (
     FIXED_LABELS,
     Band,
@@ -257,9 +259,11 @@ class Escalator:
         results: Sequence[TriageResult],
         model: object,
         queues: Sequence[str] | None = None,
+        features: sp.csr_matrix | None = None,
     ) -> list[Signals]:
-        """`model` is a TriageModel (anything with `escalation_risk(inputs, extras)`; without
-        one, risk is None and the flags alone decide)."""
+        """`model` is a TriageModel (anything with `escalation_risk(inputs, extras, features)`;
+        without one, risk is None and the flags alone decide). `features`: the batch's shared
+        feature matrix when the caller has it already."""
         tickets = [i.ticket for i in inputs]
         matches = self.flagger.match(tickets, [i.text.language.code for i in inputs])
         p_negs = [negative_probability(r) for r in results]
@@ -269,7 +273,7 @@ class Escalator:
             extras = [
                 escalation_extras(t, m, p) for t, m, p in zip(tickets, matches, p_negs, strict=True)
             ]
-            found = risk_fn(inputs, extras)
+            found = risk_fn(inputs, extras, features)
             if found is not None:
                 risks = [float(r) for r in found]
         out = []

@@ -214,6 +214,8 @@ def history_signals(model: Any, history: Sequence[LabelledTicket]) -> list[Signa
     for start in range(0, len(history), HISTORY_BATCH):
         chunk = history[start : start + HISTORY_BATCH]
         inputs = model.inputs([h.ticket for h in chunk])
-        results = model.predict_inputs(inputs)
-        out.extend(escalator.signals(inputs, results, model, queues=[h.queue for h in chunk]))
+        features = model.features(inputs)
+        results = model.predict_inputs(inputs, features)
+        queues = [h.queue for h in chunk]
+        out.extend(escalator.signals(inputs, results, model, queues=queues, features=features))
     return out
