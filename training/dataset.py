@@ -4,17 +4,16 @@ columns to ours (`text=description,topic=category`)."""
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from triage.domain import FIXED_LABELS, HEADS, QUEUE_HEAD, Channel, Customer, Ticket
+from triage.domain import FIXED_LABELS, HEADS, QUEUE_HEAD, Ticket
 from triage.errors import DatasetError
+from triage.records import read_rows, row_to_ticket, text_of
 
 LABEL_COLUMNS = (*HEADS, "escalated", "language", "queue")
 GROUP_COLUMN = "group"
@@ -55,85 +54,10 @@ def parse_column_map(spec: str | None) -> dict[str, str]:
     return mapping
 
 
-def _read_rows(path: Path) -> Iterable[dict[str, Any]]:
-    if path.suffix.lower() in {".jsonl", ".ndjson"}:
-        with path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if line.strip():
-                    try:
-                        yield json.loads(line)
-                    except json.JSONDecodeError as exc:
-                        raise DatasetError(f"{path}:{number}: not valid JSON: {exc.msg}") from exc
-    elif path.suffix.lower() == ".csv":
-        with path.open(encoding="utf-8", newline="") as handle:
-            yield from csv.DictReader(handle)
-    else:
-        raise DatasetError(f"{path}: unsupported format (use .jsonl or .csv)")
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
-
-
-def _int(value: Any) -> int:
-    try:
-        return max(0, int(float(value)))
-    except (TypeError, ValueError):
-        return 0
-
-
-def _bool(value: Any) -> bool:
-    return _text(value).lower() in {"1", "true", "yes", "y", "t"}
-
-
-def _time(value: Any) -> datetime | None:
-    text = _text(value)
-    if not text:
-        return None
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
-def _channel(value: Any) -> Channel:
-    try:
-        return Channel(_text(value).lower())
-    except ValueError:
-        return Channel.UNSPECIFIED
-
-
-def row_to_ticket(row: Mapping[str, Any], index: int) -> Ticket:
-    subject, body = _text(row.get("subject")), _text(row.get("body"))
-    if not subject and not body:
-        body = _text(row.get("text"))
-    tags = row.get("tags") or ()
-    return Ticket(
-        id=_text(row.get("id")) or f"row-{index}",
-        subject=subject,
-        body=body,
-        channel=_channel(row.get("channel")),
-        # The label column is what we learn to predict, so it is never passed as a hint.
-        language_hint=_text(row.get("language_hint")),
-        customer=Customer(
-            id=_text(row.get("customer_id")),
-            segment=_text(row.get("customer_segment")),
-            plan=_text(row.get("customer_plan")),
-            vip=_bool(row.get("customer_vip")),
-            name=_text(row.get("customer_name")),
-        ),
-        created_at=_time(row.get("created_at")),
-        sla_due_at=_time(row.get("sla_due_at")),
-        previous_contacts=_int(row.get("previous_contacts")),
-        reopen_count=_int(row.get("reopen_count")),
-        tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
-    )
-
-
 def _label(value: Any) -> str | None:
     if isinstance(value, bool):
         return "yes" if value else "no"
-    text = _text(value)
+    text = text_of(value)
     return text or None
 
 
@@ -144,7 +68,7 @@ def load_dataset(path: Path | str, column_map: Mapping[str, str] | None = None) 
     column_map = dict(column_map or {})
     tickets: list[Ticket] = []
     kept: list[dict[str, Any]] = []
-    for index, raw in enumerate(_read_rows(path)):
+    for index, raw in enumerate(read_rows(path)):
         row = {**raw, **{ours: raw.get(theirs) for ours, theirs in column_map.items()}}
         ticket = row_to_ticket(row, index)
         if ticket.subject or ticket.body:  # a row without text has nothing to learn from

@@ -4,8 +4,6 @@ policy (or threshold in a sweep) only re-runs the cheap `decide`."""
 
 from __future__ import annotations
 
-import csv
-import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -13,11 +11,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from triage.domain import Channel, Customer, Ticket
-from triage.errors import InvalidTicket
+from triage.domain import Ticket
+from triage.errors import DatasetError, InvalidTicket
 from triage.escalation.engine import Signals, decide
 from triage.escalation.flags import FLAG_CODES
 from triage.escalation.policy import ActivePolicy
+from triage.records import as_bool, read_rows, row_to_ticket, text_of
 
 OVERALL = "OVERALL"
 
@@ -123,81 +122,23 @@ def sweep(
 # --- reading labelled history (the server may read a dataset path) ---------------------------
 
 
-def _text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
-
-
-def _int(value: Any) -> int:
-    try:
-        return max(0, int(float(value)))
-    except (TypeError, ValueError):
-        return 0
-
-
-def _bool(value: Any) -> bool:
-    return value is True or _text(value).lower() in {"1", "true", "yes", "y", "t"}
-
-
-def _time(value: Any) -> datetime | None:
-    try:
-        parsed = datetime.fromisoformat(_text(value).replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-def _channel(value: Any) -> Channel:
-    try:
-        return Channel(_text(value).lower())
-    except ValueError:
-        return Channel.UNSPECIFIED
-
-
 def read_history(path: Path | str) -> list[LabelledTicket]:
     """JSONL or CSV rows with subject/body (or text), `escalated`, optional `queue` and the usual
-    metadata columns (the same names training reads)."""
+    metadata columns (the same reader training uses)."""
     path = Path(path)
-    field = "dataset_path"
     if not path.is_file():
-        raise InvalidTicket(field, f"{path}: no such file")
-    rows: list[dict[str, Any]]
-    if path.suffix.lower() in {".jsonl", ".ndjson"}:
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-            rows = [json.loads(line) for line in lines if line.strip()]
-        except json.JSONDecodeError as exc:
-            raise InvalidTicket(field, f"{path}: not valid JSONL ({exc.msg})") from exc
-    elif path.suffix.lower() == ".csv":
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    else:
-        raise InvalidTicket(field, f"{path}: unsupported format (use .jsonl or .csv)")
+        raise InvalidTicket("dataset_path", f"{path}: no such file")
+    try:
+        rows = list(read_rows(path))
+    except DatasetError as exc:
+        raise InvalidTicket("dataset_path", str(exc)) from exc
     out = []
     for i, row in enumerate(rows):
-        subject, body = _text(row.get("subject")), _text(row.get("body"))
-        if not subject and not body:
-            body = _text(row.get("text"))
-        if not (subject or body) or "escalated" not in row:
-            continue
-        ticket = Ticket(
-            id=_text(row.get("id")) or f"row-{i}",
-            subject=subject,
-            body=body,
-            channel=_channel(row.get("channel")),
-            customer=Customer(
-                id=_text(row.get("customer_id")),
-                segment=_text(row.get("customer_segment")),
-                plan=_text(row.get("customer_plan")),
-                vip=_bool(row.get("customer_vip")),
-            ),
-            created_at=_time(row.get("created_at")),
-            sla_due_at=_time(row.get("sla_due_at")),
-            previous_contacts=_int(row.get("previous_contacts")),
-            reopen_count=_int(row.get("reopen_count")),
-        )
-        out.append(LabelledTicket(ticket, _bool(row.get("escalated")), _text(row.get("queue"))))
+        ticket = row_to_ticket(row, i)
+        if (ticket.subject or ticket.body) and "escalated" in row:
+            out.append(LabelledTicket(ticket, as_bool(row["escalated"]), text_of(row.get("queue"))))
     if not out:
-        raise InvalidTicket(field, f"{path}: no rows with text and an `escalated` column")
+        raise InvalidTicket("dataset_path", f"{path}: no rows with text and an `escalated` column")
     return out
 
 
