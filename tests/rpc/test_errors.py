@@ -81,14 +81,31 @@ GARBAGE = {
 }
 
 
-@pytest.mark.parametrize("payload", GARBAGE.values(), ids=GARBAGE.keys())
-def test_unparsable_bytes_are_invalid_argument(channel: grpc.Channel, payload: bytes) -> None:
+UNARY_METHODS = [
+    f"/{service.full_name}/{method.name}"
+    for service in pb.DESCRIPTOR.services_by_name.values()
+    for method in service.methods
+    if not method.client_streaming
+]
+
+
+def _assert_unparsable(channel: grpc.Channel, method: str, payload: bytes) -> None:
     # A raw call: the stub would refuse to serialize such a request in the first place.
-    triage = channel.unary_unary("/triage.v1.TriageService/Triage")
     with pytest.raises(grpc.RpcError) as err:
-        triage(payload, timeout=5)
+        channel.unary_unary(method)(payload, timeout=5)
     assert err.value.code() is grpc.StatusCode.INVALID_ARGUMENT
     assert err.value.details() == "request could not be parsed"
+
+
+@pytest.mark.parametrize("payload", GARBAGE.values(), ids=GARBAGE.keys())
+def test_unparsable_bytes_are_invalid_argument(channel: grpc.Channel, payload: bytes) -> None:
+    _assert_unparsable(channel, "/triage.v1.TriageService/Triage", payload)
+
+
+@pytest.mark.parametrize("method", UNARY_METHODS)
+def test_every_unary_method_refuses_a_corrupt_payload(channel: grpc.Channel, method: str) -> None:
+    """Admin methods included: a bad payload is the client's fault, never INTERNAL."""
+    _assert_unparsable(channel, method, GARBAGE["corrupt wire format"])
 
 
 def test_server_still_serves_after_bad_requests(

@@ -22,7 +22,6 @@ from triage.rpc.servicer import UNPARSABLE, TriageServicer, Unparsable
 from triage.service import TriageService
 from triage.settings import Settings
 from triage.v1 import triage_pb2 as pb
-from triage.v1 import triage_pb2_grpc as pb_grpc
 
 log = logging.getLogger(__name__)
 
@@ -49,37 +48,45 @@ def _lenient(message_type: type[Message]) -> Callable[[bytes], Message | Unparsa
     return parse
 
 
-def _add_triage_service(servicer: TriageServicer, server: grpc.Server) -> None:
-    """What the generated add_TriageServiceServicer_to_server does, with lenient parsing."""
-    handlers = {
-        "Triage": grpc.unary_unary_rpc_method_handler(
-            servicer.Triage,
-            request_deserializer=_lenient(pb.TriageRequest),
-            response_serializer=pb.TriageResponse.SerializeToString,
-        ),
-        "TriageStream": grpc.stream_stream_rpc_method_handler(
-            servicer.TriageStream,
-            request_deserializer=_lenient(pb.TriageRequest),
-            response_serializer=pb.TriageResponse.SerializeToString,
-        ),
-        "GetModelInfo": grpc.unary_unary_rpc_method_handler(
-            servicer.GetModelInfo,
-            request_deserializer=_lenient(pb.GetModelInfoRequest),
-            response_serializer=pb.ModelInfo.SerializeToString,
-        ),
-        "SearchArticles": grpc.unary_unary_rpc_method_handler(
-            servicer.SearchArticles,
-            request_deserializer=_lenient(pb.SearchArticlesRequest),
-            response_serializer=pb.SearchArticlesResponse.SerializeToString,
-        ),
-        "SuggestAnswer": grpc.unary_unary_rpc_method_handler(
-            servicer.SuggestAnswer,
-            request_deserializer=_lenient(pb.SuggestAnswerRequest),
-            response_serializer=pb.SuggestAnswerResponse.SerializeToString,
-        ),
-    }
-    server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(SERVICE_NAME, handlers),))
-    server.add_registered_method_handlers(SERVICE_NAME, handlers)
+_HANDLERS = {  # (client streaming, server streaming) -> grpc's handler factory
+    (False, False): grpc.unary_unary_rpc_method_handler,
+    (False, True): grpc.unary_stream_rpc_method_handler,
+    (True, False): grpc.stream_unary_rpc_method_handler,
+    (True, True): grpc.stream_stream_rpc_method_handler,
+}
+
+
+def _refuse_unparsable(method: Callable[[Any, grpc.ServicerContext], Any]) -> Callable[..., Any]:
+    """A single request that does not parse is refused before the servicer sees it."""
+
+    def behaviour(request: Any, context: grpc.ServicerContext) -> Any:
+        if isinstance(request, Unparsable):
+            context.abort(grpc.StatusCode.INVALID_ARGUMENT, "request could not be parsed")
+        return method(request, context)
+
+    return behaviour
+
+
+def _add_service(name: str, servicer: object, server: grpc.Server) -> None:
+    """What the generated add_*Servicer_to_server does, for every method the .proto declares,
+    with lenient parsing. Streamed requests reach the servicer as UNPARSABLE, so it can name the
+    position of the bad one."""
+    descriptor = pb.DESCRIPTOR.services_by_name[name]
+    handlers = {}
+    for method in descriptor.methods:
+        behaviour = getattr(servicer, method.name)
+        if not method.client_streaming:
+            behaviour = _refuse_unparsable(behaviour)
+        make = _HANDLERS[(method.client_streaming, method.server_streaming)]
+        handlers[method.name] = make(
+            behaviour,
+            request_deserializer=_lenient(getattr(pb, method.input_type.name)),
+            response_serializer=getattr(pb, method.output_type.name).SerializeToString,
+        )
+    server.add_generic_rpc_handlers(
+        (grpc.method_handlers_generic_handler(descriptor.full_name, handlers),)
+    )
+    server.add_registered_method_handlers(descriptor.full_name, handlers)
 
 
 def mark_serving(health_servicer: health.HealthServicer, serving: bool) -> None:
@@ -111,9 +118,9 @@ def build_server(
             ("grpc.max_send_message_length", size),
         ],
     )
-    _add_triage_service(TriageServicer(service), server)
+    _add_service("TriageService", TriageServicer(service), server)
     store = policy_store or PolicyStore(settings.policy_dir, settings.policy_file)
-    pb_grpc.add_AdminServiceServicer_to_server(AdminServicer(service, settings, store), server)
+    _add_service("AdminService", AdminServicer(service, settings, store), server)
 
     health_servicer = health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
