@@ -14,8 +14,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import precision_score, recall_score, roc_auc_score
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 
-from triage.escalation.engine import escalator_for, negative_probability
-from triage.escalation.flags import TextMatches
+from triage.escalation.engine import negative_probability
+from triage.escalation.flags import TextFlagger, TextMatches
 from triage.escalation.risk import EscalationHead, escalation_extras
 from triage.features import TicketInput
 from triage.text import TextPipeline
@@ -33,7 +33,7 @@ def escalation_labels(values: Sequence[str | None]) -> tuple[np.ndarray, np.ndar
 
 
 def matches_for(text: TextPipeline, inputs: Sequence[TicketInput]) -> list[TextMatches]:
-    flagger = escalator_for(text).flagger
+    flagger = TextFlagger(text)
     return flagger.match([i.ticket for i in inputs], [i.text.language.code for i in inputs])
 
 

@@ -11,6 +11,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from triage.domain import ESCALATION_HEAD, HeadInfo, ModelInfo, Ticket, TriageResult
+from triage.escalation.engine import Escalator
 from triage.escalation.risk import EscalationHead
 from triage.features import TicketFeaturizer, TicketInput
 from triage.heads import Head
@@ -37,6 +38,9 @@ class TriageModel:
         self.heads = {name: head for name, head in heads.items() if name != ESCALATION_HEAD}
         self.escalation_head: EscalationHead | None = heads.get(ESCALATION_HEAD)  # type: ignore[assignment]
         self.meta = meta
+        # The escalation flag matchers are compiled against this text pipeline's spaCy vocab,
+        # so they live (and are swapped) with the model; building them takes ~30 ms.
+        self.escalator = Escalator(text)
 
     @property
     def version(self) -> str:

@@ -19,7 +19,7 @@ from triage.domain import (
     TriageResult,
 )
 from triage.errors import InvalidTicket, ModelUnavailable
-from triage.escalation.engine import escalator_for
+from triage.escalation.engine import Escalator
 from triage.escalation.policy import ActivePolicy, builtin_policy, candidate_policy
 from triage.escalation.simulate import (
     LabelledTicket,
@@ -53,6 +53,9 @@ class Predictor(Protocol):
 
     @property
     def text(self) -> TextPipeline: ...
+
+    @property
+    def escalator(self) -> Escalator: ...
 
 
 class TriageService:
@@ -135,7 +138,7 @@ class TriageService:
         features: sp.csr_matrix,
     ) -> list[TriageResult]:
         active = self.policy  # one read per request
-        escalator = escalator_for(model.text)
+        escalator = model.escalator
         signals = escalator.signals(inputs, results, model, features=features)
         return escalator.apply(results, signals, active, self.clock())
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import numpy as np
 
 from triage.domain import ESCALATION_HEAD, Ticket
-from triage.escalation.engine import escalator_for
 from triage.escalation.risk import escalation_extras
 from triage.service import TriageService
 from triage.settings import Settings
@@ -19,7 +18,7 @@ TICKETS = [
 
 
 def _extras(model, inputs):  # type: ignore[no-untyped-def]
-    matches = escalator_for(model.text).flagger.match(
+    matches = model.escalator.flagger.match(
         [i.ticket for i in inputs], [i.text.language.code for i in inputs]
     )
     return [escalation_extras(i.ticket, m) for i, m in zip(inputs, matches, strict=True)]

@@ -4,7 +4,6 @@ and cheap, so the simulator can replay one history under many policies."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -314,20 +313,3 @@ class Escalator:
                 )
             )
         return out
-
-
-_ESCALATORS: dict[int, tuple[TextPipeline, Escalator]] = {}
-_ESCALATORS_LOCK = threading.Lock()
-_MAX_ESCALATORS = 4
-
-
-def escalator_for(text: TextPipeline) -> Escalator:
-    """One Escalator per loaded TextPipeline (its matchers reuse the pipeline's spaCy objects)."""
-    with _ESCALATORS_LOCK:
-        entry = _ESCALATORS.get(id(text))
-        if entry is None or entry[0] is not text:
-            if len(_ESCALATORS) >= _MAX_ESCALATORS:  # models were swapped: drop the old ones
-                _ESCALATORS.clear()
-            entry = (text, Escalator(text))
-            _ESCALATORS[id(text)] = entry
-        return entry[1]

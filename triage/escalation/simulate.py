@@ -148,9 +148,7 @@ HISTORY_BATCH = 256
 def history_signals(model: Any, history: Sequence[LabelledTicket]) -> list[Signals]:
     """Signals of labelled tickets under `model` (a TriageModel), in batches; the recorded queue
     stands in for routing."""
-    from triage.escalation.engine import escalator_for
-
-    escalator = escalator_for(model.text)
+    escalator = model.escalator
     out: list[Signals] = []
     for start in range(0, len(history), HISTORY_BATCH):
         chunk = history[start : start + HISTORY_BATCH]
