@@ -12,9 +12,13 @@ import signal
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from triage.errors import TriageError
 from triage.settings import Settings
+
+if TYPE_CHECKING:
+    from triage.suggest.engine import ContentStatus
 
 log = logging.getLogger("triage")
 
@@ -25,6 +29,16 @@ def _settings(args: argparse.Namespace) -> Settings:
         port=getattr(args, "port", None),
         model_dir=getattr(args, "model", None),
     )
+
+
+def log_content(status: ContentStatus, what: str) -> None:
+    log.info("suggestion content %s: %s", what, status.summary)
+    if status.unknown_topics:
+        log.warning(
+            "suggestion content names topics the model does not predict (never matched by "
+            "topic): %s",
+            ", ".join(status.unknown_topics),
+        )
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -52,7 +66,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             stop.set()
             return
         try:  # suggestions are optional: triage serves on without them
-            log.info("suggestion content: %s", service.reload_content(model.text))
+            log_content(service.reload_content(model), "loaded")
         except TriageError as exc:
             log.error("suggestion content not loaded: %s", exc)
         try:  # the stored policy version survives restarts; the file is the fallback
@@ -70,7 +84,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     def reload_content() -> None:
         try:
-            log.info("suggestion content reloaded: %s", service.reload_content())
+            log_content(service.reload_content(), "reloaded")
         except TriageError as exc:
             log.error("suggestion content kept as it was: %s", exc)
 

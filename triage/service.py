@@ -30,7 +30,7 @@ from triage.escalation.simulate import (
 from triage.features import TicketInput
 from triage.settings import Settings
 from triage.suggest import requests as suggest_requests
-from triage.suggest.engine import Suggester, load_suggester
+from triage.suggest.engine import ContentStatus, Suggester, load_suggester
 from triage.text import TextPipeline
 from triage.validation import validate_ticket
 
@@ -163,14 +163,17 @@ class TriageService:
 
     # --- suggestions (routing, macros, knowledge base, chatbot answers) ---
 
-    def reload_content(self, text: TextPipeline | None = None) -> str:
-        """Load, validate and index settings.content_dir with `text` (default: the current
-        model's text pipeline), then swap it in; on a ContentError the old content stays in
-        service. Returns a summary."""
-        suggester = load_suggester(self.settings.content_dir, text or self._current().text)
+    def reload_content(self, model: Predictor | None = None) -> ContentStatus:
+        """Load, validate and index settings.content_dir with `model`'s text pipeline (default:
+        the serving model), then swap it in; on a ContentError the old content stays in
+        service. Topics the model does not know are reported, not refused: content written
+        for the default model still serves a custom one by language and words."""
+        model = model or self._current()
+        suggester = load_suggester(self.settings.content_dir, model.text)
+        topic_labels = next((h.labels for h in model.info().heads if h.name == "topic"), ())
         with self._swap_lock:
             self._suggester = suggester
-        return suggester.summary
+        return ContentStatus(suggester.summary, suggester.content.unknown_topics(topic_labels))
 
     def _current_suggester(self) -> Suggester:
         suggester = self._suggester

@@ -83,6 +83,7 @@ def test_reflection_lists_the_admin_service(admin_channel: grpc.Channel) -> None
         "SetPolicy",
         "SimulatePolicy",
         "ReloadPolicy",
+        "ReloadContent",
     }
 
 

@@ -185,7 +185,7 @@ def test_reload_picks_up_an_edit_and_a_broken_edit_keeps_the_old_content(
             "Check your gift card voucher balance under Account > Gift cards.\n",
             encoding="utf-8",
         )
-        assert service.reload_content().startswith("47 articles")
+        assert service.reload_content().summary.startswith("47 articles")
         assert stub.SearchArticles(query).articles[0].id == "gift-cards.en"
 
         routing = content / "routing.yaml"
@@ -194,3 +194,38 @@ def test_reload_picks_up_an_edit_and_a_broken_edit_keeps_the_old_content(
             service.reload_content()
         assert stub.SearchArticles(query).articles[0].id == "gift-cards.en"  # old content serves
         assert stub.Triage(pb.TriageRequest(ticket=make_ticket())).routing
+
+
+def test_admin_reload_content_reports_unknown_topics_and_refuses_a_broken_edit(
+    tiny_model: Predictor, tmp_path: Path
+) -> None:
+    content = copy_content(tmp_path / "data")
+    settings = replace(SETTINGS, content_dir=content, admin_token="tok", policy_dir=tmp_path / "p")
+    service = TriageService(settings, tiny_model)
+    assert service.reload_content().unknown_topics == ()  # the shipped content fits the model
+    auth = (("authorization", "Bearer tok"),)
+    with running_server(service, settings) as target, grpc.insecure_channel(target) as channel:
+        admin = pb_grpc.AdminServiceStub(channel)
+        search = pb_grpc.TriageServiceStub(channel).SearchArticles
+        query = pb.SearchArticlesRequest(query="warp drive calibration")
+        (content / "kb" / "en" / "warp.md").write_text(
+            "---\nid: warp.en\ntitle: Warp drive calibration\nlanguage: en\n"
+            "topics: [warp_drive]\nurl: https://help.example.com/en/warp\n---\n\n"
+            "Calibrate the warp drive before every jump.\n",
+            encoding="utf-8",
+        )
+        with pytest.raises(grpc.RpcError) as err:
+            admin.ReloadContent(pb.ReloadContentRequest())
+        assert err.value.code() is grpc.StatusCode.UNAUTHENTICATED
+        reply = admin.ReloadContent(pb.ReloadContentRequest(), metadata=auth)
+        assert reply.summary.startswith("47 articles") and list(reply.unknown_topics) == [
+            "warp_drive"
+        ]
+        assert search(query).articles[0].id == "warp.en"
+
+        (content / "macros" / "en.yaml").write_text("- id: [unclosed\n", encoding="utf-8")
+        with pytest.raises(grpc.RpcError) as err:
+            admin.ReloadContent(pb.ReloadContentRequest(), metadata=auth)
+        assert err.value.code() is grpc.StatusCode.FAILED_PRECONDITION
+        assert "en.yaml:" in (err.value.details() or "")
+        assert search(query).articles[0].id == "warp.en"  # the previous content serves on

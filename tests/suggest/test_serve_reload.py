@@ -4,11 +4,14 @@ when an edit is broken (a real process, real files)."""
 from __future__ import annotations
 
 import os
+import queue
 import re
 import signal
 import subprocess
+import threading
 import time
 from pathlib import Path
+from typing import IO
 
 import grpc
 
@@ -25,13 +28,26 @@ GIFT_CARD = (
 )
 
 
-def _wait_for(stderr, pattern: str, timeout: float = 60) -> str:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        line = stderr.readline()
-        if re.search(pattern, line):
-            return str(line)
-    raise AssertionError(f"server never logged {pattern!r}")
+class _Lines:
+    """The server's stderr read by a thread, so waiting for a line can time out even when the
+    server goes silent (a bare readline() would block the test forever)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=lambda: [self._lines.put(x) for x in stream], daemon=True).start()
+
+    def wait_for(self, pattern: str, timeout: float = 60) -> str:
+        deadline = time.monotonic() + timeout
+        seen: list[str] = []
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                line = self._lines.get(timeout=left)
+            except queue.Empty:
+                break
+            seen.append(line)
+            if re.search(pattern, line):
+                return line
+        raise AssertionError(f"server never logged {pattern!r}; it logged:\n{''.join(seen)}")
 
 
 def test_sighup_reloads_content(tiny_model_dir: Path, tmp_path: Path) -> None:
@@ -49,10 +65,11 @@ def test_sighup_reloads_content(tiny_model_dir: Path, tmp_path: Path) -> None:
     )
     try:
         assert process.stderr is not None
-        target = re.search(r"listening on (\S+:\d+)", _wait_for(process.stderr, "listening on"))
+        lines = _Lines(process.stderr)
+        target = re.search(r"listening on (\S+:\d+)", lines.wait_for("listening on"))
         assert target is not None
-        _wait_for(process.stderr, r"suggestion content: 46 articles")
-        _wait_for(process.stderr, r"loaded; serving")
+        lines.wait_for(r"suggestion content loaded: 46 articles")
+        lines.wait_for(r"loaded; serving")
         query = pb.SearchArticlesRequest(query="gift card voucher balance")
         with grpc.insecure_channel(target.group(1)) as channel:
             stub = pb_grpc.TriageServiceStub(channel)
@@ -60,12 +77,12 @@ def test_sighup_reloads_content(tiny_model_dir: Path, tmp_path: Path) -> None:
 
             (content / "kb" / "en" / "gift-cards.md").write_text(GIFT_CARD, encoding="utf-8")
             process.send_signal(signal.SIGHUP)
-            _wait_for(process.stderr, r"suggestion content reloaded: 47 articles")
+            lines.wait_for(r"suggestion content reloaded: 47 articles")
             assert stub.SearchArticles(query).articles[0].id == "gift-cards.en"
 
             (content / "macros" / "en.yaml").write_text("macros: [", encoding="utf-8")
             process.send_signal(signal.SIGHUP)
-            line = _wait_for(process.stderr, r"suggestion content kept as it was")
+            line = lines.wait_for(r"suggestion content kept as it was")
             assert "en.yaml:1" in line
             assert stub.SearchArticles(query).articles[0].id == "gift-cards.en"
     finally:

@@ -1,6 +1,6 @@
-"""AdminService over gRPC: the escalation policy (get, validate, set, simulate, reload). Every
-call needs `authorization: Bearer <settings.admin_token>`; with no token configured, admin is
-off (UNAUTHENTICATED), never open."""
+"""AdminService over gRPC: the escalation policy (get, validate, set, simulate, reload) and the
+suggestion content (reload). Every call needs `authorization: Bearer <settings.admin_token>`;
+with no token configured, admin is off (UNAUTHENTICATED), never open."""
 
 from __future__ import annotations
 
@@ -96,6 +96,16 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
             active = self._store.current()
             self._service.use_policy(active)
             return version_to_proto(active.version)
+
+    def ReloadContent(
+        self, request: pb.ReloadContentRequest, context: grpc.ServicerContext
+    ) -> pb.ReloadContentResponse:
+        with call_scope(context, self._service, "ReloadContent"):
+            self._authorise(context)
+            status = self._service.reload_content()
+            return pb.ReloadContentResponse(
+                summary=status.summary, unknown_topics=status.unknown_topics
+            )
 
     def SimulatePolicy(
         self, request: pb.SimulatePolicyRequest, context: grpc.ServicerContext

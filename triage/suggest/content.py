@@ -86,6 +86,19 @@ class Content:
     queues: tuple[Queue, ...]
     directory: Path
 
+    def unknown_topics(self, known: Iterable[str]) -> tuple[str, ...]:
+        """Topics the content names that are not in `known` (the model's topic labels)."""
+        named = {
+            topic
+            for topics in (
+                *(a.topics for a in self.articles),
+                *(m.topics for m in self.macros),
+                *(q.topics for q in self.queues),
+            )
+            for topic in topics
+        }
+        return tuple(sorted(named - set(known)))
+
 
 class _LineDict(dict[str, Any]):
     line: int = 0

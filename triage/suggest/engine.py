@@ -21,6 +21,14 @@ MAX_MACROS = 3
 
 
 @dataclass(frozen=True)
+class ContentStatus:
+    summary: str
+    """What is in service, e.g. "46 articles, 30 macros, 12 queues"."""
+    unknown_topics: tuple[str, ...]
+    """Topics the content names that the model does not predict: never matched by topic."""
+
+
+@dataclass(frozen=True)
 class Suggester:
     content: Content
     kb: KnowledgeBase

@@ -456,6 +456,18 @@ class ReloadPolicyRequest(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
 
+class ReloadContentRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ReloadContentResponse(_message.Message):
+    __slots__ = ("summary", "unknown_topics")
+    SUMMARY_FIELD_NUMBER: _ClassVar[int]
+    UNKNOWN_TOPICS_FIELD_NUMBER: _ClassVar[int]
+    summary: str
+    unknown_topics: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, summary: _Optional[str] = ..., unknown_topics: _Optional[_Iterable[str]] = ...) -> None: ...
+
 class LabelledTicket(_message.Message):
     __slots__ = ("ticket", "escalated", "queue")
     TICKET_FIELD_NUMBER: _ClassVar[int]

@@ -313,6 +313,11 @@ class AdminServiceStub:
                 request_serializer=triage_dot_v1_dot_triage__pb2.ReloadPolicyRequest.SerializeToString,
                 response_deserializer=triage_dot_v1_dot_triage__pb2.PolicyVersion.FromString,
                 _registered_method=True)
+        self.ReloadContent = channel.unary_unary(
+                '/triage.v1.AdminService/ReloadContent',
+                request_serializer=triage_dot_v1_dot_triage__pb2.ReloadContentRequest.SerializeToString,
+                response_deserializer=triage_dot_v1_dot_triage__pb2.ReloadContentResponse.FromString,
+                _registered_method=True)
 
 
 class AdminServiceServicer:
@@ -358,6 +363,15 @@ class AdminServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ReloadContent(self, request, context):
+        """Re-read the suggestion content (knowledge base, macros, routing table) after an edit, as
+        SIGHUP does. A broken file gets FAILED_PRECONDITION naming the file and line, and the
+        previous content stays in service.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AdminServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -385,6 +399,11 @@ def add_AdminServiceServicer_to_server(servicer, server):
                     servicer.ReloadPolicy,
                     request_deserializer=triage_dot_v1_dot_triage__pb2.ReloadPolicyRequest.FromString,
                     response_serializer=triage_dot_v1_dot_triage__pb2.PolicyVersion.SerializeToString,
+            ),
+            'ReloadContent': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReloadContent,
+                    request_deserializer=triage_dot_v1_dot_triage__pb2.ReloadContentRequest.FromString,
+                    response_serializer=triage_dot_v1_dot_triage__pb2.ReloadContentResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -526,6 +545,33 @@ class AdminService:
             '/triage.v1.AdminService/ReloadPolicy',
             triage_dot_v1_dot_triage__pb2.ReloadPolicyRequest.SerializeToString,
             triage_dot_v1_dot_triage__pb2.PolicyVersion.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReloadContent(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/triage.v1.AdminService/ReloadContent',
+            triage_dot_v1_dot_triage__pb2.ReloadContentRequest.SerializeToString,
+            triage_dot_v1_dot_triage__pb2.ReloadContentResponse.FromString,
             options,
             channel_credentials,
             insecure,
