@@ -53,6 +53,10 @@ class HeadEvaluation:
     n: int
     unknown_labels: dict[str, int] = field(default_factory=dict)
     """Held-out labels the head was never trained on (counted wrong in accuracy/F1)."""
+    confidence: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    """Per held-out row: the top label's probability (for reliability diagrams)."""
+    correct: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    """Per held-out row: whether the top label was right."""
 
 
 @dataclass
@@ -153,6 +157,8 @@ def evaluate(
             confusion=confusion_matrix(true, predicted, labels=list(labels)),
             n=int(rows.size),
             unknown_labels=dict(unknown),
+            confidence=confidence,
+            correct=correct,
         )
     return Evaluation(heads, _language_id_accuracy(true_language, detected), len(inputs))
 
