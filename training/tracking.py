@@ -29,13 +29,13 @@ def _artifact_root(uri: str) -> str | None:
 
 
 @contextmanager
-def start_run(experiment: str, run_name: str) -> Iterator[Run]:
+def start_run(experiment: str, run_name: str, tags: dict[str, str] | None = None) -> Iterator[Run]:
     uri = MLFLOW_TRACKING_URI.get() if MLFLOW_TRACKING_URI.defined else f"sqlite:///{DEFAULT_STORE}"
     mlflow.set_tracking_uri(uri)
     if mlflow.get_experiment_by_name(experiment) is None:
         mlflow.create_experiment(experiment, artifact_location=_artifact_root(uri))
     mlflow.set_experiment(experiment)
-    with mlflow.start_run(run_name=run_name) as run:
+    with mlflow.start_run(run_name=run_name, tags=tags) as run:
         yield run
 
 
@@ -63,3 +63,8 @@ def log_evaluation(evaluation: Evaluation) -> None:
 
 def log_bundle(bundle_dir: Path) -> None:
     mlflow.log_artifacts(str(bundle_dir), artifact_path="bundle")
+
+
+def log_report(report_dir: Path) -> None:
+    """A report folder (`training.report.write_report`) as it is: documents and figures."""
+    mlflow.log_artifacts(str(report_dir), artifact_path="report")

@@ -18,6 +18,8 @@ from triage.errors import TriageError
 from triage.settings import Settings
 
 if TYPE_CHECKING:
+    from training.evaluation import Evaluation
+    from triage.model import TriageModel
     from triage.suggest.engine import ContentStatus
 
 log = logging.getLogger("triage")
@@ -140,7 +142,40 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     else:
         print(f"model {model.version} on {args.data} ({evaluation.n} tickets)\n")
         print(format_table(evaluation))
+    if args.report:
+        _report(args, model, evaluation)
     return 0
+
+
+def _report(args: argparse.Namespace, model: TriageModel, evaluation: Evaluation) -> None:
+    """`evaluate --report DIR`: the report files, logged with the metrics to an MLflow run."""
+    from training import tracking
+    from training.report import write_report
+
+    model_dir, data_path = Path(args.model).resolve(), Path(args.data).resolve()
+    tags = {
+        "triage.command": "evaluate",
+        "triage.model_name": str(model.meta.get("name", "")),
+        "triage.model_version": model.version,
+        "triage.model_dir": str(model_dir),
+        "triage.data": str(data_path),
+        "triage.training_run_id": str(model.meta.get("mlflow_run_id", "")),
+    }
+    name = f"evaluate {model.version} on {data_path.name}"
+    with tracking.start_run(args.experiment, run_name=name, tags=tags) as run:
+        about = {
+            "model": f"{model.meta.get('name', '')} {model.version} ({model_dir})",
+            "data": str(data_path),
+            "MLflow": f"experiment {args.experiment}, run {run.info.run_id}",
+        }
+        report = write_report(evaluation, args.report, title=f"Evaluation of {name}", about=about)
+        tracking.log_evaluation(evaluation)
+        tracking.log_report(report.folder)
+    # stdout may carry --json: the note goes to stderr.
+    print(
+        f"report written to {report.markdown} and {report.html} (MLflow run {run.info.run_id})",
+        file=sys.stderr,
+    )
 
 
 def _target(args: argparse.Namespace) -> str:
@@ -227,6 +262,15 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--data", required=True, type=Path)
     evaluate.add_argument("--column-map")
     evaluate.add_argument("--json", action="store_true", help="print JSON on stdout")
+    evaluate.add_argument(
+        "--report",
+        type=Path,
+        metavar="DIR",
+        help="write DIR/report.md and report.html with figures; log them and the metrics to MLflow",
+    )
+    evaluate.add_argument(
+        "--experiment", default="triage-evaluate", help="MLflow experiment of --report"
+    )
     evaluate.set_defaults(run=cmd_evaluate)
 
     classify = sub.add_parser("classify", help="triage one ticket via a running server")
