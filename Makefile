@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEFAULT_MODEL := models/default
 DEFAULT_DATA := data/generated
 
-.PHONY: install serve test train-default proto proto-check lint typecheck clean bench-escalation bench-suggest
+.PHONY: install serve test train-default proto proto-check lint typecheck clean bench-escalation bench-suggest bench-quality
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,12 @@ typecheck: $(STAMP)
 bench-suggest: $(STAMP) $(DEFAULT_MODEL)/meta.json
 	$(BIN)/python bench/suggest.py
 	$(BIN)/python bench/routing.py
+
+# Prediction quality on real data (issue 5): our model through `triage train` next to a plain
+# TF-IDF + logistic regression baseline on banking77, clinc150, airline sentiment, laroseda_ro and
+# tickets; reads ../shared/data in place, writes bench/results/quality.{md,json}.
+bench-quality: $(STAMP)
+	$(BIN)/python bench/quality.py
 
 clean:
 	rm -rf $(VENV) $(DEFAULT_DATA) build *.egg-info
