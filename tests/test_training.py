@@ -87,7 +87,7 @@ def test_tampered_bundle_is_refused(tiny_model_dir: Path, tmp_path: Path) -> Non
 def test_mlflow_run_has_params_metrics_and_artifacts(tiny_training, mlflow_store: str) -> None:  # type: ignore[no-untyped-def]
     client = mlflow.MlflowClient(mlflow_store)
     run = client.get_run(tiny_training.run_id)
-    assert run.data.params["builder"] == "tfidf_linear.v1"
+    assert run.data.params["builder"] == "tfidf_linear.v2"
     for head in HEADS:
         for metric in ("accuracy", "macro_f1", "log_loss", "ece"):
             assert f"{head}.{metric}" in run.data.metrics
@@ -142,10 +142,5 @@ def test_expected_calibration_error() -> None:
     assert expected_calibration_error(np.array([0.5, 0.5]), np.array([1.0, 0.0])) == 0.0
 
 
-def test_fast_head_path_matches_the_calibrated_classifier(tiny_model, corpus: Path) -> None:  # type: ignore[no-untyped-def]
-    inputs = tiny_model.inputs(load_dataset(corpus / "test.jsonl").tickets[:60])
-    features = tiny_model.featurizer.transform(inputs)
-    for head in tiny_model.heads.values():
-        np.testing.assert_allclose(
-            head.predict_proba(features), head.classifier.predict_proba(features), atol=1e-9
-        )
+# The numpy path of the heads is pinned to scikit-learn in tests/test_conformal.py: v2 heads to a
+# refitted LinearSVC, v1 heads to their CalibratedClassifierCV.

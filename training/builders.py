@@ -8,12 +8,34 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
+from scipy.optimize import minimize_scalar
+from scipy.special import logsumexp
 from sklearn.calibration import CalibratedClassifierCV
-from sklearn.model_selection import GroupKFold, StratifiedKFold
+from sklearn.model_selection import GroupKFold, StratifiedKFold, cross_val_predict
 from sklearn.svm import LinearSVC
 
 from triage.features import TicketFeaturizer
-from triage.heads import Head
+from triage.heads import Head, softmax
+
+DEFAULT_BUILDER = "tfidf_linear.v2"
+
+Splits = list[tuple[np.ndarray, np.ndarray]]
+
+
+def calibration_splits(
+    features: sp.csr_matrix,
+    labels: np.ndarray,
+    seed: int,
+    groups: np.ndarray | None,
+    wanted: int,
+) -> Splits:
+    """Grouped folds when the data has enough groups (so out-of-fold scores are for unseen
+    groups), else stratified ones; rare classes cap the number of folds."""
+    smallest = int(np.unique(labels, return_counts=True)[1].min())
+    folds = max(2, min(wanted, smallest))
+    if groups is not None and np.unique(groups).size >= folds:
+        return list(GroupKFold(folds).split(features, labels, groups))
+    return list(StratifiedKFold(folds, shuffle=True, random_state=seed).split(features, labels))
 
 
 @dataclass(frozen=True)
@@ -47,25 +69,103 @@ class TfidfLinearV1:
         seed: int,
         groups: np.ndarray | None = None,
     ) -> Head:
-        smallest = int(np.unique(labels, return_counts=True)[1].min())
-        folds = max(2, min(self.calibration_folds, smallest))  # rare classes cap the folds
-        if groups is not None and np.unique(groups).size >= folds:
-            splits = list(GroupKFold(folds).split(features, labels, groups))
-        else:
-            splits = list(
-                StratifiedKFold(folds, shuffle=True, random_state=seed).split(features, labels)
-            )
+        splits = calibration_splits(features, labels, seed, groups, self.calibration_folds)
         classifier = CalibratedClassifierCV(
             LinearSVC(C=self.C, random_state=seed), method="temperature", cv=splits, ensemble=False
         )
         classifier.fit(features, labels)
-        return Head(name, classifier)
+        return Head.from_calibrated(name, classifier)
 
 
-BUILDERS = {TfidfLinearV1.name: TfidfLinearV1}
+@dataclass(frozen=True)
+class TfidfLinearV2(TfidfLinearV1):
+    """v1's features, SVM, folds and temperature scaling, computed here instead of inside
+    CalibratedClassifierCV so the out-of-fold scores are kept: from them the head also stores
+    its conformal nonconformity scores (1 - calibrated probability of the true label, the
+    "least ambiguous set" score, sorted), which give every prediction a label set with a chosen
+    coverage. The work is the same as v1's (one cross_val_predict over the folds, one refit on
+    every row), and the head holds plain arrays instead of the fitted scikit-learn objects.
+
+    The scores come from fold models while the served model is refitted on every row (a
+    cross-conformal approximation): coverage is not guaranteed exactly but measured by
+    `training.evaluation` on held-out data (`conformal_coverage_90`, `..._95`)."""
+
+    name: str = "tfidf_linear.v2"
+
+    def fit_head(
+        self,
+        name: str,
+        features: sp.csr_matrix,
+        labels: np.ndarray,
+        seed: int,
+        groups: np.ndarray | None = None,
+    ) -> Head:
+        splits = calibration_splits(features, labels, seed, groups, self.calibration_folds)
+        classes, y = np.unique(labels, return_inverse=True)  # LinearSVC's classes_ order
+        margins = two_columns(
+            cross_val_predict(
+                LinearSVC(C=self.C, random_state=seed),
+                features,
+                labels,
+                cv=splits,
+                method="decision_function",
+            )
+        )
+        beta = fit_temperature(margins, y)
+        scores = 1.0 - softmax(beta * margins)[np.arange(y.size), y]
+        svm = LinearSVC(C=self.C, random_state=seed).fit(features, labels)
+        return Head(
+            name,
+            svm.coef_,
+            svm.intercept_,
+            beta,
+            tuple(str(c) for c in classes),
+            conformal_scores=np.sort(scores).astype(np.float32),
+        )
 
 
-def get_builder(name: str, **params: Any) -> TfidfLinearV1:
+def two_columns(margins: np.ndarray) -> np.ndarray:
+    """Out-of-fold margins as one column per label: a binary SVM's single margin m (for the
+    second label) becomes [-m, m], as in Head. A label missing from a training fold gets the
+    lowest margin that fold gave any label (scikit-learn fills it with the most negative float,
+    which would overflow the softmax)."""
+    margins = np.asarray(margins, dtype=np.float64)
+    if margins.ndim == 1 or margins.shape[1] == 1:
+        margins = margins.reshape(-1, 1)
+        return np.hstack([-margins, margins])
+    missing = margins <= np.finfo(np.float64).min / 2
+    if missing.any():
+        present = np.where(missing, np.inf, margins).min(axis=1, keepdims=True)
+        margins = np.where(missing, np.broadcast_to(present, margins.shape), margins)
+    return margins
+
+
+def temperature_nll(beta: float, margins: np.ndarray, y: np.ndarray) -> float:
+    """Mean negative log-likelihood of softmax(beta * margins) for the true labels `y`."""
+    logits = beta * margins
+    return float(np.mean(logsumexp(logits, axis=1) - logits[np.arange(y.size), y]))
+
+
+def fit_temperature(margins: np.ndarray, y: np.ndarray) -> float:
+    """The inverse temperature beta minimising the NLL, searched over log beta in [-10, 10]
+    (the bounds and tolerance scikit-learn's temperature scaling uses)."""
+    result = minimize_scalar(
+        lambda log_beta: temperature_nll(float(np.exp(log_beta)), margins, y),
+        bounds=(-10.0, 10.0),
+        method="bounded",
+        options={"xatol": 64 * np.finfo(np.float64).eps},
+    )
+    return float(np.exp(result.x))
+
+
+Builder = TfidfLinearV1
+BUILDERS: dict[str, type[Builder]] = {
+    TfidfLinearV1.name: TfidfLinearV1,
+    TfidfLinearV2.name: TfidfLinearV2,
+}
+
+
+def get_builder(name: str, **params: Any) -> Builder:
     try:
         return BUILDERS[name](**params)
     except KeyError:

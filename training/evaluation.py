@@ -14,9 +14,13 @@ from sklearn.metrics import accuracy_score, classification_report, confusion_mat
 
 from training.dataset import Dataset
 from triage.features import TicketInput
+from triage.heads import Head
 from triage.model import TriageModel
 
 ECE_BINS = 15
+CONFORMAL_LEVELS = {"90": 0.90, "95": 0.95}
+"""Coverages the conformal label sets are measured at: metrics `conformal_coverage_<key>` (share of
+held-out rows whose true label is in the set) and `conformal_set_size_<key>` (mean set size)."""
 
 
 def expected_calibration_error(
@@ -34,6 +38,25 @@ def expected_calibration_error(
         if mask.any():
             total += mask.mean() * abs(correct[mask].mean() - confidence[mask].mean())
     return float(total)
+
+
+def conformal_metrics(
+    head: Head, probabilities: np.ndarray, true_index: np.ndarray
+) -> dict[str, float]:
+    """Measured coverage and mean set size of `head`'s label sets at each CONFORMAL_LEVELS
+    coverage; `true_index` is -1 for a label the head does not know (never covered). Empty for
+    a head without conformal scores."""
+    if not head.conformal or not len(true_index):
+        return {}
+    rows = np.arange(len(true_index))
+    out: dict[str, float] = {}
+    for key, coverage in CONFORMAL_LEVELS.items():
+        included = 1.0 - probabilities <= head.threshold(coverage)
+        included[rows, probabilities.argmax(axis=1)] = True  # never empty: the top label is in
+        covered = (true_index >= 0) & included[rows, np.maximum(true_index, 0)]
+        out[f"conformal_coverage_{key}"] = float(covered.mean())
+        out[f"conformal_set_size_{key}"] = float(included.sum(axis=1).mean())
+    return out
 
 
 def multiclass_log_loss(probabilities: np.ndarray, true_index: np.ndarray) -> float:
@@ -132,6 +155,9 @@ def evaluate(
             else float("nan")
         )
         metrics["ece"] = expected_calibration_error(confidence, correct)
+        metrics.update(
+            conformal_metrics(head, probs, np.array([index.get(t, -1) for t in true], dtype=int))
+        )
         # The best any constant answer could score here: the floor a model must clear.
         metrics["majority_accuracy"] = max(true.count(label) for label in set(true)) / len(true)
         by_language: dict[str, list[int]] = defaultdict(list)
@@ -224,6 +250,21 @@ def format_table(evaluation: Evaluation) -> str:
                 s = head.per_language.get(lang)
                 cells.append(f"{s['accuracy']:.3f}/{s['macro_f1']:.3f}" if s else "-")
             lines.append(f"{name:<10} " + " ".join(f"{c:>13}" for c in cells))
+    conformal = {
+        name: head.metrics
+        for name, head in evaluation.heads.items()
+        if "conformal_coverage_90" in head.metrics
+    }
+    if conformal:
+        lines += ["", "conformal label sets: coverage (mean set size) at 90% / 95%:"]
+        for name, m in conformal.items():
+            lines.append(
+                f"{name:<10} "
+                + "  ".join(
+                    f"{m[f'conformal_coverage_{k}']:.3f} ({m[f'conformal_set_size_{k}']:.2f})"
+                    for k in CONFORMAL_LEVELS
+                )
+            )
     if evaluation.language_id:
         lines += [
             "",

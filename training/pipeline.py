@@ -20,7 +20,7 @@ from sklearn.model_selection import GroupShuffleSplit, train_test_split
 from tqdm import tqdm
 
 from training import tracking
-from training.builders import get_builder
+from training.builders import DEFAULT_BUILDER, get_builder
 from training.dataset import Dataset, load_dataset
 from training.escalation import (
     evaluate_escalation,
@@ -142,7 +142,7 @@ def train(
     column_map: dict[str, str] | None = None,
     test_path: Path | str | None = None,
     holdout_fraction: float = 0.15,
-    builder_name: str = "tfidf_linear.v1",
+    builder_name: str = DEFAULT_BUILDER,
     builder_params: dict[str, Any] | None = None,
     name: str | None = None,
     seed: int = 13,

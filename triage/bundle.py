@@ -17,7 +17,7 @@ import joblib
 from triage.domain import HEADS, SUPPORTED_LANGUAGES, Ticket
 from triage.errors import BundleIntegrityError, ModelNotFound
 from triage.features import TicketFeaturizer
-from triage.heads import Head
+from triage.heads import DEFAULT_COVERAGE, Head, check_coverage
 from triage.model import TriageModel
 from triage.text import TextPipeline
 
@@ -83,14 +83,21 @@ def verify_bundle(bundle_dir: Path) -> dict[str, Any]:
     return meta
 
 
-def load_bundle(bundle_dir: Path, text: TextPipeline | None = None) -> TriageModel:
-    """Verify, load and warm up a bundle. `text` lets callers share one loaded TextPipeline."""
+def load_bundle(
+    bundle_dir: Path, text: TextPipeline | None = None, coverage: float = DEFAULT_COVERAGE
+) -> TriageModel:
+    """Verify, load and warm up a bundle. `text` lets callers share one loaded TextPipeline;
+    `coverage` is what the heads' conformal label sets cover (settings.conformal_coverage)."""
+    check_coverage(coverage)  # before any I/O: a bad setting is not a bad bundle
     bundle_dir = Path(bundle_dir)
     meta = verify_bundle(bundle_dir)
     featurizer = joblib.load(bundle_dir / FEATURIZER)
     # Contract heads first, in contract order (meta.json stores them sorted by name).
     names = sorted(meta["heads"], key=lambda n: (HEADS.index(n) if n in HEADS else len(HEADS), n))
     heads = {name: joblib.load(bundle_dir / _head_file(name)) for name in names}
+    for head in heads.values():
+        if isinstance(head, Head):  # not the escalation head
+            head.set_coverage(coverage)
     text = text or TextPipeline(meta.get("languages") or SUPPORTED_LANGUAGES)
     model = TriageModel(text, featurizer, heads, meta)
     _warm_up(model)

@@ -98,6 +98,10 @@ class Prediction:
     evidence: tuple[Evidence, ...] = ()
     band: Band = Band.UNSPECIFIED
     """Set by the escalation policy's bands (UNSPECIFIED until a policy has judged it)."""
+    label_set: tuple[str, ...] = ()
+    """Conformal prediction set, most probable first: the labels that together contain the true
+    one with the configured coverage (TRIAGE_CONFORMAL_COVERAGE); never empty for a head with
+    conformal calibration, empty for one trained without it (tfidf_linear.v1)."""
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,11 @@
-"""A classification head: a calibrated linear classifier over the shared feature vector, plus the
-per-term contributions that explain its decision."""
+"""A classification head: a calibrated linear classifier over the shared feature vector, the
+per-term contributions that explain its decision, and (when trained with conformal
+calibration) the label set that contains the true label with a chosen coverage."""
 
 from __future__ import annotations
+
+import math
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -11,42 +15,145 @@ from triage.domain import Evidence, LabelScore, Prediction
 
 MAX_ALTERNATIVES = 3
 MAX_EVIDENCE = 5
+DEFAULT_COVERAGE = 0.9
+"""Coverage of the label sets until `Head.set_coverage` says otherwise (TRIAGE_CONFORMAL_COVERAGE
+sets it when serving)."""
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    """Row-wise softmax (shifted by the row maximum, so large logits do not overflow)."""
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    exp = np.exp(shifted)
+    return np.asarray(exp / exp.sum(axis=1, keepdims=True))
+
+
+def check_coverage(coverage: float) -> float:
+    coverage = float(coverage)
+    if not 0.0 < coverage < 1.0:
+        raise ValueError(f"conformal coverage must be strictly between 0 and 1, got {coverage}")
+    return coverage
+
+
+def conformal_threshold(scores: np.ndarray, coverage: float) -> float:
+    """qhat: the ceil((n+1)*coverage)/n empirical quantile of the calibration scores (the
+    finite-sample correction that makes split-conformal coverage at least `coverage`), i.e. the
+    k-th smallest score with k = ceil((n+1)*coverage); 1.0 (every label) when k exceeds n.
+    `scores` must be sorted ascending."""
+    coverage = check_coverage(coverage)
+    n = int(scores.size)
+    k = math.ceil((n + 1) * coverage - 1e-9)  # the epsilon absorbs float noise, e.g. 10*0.9
+    if n == 0 or k > n:
+        return 1.0
+    return float(scores[k - 1])
+
+
+def label_set_size(probs: np.ndarray, qhat: float) -> int:
+    """How many labels (most probable first) the set holds: those with 1 - p <= qhat, and
+    never fewer than one (the top label is always in)."""
+    return max(1, int(np.count_nonzero(1.0 - probs <= qhat)))
 
 
 class Head:
-    """Fitted with `CalibratedClassifierCV(LogisticRegression, method="temperature",
-    ensemble=False)`: one linear model, temperature-scaled on out-of-fold scores. Prediction uses
-    the same maths on plain arrays (softmax(beta * (Xw + b))), because scikit-learn's input
-    validation costs more than the arithmetic for one ticket; a test pins it to the classifier."""
+    """softmax(beta * (X @ coef + intercept)) on plain arrays: one linear model whose margins
+    are temperature-scaled (beta) on out-of-fold scores. Prediction uses plain numpy because
+    scikit-learn's input validation costs more than the arithmetic for one ticket.
 
-    def __init__(self, name: str, classifier: CalibratedClassifierCV) -> None:
+    `conformal_scores` (sorted nonconformity scores 1 - p(true label) of out-of-fold rows) give
+    each prediction its label set at `coverage`; a head trained without them (tfidf_linear.v1)
+    answers empty label sets."""
+
+    classifier: CalibratedClassifierCV | None = None
+    """The fitted scikit-learn classifier of a v1 head (tests pin the numpy path to it)."""
+
+    def __init__(
+        self,
+        name: str,
+        coef: np.ndarray,
+        intercept: np.ndarray,
+        beta: float,
+        labels: tuple[str, ...],
+        conformal_scores: np.ndarray | None = None,
+        coverage: float = DEFAULT_COVERAGE,
+    ) -> None:
+        """`coef` is (n_labels, n_features) and `intercept` (n_labels,), as scikit-learn stores
+        them; binary models store one row, for the second label, and are expanded here."""
+        coef, intercept = np.asarray(coef, dtype=np.float64), np.ravel(intercept)
+        if coef.shape[0] == 1:
+            coef = np.vstack([-coef[0], coef[0]])
+            intercept = np.array([-intercept[0], intercept[0]])
+        if coef.shape[0] != len(labels) or intercept.shape != (len(labels),):
+            raise ValueError(f"head {name}: weights do not match its {len(labels)} labels")
         self.name = name
-        self.classifier = classifier
-        fitted = classifier.calibrated_classifiers_[0]
-        coef, intercept = fitted.estimator.coef_, fitted.estimator.intercept_
-        if coef.shape[0] == 1:  # binary models store one row, for the second label
-            coef, intercept = (
-                np.vstack([-coef[0], coef[0]]),
-                np.array([-intercept[0], intercept[0]]),
-            )
         self.coef = np.ascontiguousarray(coef.T)
         """(n_features, n_labels) weights; also what explains a decision."""
-        self.intercept = intercept
-        self.beta = float(fitted.calibrators[0].beta_)
-        self.labels: tuple[str, ...] = tuple(str(label) for label in classifier.classes_)
+        self.intercept = intercept.astype(np.float64)
+        self.beta = float(beta)
+        self.labels: tuple[str, ...] = tuple(labels)
+        self.conformal_scores = (
+            np.zeros(0, dtype=np.float32)
+            if conformal_scores is None
+            else np.sort(np.asarray(conformal_scores, dtype=np.float32))
+        )
+        """Sorted nonconformity scores; empty when the head has no conformal calibration."""
+        self.coverage = check_coverage(coverage)
+
+    @classmethod
+    def from_calibrated(cls, name: str, classifier: CalibratedClassifierCV) -> Head:
+        """A head from `CalibratedClassifierCV(LinearSVC, method="temperature", ensemble=False)`
+        (tfidf_linear.v1): no conformal scores, so its label sets are empty."""
+        fitted = classifier.calibrated_classifiers_[0]
+        head = cls(
+            name,
+            fitted.estimator.coef_,
+            fitted.estimator.intercept_,
+            float(fitted.calibrators[0].beta_),
+            tuple(str(label) for label in classifier.classes_),
+        )
+        head.classifier = classifier
+        return head
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Heads pickled before conformal sets existed lack these attributes."""
+        state.setdefault("conformal_scores", np.zeros(0, dtype=np.float32))
+        state.setdefault("coverage", DEFAULT_COVERAGE)
+        self.__dict__.update(state)
+
+    @property
+    def conformal(self) -> bool:
+        """Whether this head has conformal scores (and so non-empty label sets)."""
+        return bool(self.conformal_scores.size)
+
+    def set_coverage(self, coverage: float) -> None:
+        self.coverage = check_coverage(coverage)
+
+    def threshold(self, coverage: float | None = None) -> float:
+        """qhat for `coverage` (default: the head's)."""
+        return conformal_threshold(
+            self.conformal_scores, self.coverage if coverage is None else coverage
+        )
 
     def predict_proba(self, features: sp.csr_matrix) -> np.ndarray:
-        logits = self.beta * (np.asarray(features @ self.coef) + self.intercept)
-        logits -= logits.max(axis=1, keepdims=True)
-        exp = np.exp(logits)
-        return np.asarray(exp / exp.sum(axis=1, keepdims=True))
+        return softmax(self.beta * (np.asarray(features @ self.coef) + self.intercept))
+
+    def label_sets(self, probs: np.ndarray, coverage: float | None = None) -> list[tuple[str, ...]]:
+        """The conformal label set of every row of `probs` (most probable first); empty
+        tuples when the head has no conformal scores."""
+        if not self.conformal:
+            return [() for _ in range(len(probs))]
+        qhat = self.threshold(coverage)
+        out = []
+        for row in probs:
+            order = np.argsort(-row, kind="stable")
+            out.append(tuple(self.labels[i] for i in order[: label_set_size(row, qhat)]))
+        return out
 
     def predictions(
         self, features: sp.csr_matrix, names: np.ndarray, explainable: np.ndarray
     ) -> list[Prediction]:
-        """Label, calibrated confidence, runners-up and evidence for every row of `features`;
-        `names`/`explainable` describe its columns (see TicketFeaturizer)."""
+        """Label, calibrated confidence, runners-up, evidence and label set for every row of
+        `features`; `names`/`explainable` describe its columns (see TicketFeaturizer)."""
         labels = self.labels
+        qhat = self.threshold() if self.conformal else None
         out = []
         for row, probs in enumerate(self.predict_proba(features)):
             order = np.argsort(-probs, kind="stable")
@@ -55,7 +162,16 @@ class Head:
                 LabelScore(labels[i], float(probs[i])) for i in order[1 : 1 + MAX_ALTERNATIVES]
             )
             evidence = _evidence(features.getrow(row), self.coef[:, best], names, explainable)
-            out.append(Prediction(labels[best], float(probs[best]), alternatives, evidence))
+            label_set = (
+                ()
+                if qhat is None
+                else tuple(labels[i] for i in order[: label_set_size(probs, qhat)])
+            )
+            out.append(
+                Prediction(
+                    labels[best], float(probs[best]), alternatives, evidence, label_set=label_set
+                )
+            )
         return out
 
 

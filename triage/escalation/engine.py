@@ -222,7 +222,17 @@ def _consistency(
         # Imposed by a rule, not by the model: never applied automatically.
         confidence = scores.get(new, 0.0)
         band = Band.SUGGEST if confidence >= policy.band_limits(rule.head).suggest else Band.MANUAL
-        preds[rule.head] = Prediction(new, confidence, alternatives, target.evidence, band)
+        # The conformal set is the model's statement, so it is kept; the imposed label is put
+        # first. A superset of a conformal set covers at least as often; an empty set (a model
+        # without conformal calibration) stays empty.
+        label_set = (
+            (new, *(label for label in target.label_set if label != new))
+            if target.label_set
+            else ()
+        )
+        preds[rule.head] = Prediction(
+            new, confidence, alternatives, target.evidence, band, label_set
+        )
         applied.append(RuleApplied(rule.name, rule.head, target.label, new))
     return preds, applied
 

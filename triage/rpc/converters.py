@@ -135,6 +135,7 @@ def prediction_to_proto(prediction: domain.Prediction) -> pb.Prediction:
         ],
         evidence=[pb.Evidence(term=e.term, weight=e.weight) for e in prediction.evidence],
         band=BAND_OUT[prediction.band],
+        label_set=prediction.label_set,
     )
 
 

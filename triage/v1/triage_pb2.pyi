@@ -154,18 +154,20 @@ class Evidence(_message.Message):
     def __init__(self, term: _Optional[str] = ..., weight: _Optional[float] = ...) -> None: ...
 
 class Prediction(_message.Message):
-    __slots__ = ("label", "confidence", "alternatives", "evidence", "band")
+    __slots__ = ("label", "confidence", "alternatives", "evidence", "band", "label_set")
     LABEL_FIELD_NUMBER: _ClassVar[int]
     CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
     ALTERNATIVES_FIELD_NUMBER: _ClassVar[int]
     EVIDENCE_FIELD_NUMBER: _ClassVar[int]
     BAND_FIELD_NUMBER: _ClassVar[int]
+    LABEL_SET_FIELD_NUMBER: _ClassVar[int]
     label: str
     confidence: float
     alternatives: _containers.RepeatedCompositeFieldContainer[LabelScore]
     evidence: _containers.RepeatedCompositeFieldContainer[Evidence]
     band: Band
-    def __init__(self, label: _Optional[str] = ..., confidence: _Optional[float] = ..., alternatives: _Optional[_Iterable[_Union[LabelScore, _Mapping]]] = ..., evidence: _Optional[_Iterable[_Union[Evidence, _Mapping]]] = ..., band: _Optional[_Union[Band, str]] = ...) -> None: ...
+    label_set: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, label: _Optional[str] = ..., confidence: _Optional[float] = ..., alternatives: _Optional[_Iterable[_Union[LabelScore, _Mapping]]] = ..., evidence: _Optional[_Iterable[_Union[Evidence, _Mapping]]] = ..., band: _Optional[_Union[Band, str]] = ..., label_set: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class TriageResponse(_message.Message):
     __slots__ = ("ticket_id", "language", "topic", "priority", "tier", "sentiment", "model_version", "routing", "canned_responses", "articles", "escalation", "policy_version")
