@@ -90,3 +90,25 @@ def test_process_is_batch_invariant(text_pipeline) -> None:  # type: ignore[no-u
     texts = ["Ich kann mich nicht anmelden", "I cannot log in", "Je ne peux pas me connecter"]
     batch = text_pipeline.process(texts)
     assert batch == [text_pipeline.process([t])[0] for t in texts]
+
+
+def test_cached_token_lemmas_equal_spacy_pipeline_lemmas(text_pipeline, corpus) -> None:  # type: ignore[no-untyped-def]
+    """`process` lemmatises from cached per-token entries; it must equal running the full spaCy
+    pipeline (tokenizer + lookup lemmatiser) and reading the Token objects."""
+    from training.dataset import load_dataset
+    from triage.model import ticket_text
+
+    texts = [ticket_text(t) for t in load_dataset(corpus / "test.jsonl").tickets[:300]]
+    texts += [text.upper() for text in texts[:50]]
+    for processed in text_pipeline.process(texts):
+        code = processed.language.code
+        doc = text_pipeline.nlp(code)(processed.normalised)
+        expected = tuple(
+            text_pipeline.token_lemma(code, token)
+            for token in doc
+            if not (token.is_punct or token.is_space)
+        )
+        assert processed.lemmas == expected
+        assert [(s, e) for _, _, s, e in text_pipeline.tokens(code, processed.normalised)] == [
+            (t.idx, t.idx + len(t.text)) for t in doc
+        ]

@@ -13,7 +13,7 @@ import scipy.sparse as sp
 from triage.domain import ESCALATION_HEAD, HeadInfo, ModelInfo, Ticket, TriageResult
 from triage.escalation.engine import Escalator
 from triage.escalation.risk import EscalationHead
-from triage.features import TicketFeaturizer, TicketInput
+from triage.features import FastTicketTransform, TicketFeaturizer, TicketInput
 from triage.heads import Head
 from triage.text import TextPipeline
 
@@ -33,6 +33,8 @@ class TriageModel:
     ) -> None:
         self.text = text
         self.featurizer = featurizer
+        # featurizer.transform without sklearn's per-call validation (same matrix, pinned by test)
+        self._transform = FastTicketTransform(featurizer)
         # The escalation head is stored in the bundle like the others but reads extra features
         # (see triage.escalation.risk), so it is kept apart from the classification heads.
         self.heads = {name: head for name, head in heads.items() if name != ESCALATION_HEAD}
@@ -60,7 +62,7 @@ class TriageModel:
 
     def features(self, inputs: Sequence[TicketInput]) -> sp.csr_matrix:
         """The shared feature matrix every head reads."""
-        return self.featurizer.transform(inputs)
+        return self._transform(inputs)
 
     def predict_inputs(
         self, inputs: Sequence[TicketInput], features: sp.csr_matrix | None = None

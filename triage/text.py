@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import spacy
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+from spacy.attrs import IDX, ORTH
+from spacy.tokens import Doc
 
 from triage.domain import SUPPORTED_LANGUAGES, LanguageGuess
 from triage.validation import supported_hint
@@ -51,6 +53,7 @@ _SIGNOFF_RE = re.compile(
     r"envoyé de mon .*)\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
+_TOKEN_CACHE_SIZE = 200_000
 _SIGNATURE_MAX_LINES = 5  # a sign-off further from the end than this is body text, not a footer
 
 
@@ -114,6 +117,10 @@ class TextPipeline:
             code: nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
             for code, nlp in self._nlp.items()
         }
+        # spaCy orth id -> (lemma, is a word, length): see `tokens`.
+        self._token_cache: dict[str, dict[int, tuple[str, bool, int]]] = {
+            code: {} for code in self.languages
+        }
 
     @staticmethod
     def _blank_with_lemmatizer(code: str) -> spacy.language.Language:
@@ -142,24 +149,44 @@ class TextPipeline:
             self.detect_language(clean, hint) for clean, hint in zip(cleaned, hints, strict=True)
         ]
         masked = [mask_entities(clean) for clean in cleaned]
-        lemmas: list[tuple[str, ...]] = [()] * len(texts)
-        for code in self.languages:  # one nlp.pipe call per language, order restored by index
-            indices = [i for i, lang in enumerate(languages) if lang.code == code]
-            docs = self._nlp[code].pipe(masked[i] for i in indices)
-            for i, doc in zip(indices, docs, strict=True):
-                lemmas[i] = self._lemmas(code, doc)
+        lemmas = [
+            tuple(lemma for lemma, keep, _, _ in self.tokens(lang.code, text) if keep)
+            for lang, text in zip(languages, masked, strict=True)
+        ]
         return [
             ProcessedText(lang, text, lem, shouting_ratio(clean), clean.count("!"))
             for lang, text, lem, clean in zip(languages, masked, lemmas, cleaned, strict=True)
         ]
 
-    def nlp(self, code: str) -> spacy.language.Language:
-        """The loaded spaCy pipeline of language `code`, for callers that need tokens with
-        offsets (the escalation flag matchers) without loading a second copy."""
-        return self._nlp[code]
+    def tokens(self, code: str, text: str) -> list[tuple[str, bool, int, int]]:
+        """(lowercased lookup lemma, is a word (not punctuation or space), start, end) for each
+        spaCy token of `text`, offsets into `text`. Only the tokenizer runs and no Token objects
+        are built: a token's lemma depends on its text alone, so it is cached per language."""
+        doc = self._nlp[code].tokenizer(text)
+        if not len(doc):
+            return []
+        cache = self._token_cache[code]
+        out = []
+        for orth, start in doc.to_array([ORTH, IDX]).tolist():
+            entry = cache.get(orth)
+            if entry is None:
+                entry = self._token_entry(code, self._nlp[code].vocab.strings[orth])
+                if len(cache) >= _TOKEN_CACHE_SIZE:
+                    cache.clear()  # crude bound; refills with the current tokens
+                cache[orth] = entry
+            lemma, keep, length = entry
+            out.append((lemma, keep, start, start + length))
+        return out
+
+    def _token_entry(self, code: str, text: str) -> tuple[str, bool, int]:
+        # A one-token Doc through the language's own lemmatiser: in lookup mode the lemma
+        # depends on the token's text alone, so this equals lemmatising it in context.
+        nlp = self._nlp[code]
+        token = nlp.get_pipe("lemmatizer")(Doc(nlp.vocab, words=[text]))[0]
+        return self.token_lemma(code, token), not (token.is_punct or token.is_space), len(text)
 
     def token_lemma(self, code: str, token: spacy.tokens.Token) -> str:
-        """A token's lowercased lookup lemma, exactly as it appears in `ProcessedText.lemmas`."""
+        """A lemmatised token's lowercased lookup lemma, as it appears in `ProcessedText.lemmas`."""
         lemma = token.lemma_ or token.text
         if lemma == token.text and token.is_upper:
             table = self._lemma_tables[code]
@@ -167,7 +194,6 @@ class TextPipeline:
             lemma = found[0] if isinstance(found, list) else found  # some tables store lists
         return lemma.lower()
 
-    def _lemmas(self, code: str, doc: spacy.tokens.Doc) -> tuple[str, ...]:
-        return tuple(
-            self.token_lemma(code, token) for token in doc if not (token.is_punct or token.is_space)
-        )
+    def nlp(self, code: str) -> spacy.language.Language:
+        """The loaded spaCy pipeline of language `code`."""
+        return self._nlp[code]

@@ -58,7 +58,18 @@ class EscalationHead:
             return np.zeros(0)
         fitted = self.classifier.calibrated_classifiers_[0]
         estimator, calibrator = fitted.estimator, fitted.calibrators[0]
-        margin = self.matrix(features, extras) @ estimator.coef_[0] + estimator.intercept_[0]
+        coef = estimator.coef_[0]
+        # `self.matrix(...) @ coef` without building the hstacked matrix (nor DictVectorizer's
+        # validation): the shared columns first, then the extras in column order, the same sums
+        # in the same order as scipy's row product.
+        margin = np.asarray(features @ coef[: features.shape[1]], dtype=np.float64)
+        vocabulary, offset = self.extras.vocabulary_, features.shape[1]
+        for row, values in enumerate(extras):
+            for column, value in sorted(
+                (vocabulary[k], v) for k, v in values.items() if k in vocabulary
+            ):
+                margin[row] += float(value) * coef[offset + column]
+        margin += estimator.intercept_[0]
         p_second = 1.0 / (1.0 + np.exp(calibrator.a_ * np.asarray(margin) + calibrator.b_))
         # The calibrator models classes_[1]; labels are "no" < "yes".
         if list(self.classifier.classes_).index("yes") == 1:
