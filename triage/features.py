@@ -123,26 +123,28 @@ _WORD_CACHE_SIZE = 100_000
 class FastTicketTransform:
     """`TicketFeaturizer.transform` without scikit-learn's per-call input validation, which costs
     more than the arithmetic for one ticket. Built once from a fitted featuriser (at model load);
-    it reads the same analyzers, vocabularies and idf and repeats sklearn's float32 operations in
-    the same order (sorted columns, sublinear tf, idf, the same L2 routine), so the matrix equals
+    it reads the same analyzers, vocabularies and idf and repeats sklearn's float32 operations
+    (sorted columns, sublinear tf, idf, the same L2 routine per block), so the matrix equals
     `transform`'s exactly; a test pins it on real tickets."""
 
     def __init__(self, featurizer: TicketFeaturizer) -> None:
         word, char, meta = featurizer.word_, featurizer.char_, featurizer.meta_
         self._word_analyze = word.build_analyzer()
         self._word_vocab: dict[str, int] = word.vocabulary_
-        self._word_idf: np.ndarray = word.idf_
         self._char_preprocess = char.build_preprocessor()
         self._char_analyze = char.build_analyzer()
         self._char_vocab: dict[str, int] = char.vocabulary_
-        self._char_idf: np.ndarray = char.idf_
+        self._char_offset = len(self._word_vocab)
         # char_wb n-grams never cross a space, so a document's are the concatenation of its
-        # words'; words repeat across tickets, so their in-vocabulary columns are cached.
+        # words'; words repeat across tickets, so their (global) columns are cached.
         self._char_columns: dict[str, list[int]] = {}
         self._meta_vocab: dict[str, int] = meta.vocabulary_
-        self._char_offset = len(self._word_vocab)
         self._meta_offset = self._char_offset + len(self._char_vocab)
         self.n_features = self._meta_offset + len(self._meta_vocab)
+        # idf of every column (1 for metadata, whose values are put back after the arithmetic)
+        self._idf = np.concatenate(
+            [word.idf_, char.idf_, np.ones(len(self._meta_vocab), word.idf_.dtype)]
+        )
 
     def _word_counts(self, lemmas: Sequence[str]) -> dict[int, int]:
         vocabulary = self._word_vocab
@@ -154,57 +156,53 @@ class FastTicketTransform:
         for word in self._char_preprocess(text).split():
             cached = self._char_columns.get(word)
             if cached is None:
-                vocabulary = self._char_vocab
-                cached = [vocabulary[g] for g in self._char_analyze(word) if g in vocabulary]
+                vocabulary, offset = self._char_vocab, self._char_offset
+                cached = [
+                    vocabulary[g] + offset for g in self._char_analyze(word) if g in vocabulary
+                ]
                 if len(self._char_columns) >= _WORD_CACHE_SIZE:
                     self._char_columns.clear()  # crude bound; refills with the current words
                 self._char_columns[word] = cached
             columns += cached
         return Counter(columns)
 
-    @staticmethod
-    def _tfidf(counts: dict[int, int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        ordered = sorted(counts)
-        columns = np.array(ordered, dtype=np.int32)
-        data = np.array([counts[c] for c in ordered], dtype=np.float32)
-        np.log(data, out=data)  # sublinear tf, in float32 like sklearn
-        data += 1.0
-        data *= idf[columns]
-        # sklearn's own row normaliser: it sums squares in double, in column order.
-        _inplace_csr_row_normalize_l2(
-            data, (1, len(idf)), columns, np.array([0, len(data)], np.int32)
-        )
-        return columns, data
-
     def __call__(self, items: Sequence[TicketInput]) -> sp.csr_matrix:
-        indices: list[np.ndarray] = []
-        data: list[np.ndarray] = []
-        indptr = [0]
+        # Each ticket is three blocks (word, char, metadata) of sorted global columns; the
+        # arithmetic then runs once over the whole batch, one block per normaliser "row".
+        columns: list[int] = []
+        counts: list[float] = []
+        blocks = [0]
+        meta_at: list[int] = []
+        meta_values: list[float] = []
         for item in items:
             lemmas = item.text.lemmas
-            word_cols, word_data = self._tfidf(self._word_counts(lemmas), self._word_idf)
-            char_cols, char_data = self._tfidf(self._char_counts(" ".join(lemmas)), self._char_idf)
-            # DictVectorizer: known keys only, sorted columns.
+            for block in (self._word_counts(lemmas), self._char_counts(" ".join(lemmas))):
+                ordered = sorted(block)
+                columns += ordered
+                counts += [block[c] for c in ordered]
+                blocks.append(len(columns))
+            # DictVectorizer: known keys only, sorted columns, values as given.
             meta = sorted(
-                (self._meta_vocab[k], v)
+                (self._meta_vocab[k] + self._meta_offset, v)
                 for k, v in metadata_features(item).items()
                 if k in self._meta_vocab
             )
-            meta_cols = [c for c, _ in meta]
-            indices += [
-                word_cols,
-                char_cols + self._char_offset,
-                np.asarray(meta_cols, dtype=np.int32) + self._meta_offset,
-            ]
-            data += [word_data, char_data, np.array([v for _, v in meta], dtype=np.float32)]
-            indptr.append(indptr[-1] + len(word_cols) + len(char_cols) + len(meta_cols))
+            meta_at += range(len(columns), len(columns) + len(meta))
+            columns += [c for c, _ in meta]
+            counts += [1.0] * len(meta)
+            meta_values += [v for _, v in meta]
+            blocks.append(len(columns))
+        indices = np.array(columns, dtype=np.int32)
+        data = np.array(counts, dtype=np.float32)
+        np.log(data, out=data)  # sublinear tf, in float32 like sklearn
+        data += 1.0
+        data *= self._idf[indices]
+        # sklearn's own row normaliser (sums squares in double, in column order), per block.
+        bounds = np.array(blocks, dtype=np.int32)
+        _inplace_csr_row_normalize_l2(data, (len(blocks) - 1, self.n_features), indices, bounds)
+        data[meta_at] = meta_values
         return sp.csr_matrix(
-            (
-                np.concatenate(data) if data else np.zeros(0, np.float32),
-                np.concatenate(indices) if indices else np.zeros(0, np.int32),
-                np.asarray(indptr, dtype=np.int32),
-            ),
-            shape=(len(items), self.n_features),
+            (data, indices, bounds[::3].copy()), shape=(len(items), self.n_features)
         )
 
 
