@@ -1,7 +1,8 @@
 """Prediction quality on real public data: this project's model next to a plain baseline.
 
     .venv/bin/python bench/quality.py [--shared ../shared/data] [--out bench/results]
-        [--only banking77,clinc150,airline_sentiment,laroseda_ro,tickets] [--limit N]
+        [--only banking77,clinc150,airline_sentiment,laroseda_ro,tickets]
+        [--limit N] [--max-train N]
 
 For each dataset a deterministic held-out part is carved (seed 13, stratified by label, 20 %); the
 train and test parts are written as CSV under bench/out/quality/<task>/ (scratch, git-ignored) and
@@ -189,9 +190,12 @@ def to_ticket(row: dict[str, str], i: int) -> Ticket:
 def split(
     indices: np.ndarray, strat: list[str], share: float, seed: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    a, b = train_test_split(
-        indices, test_size=share, random_state=seed, stratify=[strat[i] for i in indices]
-    )
+    try:
+        a, b = train_test_split(
+            indices, test_size=share, random_state=seed, stratify=[strat[i] for i in indices]
+        )
+    except ValueError:  # only in tiny --limit runs: a class too rare to stratify
+        a, b = train_test_split(indices, test_size=share, random_state=seed)
     return np.sort(a), np.sort(b)
 
 
@@ -334,12 +338,17 @@ def scores(true: list[str], predicted: list[str], confidence: np.ndarray) -> dic
 # --- tasks -----------------------------------------------------------------------------------
 
 
-def run_standard(name: str, task: dict[str, Any], work: Path, limit: int | None) -> dict[str, Any]:
+def run_standard(
+    name: str, task: dict[str, Any], work: Path, limit: int | None, max_train: int | None
+) -> dict[str, Any]:
     rows, strat = task["rows"], task["stratify"]
     train_idx, test_idx = split(np.arange(len(rows)), strat, TEST_SHARE, SEED)
+    full_train = len(train_idx)
     if limit:
         train_idx = subsample(train_idx, strat, limit, SEED)
         test_idx = subsample(test_idx, strat, max(limit // 2, 200), SEED)
+    elif max_train:
+        train_idx = subsample(train_idx, strat, max_train, SEED)
     folder = work / name
     write_csv(folder / "train.csv", rows, train_idx)
     write_csv(folder / "test.csv", rows, test_idx)
@@ -357,6 +366,7 @@ def run_standard(name: str, task: dict[str, Any], work: Path, limit: int | None)
     ours_time = timing(lambda t: model.predict([t]), tickets)
     out: dict[str, Any] = {
         "n_train": int(len(train_idx)),
+        "subsampled_from": full_train if len(train_idx) < full_train else None,
         "n_test": int(len(test_idx)),
         "stratified_by": task["stratified_by"],
         "command": command,
@@ -425,12 +435,17 @@ def ours_predictions(model: Any, tickets: list[Ticket]) -> tuple[list[str], np.n
     )
 
 
-def run_clinc(task: dict[str, Any], work: Path, limit: int | None) -> dict[str, Any]:
+def run_clinc(
+    task: dict[str, Any], work: Path, limit: int | None, max_train: int | None
+) -> dict[str, Any]:
     rows, strat = task["rows"], task["stratify"]
     train_idx, test_idx = split(np.arange(len(rows)), strat, TEST_SHARE, SEED)
+    full_train = len(train_idx)
     if limit:
         train_idx = subsample(train_idx, strat, limit, SEED)
         test_idx = subsample(test_idx, strat, max(limit // 2, 200), SEED)
+    elif max_train:
+        train_idx = subsample(train_idx, strat, max_train, SEED)
     fit_idx, val_idx = split(train_idx, strat, VALIDATION_SHARE, SEED)
     folder = work / "clinc150"
     for part, idx in (("train", train_idx), ("test", test_idx), ("fit", fit_idx), ("val", val_idx)):
@@ -493,6 +508,7 @@ def run_clinc(task: dict[str, Any], work: Path, limit: int | None) -> dict[str, 
 
     return {
         "n_train": int(len(train_idx)),
+        "subsampled_from": full_train if len(train_idx) < full_train else None,
         "n_test": int(len(test_idx)),
         "n_test_oos": int(sum(v == "oos" for v in y["test"])),
         "n_fit": int(len(fit_idx)),
@@ -613,7 +629,8 @@ def to_markdown(results: dict[str, Any]) -> str:
                 f"{timing_cell} / {_f(b['predict_one']['median_ms'], 2)} "
                 f"({_f(b['predict_one']['p99_ms'], 2)})"
             )
-            sizes = f"{r['n_train']} / {r['n_test']}"
+            sub = r.get("subsampled_from")
+            sizes = f"{r['n_train']}{f' (of {sub})' if sub else ''} / {r['n_test']}"
             lines.append(
                 f"| {task} | {head} | {sizes} | {_pair(o.get('accuracy'), b['accuracy'])} | "
                 f"{_pair(o.get('macro_f1'), b['macro_f1'])} | {_pair(o.get('ece'), b['ece'])} | "
@@ -653,6 +670,12 @@ def to_markdown(results: dict[str, Any]) -> str:
             + extra
             + f". Command: `{r['command']}`"
         )
+    if "load_average_at_start" in results:
+        lines.append(
+            f"- Machine load (1/5/15-min load average) at start {results['load_average_at_start']}"
+            f", at end {results.get('load_average_at_end')}: times are wall times on a shared "
+            "machine, so they are noisy (p99 most of all)."
+        )
     for note in results["notes"]:
         lines.append(f"- {note}")
     lines += [
@@ -680,6 +703,12 @@ def main() -> None:
     parser.add_argument(
         "--limit", type=int, default=None, help="subsample training parts (development runs)"
     )
+    parser.add_argument(
+        "--max-train",
+        type=int,
+        default=None,
+        help="cap every training part at N rows (seeded, stratified; stated in the table)",
+    )
     args = parser.parse_args()
     out = args.out or (
         PROJECT_ROOT / "bench" / ("out/quality-limited" if args.limit else "results")
@@ -694,6 +723,7 @@ def main() -> None:
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}",
         "git": _git_state(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
         "seed": SEED,
         "test_share": TEST_SHARE,
         "limit": args.limit,
@@ -705,12 +735,11 @@ def main() -> None:
         task = load_task(name, args.shared)
         results["notes"] += task["notes"]
         task_started = time.perf_counter()
-        runner = run_clinc if name == "clinc150" else run_standard
         try:
             r = (
-                runner(task, work, args.limit)
+                run_clinc(task, work, args.limit, args.max_train)
                 if name == "clinc150"
-                else runner(name, task, work, args.limit)
+                else run_standard(name, task, work, args.limit, args.max_train)
             )
         except (Exception, SystemExit) as exc:  # one failed task must not lose the others
             print(f"[{name}] FAILED: {exc}", flush=True)
@@ -730,6 +759,7 @@ def write_results(
 ) -> dict[str, Any]:
     snapshot = {
         **results,
+        "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
         "total_seconds": round(time.perf_counter() - started, 1),
         "builders": sorted(b for b in results["builders"] if b),
         "pending": pending,
