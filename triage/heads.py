@@ -161,7 +161,11 @@ class Head:
             alternatives = tuple(
                 LabelScore(labels[i], float(probs[i])) for i in order[1 : 1 + MAX_ALTERNATIVES]
             )
-            evidence = _evidence(features.getrow(row), self.coef[:, best], names, explainable)
+            # The row's stored entries, sliced directly: getrow() builds a matrix per call.
+            span = slice(features.indptr[row], features.indptr[row + 1])
+            evidence = _evidence(
+                features.indices[span], features.data[span], self.coef[:, best], names, explainable
+            )
             label_set = (
                 ()
                 if qhat is None
@@ -176,12 +180,17 @@ class Head:
 
 
 def _evidence(
-    row: sp.csr_matrix, weights: np.ndarray, names: np.ndarray, explainable: np.ndarray
+    columns: np.ndarray,
+    values: np.ndarray,
+    weights: np.ndarray,
+    names: np.ndarray,
+    explainable: np.ndarray,
 ) -> tuple[Evidence, ...]:
-    """The readable features of this ticket that pushed hardest toward the label."""
-    readable = explainable[row.indices]
-    indices = row.indices[readable]
-    contributions = row.data[readable] * weights[indices]
+    """The readable features of this ticket (its non-zero `columns` and their `values`) that
+    pushed hardest toward the label."""
+    readable = explainable[columns]
+    indices = columns[readable]
+    contributions = values[readable] * weights[indices]
     top = np.argsort(-contributions, kind="stable")[:MAX_EVIDENCE]
     return tuple(
         Evidence(str(names[indices[i]]).split(":", 1)[1], round(float(contributions[i]), 4))
