@@ -135,18 +135,6 @@ class Head:
     def predict_proba(self, features: sp.csr_matrix) -> np.ndarray:
         return softmax(self.beta * (np.asarray(features @ self.coef) + self.intercept))
 
-    def label_sets(self, probs: np.ndarray, coverage: float | None = None) -> list[tuple[str, ...]]:
-        """The conformal label set of every row of `probs` (most probable first); empty
-        tuples when the head has no conformal scores."""
-        if not self.conformal:
-            return [() for _ in range(len(probs))]
-        qhat = self.threshold(coverage)
-        out = []
-        for row in probs:
-            order = np.argsort(-row, kind="stable")
-            out.append(tuple(self.labels[i] for i in order[: label_set_size(row, qhat)]))
-        return out
-
     def predictions(
         self, features: sp.csr_matrix, names: np.ndarray, explainable: np.ndarray
     ) -> list[Prediction]:
