@@ -14,9 +14,6 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.utils.sparsefuncs_fast import (  # type: ignore[attr-defined]
-    _inplace_csr_row_normalize_l2,
-)
 
 from triage.domain import Ticket
 from triage.text import ProcessedText
@@ -197,13 +194,27 @@ class FastTicketTransform:
         np.log(data, out=data)  # sublinear tf, in float32 like sklearn
         data += 1.0
         data *= self._idf[indices]
-        # sklearn's own row normaliser (sums squares in double, in column order), per block.
         bounds = np.array(blocks, dtype=np.int32)
-        _inplace_csr_row_normalize_l2(data, (len(blocks) - 1, self.n_features), indices, bounds)
+        _normalize_blocks(data, bounds)
         data[meta_at] = meta_values
         return sp.csr_matrix(
             (data, indices, bounds[::3].copy()), shape=(len(items), self.n_features)
         )
+
+
+def _normalize_blocks(data: np.ndarray, bounds: np.ndarray) -> None:
+    """L2-normalise each block `data[bounds[i]:bounds[i+1]]` in place the way sklearn's row
+    normaliser does (float32 squares summed in double, each value divided in double, stored as
+    float32), with public numpy only, not sklearn's private Cython helper."""
+    lengths = np.diff(bounds)
+    filled = lengths > 0
+    sums = np.zeros(lengths.size)
+    if data.size:
+        squares = (data * data).astype(np.float64)  # squared in float32, summed in double
+        sums[filled] = np.add.reduceat(squares, bounds[:-1][filled])
+    norms = np.sqrt(sums)
+    norms[norms == 0] = 1.0
+    data[:] = data / np.repeat(norms, lengths)
 
 
 class _WordNgrams:
