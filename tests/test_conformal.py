@@ -23,11 +23,11 @@ from training.dataset import load_dataset
 from training.evaluation import CONFORMAL_LEVELS, format_table
 from training.pipeline import train
 from triage.bundle import load_bundle
-from triage.domain import HEADS, LabelScore, Prediction, Ticket
+from triage.domain import DEFAULT_COVERAGE, HEADS, LabelScore, Prediction, Ticket
 from triage.escalation.engine import Signals, decide
 from triage.escalation.flags import TextMatches
 from triage.escalation.policy import candidate_policy
-from triage.heads import DEFAULT_COVERAGE, Head, conformal_threshold, softmax
+from triage.heads import Head, conformal_threshold, softmax
 from triage.settings import PROJECT_ROOT, Settings
 
 SLACK = 0.05

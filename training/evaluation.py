@@ -14,7 +14,7 @@ from sklearn.metrics import accuracy_score, classification_report, confusion_mat
 
 from training.dataset import Dataset
 from triage.features import TicketInput
-from triage.heads import Head
+from triage.heads import Head, in_label_set
 from triage.model import TriageModel
 
 ECE_BINS = 15
@@ -51,8 +51,7 @@ def conformal_metrics(
     rows = np.arange(len(true_index))
     out: dict[str, float] = {}
     for key, coverage in CONFORMAL_LEVELS.items():
-        included = 1.0 - probabilities <= head.threshold(coverage)
-        included[rows, probabilities.argmax(axis=1)] = True  # never empty: the top label is in
+        included = in_label_set(probabilities, head.threshold(coverage))
         covered = (true_index >= 0) & included[rows, np.maximum(true_index, 0)]
         out[f"conformal_coverage_{key}"] = float(covered.mean())
         out[f"conformal_set_size_{key}"] = float(included.sum(axis=1).mean())

@@ -14,10 +14,10 @@ from typing import Any
 
 import joblib
 
-from triage.domain import HEADS, SUPPORTED_LANGUAGES, Ticket
+from triage.domain import DEFAULT_COVERAGE, HEADS, SUPPORTED_LANGUAGES, Ticket, check_coverage
 from triage.errors import BundleIntegrityError, ModelNotFound
 from triage.features import TicketFeaturizer
-from triage.heads import DEFAULT_COVERAGE, Head, check_coverage
+from triage.heads import Head
 from triage.model import TriageModel
 from triage.text import TextPipeline
 

@@ -19,6 +19,17 @@ FIXED_LABELS: dict[str, tuple[str, ...]] = {
     "sentiment": ("negative", "neutral", "positive"),
 }
 
+DEFAULT_COVERAGE = 0.9
+"""Coverage of the conformal label sets unless TRIAGE_CONFORMAL_COVERAGE says otherwise."""
+
+
+def check_coverage(coverage: float) -> float:
+    """`coverage` as a float, or ValueError unless it is strictly between 0 and 1."""
+    coverage = float(coverage)
+    if not 0.0 < coverage < 1.0:
+        raise ValueError(f"conformal coverage must be strictly between 0 and 1, got {coverage}")
+    return coverage
+
 
 class Channel(StrEnum):
     UNSPECIFIED = "unspecified"

@@ -11,13 +11,10 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.calibration import CalibratedClassifierCV
 
-from triage.domain import Evidence, LabelScore, Prediction
+from triage.domain import DEFAULT_COVERAGE, Evidence, LabelScore, Prediction, check_coverage
 
 MAX_ALTERNATIVES = 3
 MAX_EVIDENCE = 5
-DEFAULT_COVERAGE = 0.9
-"""Coverage of the label sets until `Head.set_coverage` says otherwise (TRIAGE_CONFORMAL_COVERAGE
-sets it when serving)."""
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:
@@ -25,13 +22,6 @@ def softmax(logits: np.ndarray) -> np.ndarray:
     shifted = logits - logits.max(axis=1, keepdims=True)
     exp = np.exp(shifted)
     return np.asarray(exp / exp.sum(axis=1, keepdims=True))
-
-
-def check_coverage(coverage: float) -> float:
-    coverage = float(coverage)
-    if not 0.0 < coverage < 1.0:
-        raise ValueError(f"conformal coverage must be strictly between 0 and 1, got {coverage}")
-    return coverage
 
 
 def conformal_threshold(scores: np.ndarray, coverage: float) -> float:
@@ -47,10 +37,12 @@ def conformal_threshold(scores: np.ndarray, coverage: float) -> float:
     return float(scores[k - 1])
 
 
-def label_set_size(probs: np.ndarray, qhat: float) -> int:
-    """How many labels (most probable first) the set holds: those with 1 - p <= qhat, and
-    never fewer than one (the top label is always in)."""
-    return max(1, int(np.count_nonzero(1.0 - probs <= qhat)))
+def in_label_set(probs: np.ndarray, qhat: float) -> np.ndarray:
+    """Which labels each row's set holds: those with 1 - p <= qhat, and always the top label
+    (a set is never empty). `probs` is (rows, labels)."""
+    included = 1.0 - probs <= qhat
+    included[np.arange(len(probs)), probs.argmax(axis=1)] = True
+    return included
 
 
 class Head:
@@ -141,9 +133,10 @@ class Head:
         """Label, calibrated confidence, runners-up, evidence and label set for every row of
         `features`; `names`/`explainable` describe its columns (see TicketFeaturizer)."""
         labels = self.labels
-        qhat = self.threshold() if self.conformal else None
+        all_probs = self.predict_proba(features)
+        in_set = in_label_set(all_probs, self.threshold()) if self.conformal else None
         out = []
-        for row, probs in enumerate(self.predict_proba(features)):
+        for row, probs in enumerate(all_probs):
             order = np.argsort(-probs, kind="stable")
             best = int(order[0])
             alternatives = tuple(
@@ -154,11 +147,7 @@ class Head:
             evidence = _evidence(
                 features.indices[span], features.data[span], self.coef[:, best], names, explainable
             )
-            label_set = (
-                ()
-                if qhat is None
-                else tuple(labels[i] for i in order[: label_set_size(probs, qhat)])
-            )
+            label_set = () if in_set is None else tuple(labels[i] for i in order if in_set[row, i])
             out.append(
                 Prediction(
                     labels[best], float(probs[best]), alternatives, evidence, label_set=label_set

@@ -9,6 +9,8 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from triage.domain import DEFAULT_COVERAGE, check_coverage
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -50,17 +52,16 @@ class Settings:
     """Default escalation policy: seeds the store's first version (TRIAGE_POLICY_FILE)."""
     policy_dir: Path = PROJECT_ROOT / "state" / "policy"
     """Versioned escalation policy store with its audit log (TRIAGE_POLICY_DIR)."""
-    conformal_coverage: float = 0.9
+    conformal_coverage: float = DEFAULT_COVERAGE
     """Coverage of every head's conformal label set (TRIAGE_CONFORMAL_COVERAGE), strictly
     between 0 and 1: the share of tickets whose true label the set should contain. Higher
     coverage means larger sets; heads trained without conformal calibration answer none."""
 
     def __post_init__(self) -> None:
-        if not 0.0 < self.conformal_coverage < 1.0:
-            raise ValueError(
-                "TRIAGE_CONFORMAL_COVERAGE: must be strictly between 0 and 1, got "
-                f"{self.conformal_coverage}"
-            )
+        try:
+            check_coverage(self.conformal_coverage)
+        except ValueError as exc:
+            raise ValueError(f"TRIAGE_CONFORMAL_COVERAGE: {exc}") from None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
