@@ -212,6 +212,21 @@ def subsample(indices: np.ndarray, strat: list[str], n: int, seed: int) -> np.nd
     return np.sort(keep)
 
 
+def carve(
+    strat: list[str], limit: int | None, max_train: int | None
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """The seeded, stratified train/test split of a task's rows, cut down for --limit (both
+    parts, quick runs) or --max-train (the training part); also the training part's full size."""
+    train_idx, test_idx = split(np.arange(len(strat)), strat, TEST_SHARE, SEED)
+    full_train = len(train_idx)
+    if limit:
+        train_idx = subsample(train_idx, strat, limit, SEED)
+        test_idx = subsample(test_idx, strat, max(limit // 2, 200), SEED)
+    elif max_train:
+        train_idx = subsample(train_idx, strat, max_train, SEED)
+    return train_idx, test_idx, full_train
+
+
 def write_csv(path: Path, rows: list[dict[str, str]], indices: np.ndarray) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -342,13 +357,7 @@ def run_standard(
     name: str, task: dict[str, Any], work: Path, limit: int | None, max_train: int | None
 ) -> dict[str, Any]:
     rows, strat = task["rows"], task["stratify"]
-    train_idx, test_idx = split(np.arange(len(rows)), strat, TEST_SHARE, SEED)
-    full_train = len(train_idx)
-    if limit:
-        train_idx = subsample(train_idx, strat, limit, SEED)
-        test_idx = subsample(test_idx, strat, max(limit // 2, 200), SEED)
-    elif max_train:
-        train_idx = subsample(train_idx, strat, max_train, SEED)
+    train_idx, test_idx, full_train = carve(strat, limit, max_train)
     folder = work / name
     write_csv(folder / "train.csv", rows, train_idx)
     write_csv(folder / "test.csv", rows, test_idx)
@@ -439,13 +448,7 @@ def run_clinc(
     task: dict[str, Any], work: Path, limit: int | None, max_train: int | None
 ) -> dict[str, Any]:
     rows, strat = task["rows"], task["stratify"]
-    train_idx, test_idx = split(np.arange(len(rows)), strat, TEST_SHARE, SEED)
-    full_train = len(train_idx)
-    if limit:
-        train_idx = subsample(train_idx, strat, limit, SEED)
-        test_idx = subsample(test_idx, strat, max(limit // 2, 200), SEED)
-    elif max_train:
-        train_idx = subsample(train_idx, strat, max_train, SEED)
+    train_idx, test_idx, full_train = carve(strat, limit, max_train)
     fit_idx, val_idx = split(train_idx, strat, VALIDATION_SHARE, SEED)
     folder = work / "clinc150"
     for part, idx in (("train", train_idx), ("test", test_idx), ("fit", fit_idx), ("val", val_idx)):
