@@ -3,14 +3,19 @@
     python data/generate_tickets.py --out DIR [--n 20000] [--seed 13] [--test-fraction 0.2]
 
 writes ``train.jsonl``, ``test.jsonl`` and ``manifest.json``. The same ``--n``/``--seed`` give
-byte-identical files: all randomness comes from one ``random.Random(seed)``, iteration is over
-tuples and sorted keys, and JSON is written with sorted keys.
+byte-identical files: all randomness comes from ``random.Random`` streams seeded from the seed,
+iteration is over tuples and sorted keys, and JSON is written with sorted keys.
 
 A ticket is built in three steps: draw the hidden state (topic, language, channel, customer,
 sentiment and the cues the customer will write), write the text from that state, then derive the
-labels from the state with plausible rules plus label noise. The held-out split keeps whole core
-phrasings out of training, so test scores measure generalisation to unseen wording.
-See data/README.md for the schema.
+labels from the state with plausible rules plus label noise.
+
+The split has two worlds. Every reusable phrase pool (core phrasings, subjects, impact, depth,
+tone, cue, context and boilerplate lines) is split per (pool, key, language) into a train part
+and a held-out part. A ticket whose core phrasing is held out belongs to the test world and draws
+every other sentence from held-out parts too; a train-world ticket draws only from train parts.
+So no sentence of any pool is shared between train and test, and test scores measure
+generalisation to wording never seen in training. See data/README.md for the schema.
 """
 
 from __future__ import annotations
@@ -25,13 +30,15 @@ import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-GENERATOR_VERSION = "tickets.v2"
+GENERATOR_VERSION = "tickets.v3"
+# Share of every pool held out for test; the CLI default, and generate()'s.
+DEFAULT_TEST_FRACTION = 0.2
 
 
 def _load_phrases() -> ModuleType:
@@ -76,7 +83,7 @@ TOPIC_WEIGHTS: dict[str, float] = {
     "billing": 10, "refund": 9, "account_access": 9, "shipping_delivery": 10,
     "technical_bug": 10, "outage": 5, "cancellation": 7, "feature_request": 6,
     "security_incident": 3, "privacy_gdpr": 4, "product_question": 9, "complaint": 8,
-    "order_change": 6,
+    "order_change": 6, "other": 5,
 }  # fmt: skip
 CHANNEL_WEIGHTS: dict[str, float] = {"email": 35, "chat": 25, "web": 18, "phone": 10, "social": 12}
 
@@ -85,7 +92,7 @@ QUEUE_BY_TOPIC: dict[str, str] = {
     "order_change": "logistics", "technical_bug": "tech-support", "outage": "tech-support",
     "security_incident": "security", "privacy_gdpr": "privacy", "account_access": "accounts",
     "cancellation": "retention", "complaint": "retention", "feature_request": "product",
-    "product_question": "product",
+    "product_question": "product", "other": "general",
 }  # fmt: skip
 QUEUES: tuple[str, ...] = tuple(sorted(set(QUEUE_BY_TOPIC.values())))
 
@@ -97,7 +104,7 @@ PRIORITY_PRIOR: dict[str, tuple[float, ...]] = {
     "cancellation": (0.3, 0.55, 0.13, 0.02), "feature_request": (0.7, 0.28, 0.02, 0.0),
     "security_incident": (0.0, 0.1, 0.4, 0.5), "privacy_gdpr": (0.2, 0.6, 0.18, 0.02),
     "product_question": (0.6, 0.38, 0.02, 0.0), "complaint": (0.1, 0.55, 0.3, 0.05),
-    "order_change": (0.25, 0.6, 0.14, 0.01),
+    "order_change": (0.25, 0.6, 0.14, 0.01), "other": (0.55, 0.4, 0.05, 0.0),
 }  # fmt: skip
 # Priors over (L1, L2, L3).
 TIER_PRIOR: dict[str, tuple[float, ...]] = {
@@ -107,7 +114,7 @@ TIER_PRIOR: dict[str, tuple[float, ...]] = {
     "cancellation": (0.85, 0.13, 0.02), "feature_request": (0.6, 0.35, 0.05),
     "security_incident": (0.0, 0.2, 0.8), "privacy_gdpr": (0.2, 0.65, 0.15),
     "product_question": (0.9, 0.09, 0.01), "complaint": (0.75, 0.2, 0.05),
-    "order_change": (0.88, 0.1, 0.02),
+    "order_change": (0.88, 0.1, 0.02), "other": (0.95, 0.05, 0.0),
 }  # fmt: skip
 # Priors over (negative, neutral, positive).
 SENTIMENT_PRIOR: dict[str, tuple[float, ...]] = {
@@ -116,12 +123,12 @@ SENTIMENT_PRIOR: dict[str, tuple[float, ...]] = {
     "outage": (0.7, 0.28, 0.02), "cancellation": (0.45, 0.45, 0.1),
     "feature_request": (0.05, 0.5, 0.45), "security_incident": (0.5, 0.48, 0.02),
     "privacy_gdpr": (0.3, 0.65, 0.05), "product_question": (0.05, 0.55, 0.4),
-    "complaint": (0.9, 0.1, 0.0), "order_change": (0.1, 0.6, 0.3),
+    "complaint": (0.9, 0.1, 0.0), "order_change": (0.1, 0.6, 0.3), "other": (0.06, 0.76, 0.18),
 }  # fmt: skip
 # How often a ticket of this topic carries an order number.
 ORDER_RATE: dict[str, float] = {
     "refund": 0.9, "shipping_delivery": 0.95, "order_change": 0.95, "billing": 0.4,
-    "complaint": 0.5, "security_incident": 0.2, "product_question": 0.1,
+    "complaint": 0.5, "security_incident": 0.2, "product_question": 0.1, "other": 0.03,
 }  # fmt: skip
 
 # Share of labels replaced by a random other value: annotators disagree in real data too.
@@ -137,9 +144,36 @@ SEGMENT_SLA_FACTOR: dict[str, float] = {"consumer": 1.0, "smb": 0.75, "enterpris
 
 CORPUS_START = datetime(2026, 1, 5, tzinfo=UTC)
 CORPUS_DAYS = 120
-# English fragments that non-English writers drop into their text.
-ENGLISH_TAILS: tuple[str, ...] = ("Thanks!", "Please help!", "Thx.", "Any update?", "Sorry!")
 SLOT_RE = re.compile(r"\{(\w+)\}")
+
+# Pools split between the train and the test world (CORE is split by held_out_phrasings).
+# Keyed pools have one phrasebook per topic or level; the others only vary by language.
+KEYED_POOLS: tuple[str, ...] = ("SUBJECTS", "IMPACT", "DEPTH")
+FLAT_POOLS: tuple[str, ...] = (
+    "GENERIC_SUBJECTS", "GREETINGS", "CHAT_GREETINGS", "SIGNOFFS", "FOOTERS", "JOB_TITLES",
+    "QUOTE_HEADERS", "AGENT_LINES", "ANGRY", "IRONY", "LETDOWN", "SNAPS", "SHOUTS", "NEUTRAL",
+    "POSITIVE", "URGENCY", "IMPLIED_URGENCY", "LEGAL", "CHURN", "REPEAT", "ORDER_CONTEXT",
+    "CONTEXT", "RAMBLE", "MIXED",
+)  # fmt: skip
+# Not split, shared by both worlds: slot values (products, features, error codes, months,
+# browsers), people and companies, subject prefixes ("Re: "), the web-form field label and the
+# phone-transcript prefix (structure, not wording), and the word-level CASUAL and CODE_SWITCH
+# substitutions. A split pool with a single entry would be shared too; none has one.
+# Topics whose urgent customers say so plainly (URGENCY) rather than with a deadline story
+# (IMPLIED_URGENCY): "my shop opens in an hour" reads oddly under a GDPR request.
+CALM_TOPICS: frozenset[str] = frozenset(
+    {"privacy_gdpr", "feature_request", "product_question", "cancellation", "other"}
+)
+_CASUAL_RE: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    lang: tuple((re.compile(pattern), repl) for pattern, repl in pairs)
+    for lang, pairs in P.CASUAL.items()
+}
+_SWITCH_RE: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    lang: tuple((re.compile(pattern), repl) for pattern, repl in pairs)
+    for lang, pairs in P.CODE_SWITCH.items()
+}
+# (pool, key, language, in_test) -> indexes of the phrases that world may use.
+Menu = dict[tuple[str, str, str, bool], tuple[int, ...]]
 
 
 @dataclass(frozen=True)
@@ -172,10 +206,16 @@ class Draft:
     legal_cue: bool
     churn_cue: bool
     repeat_cue: bool
+    # The world of the split the ticket belongs to (its core phrasing is held out) and which
+    # parts of each pool it may draw from.
+    in_test: bool
+    menu: Menu = field(repr=False)
     # Filled in by _row before the text is written: the priority level whose impact sentence
     # (IMPACT) and the tier whose depth sentence (DEPTH) the text carries, or "" for none.
     impact: str = ""
     depth: str = ""
+    # Ids of the pool entries the text was written from (see part_id), for checks of the split.
+    parts: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------------------------
@@ -196,6 +236,11 @@ def phrasing_catalogue() -> dict[tuple[str, str], list[str]]:
     }
 
 
+def _check_fraction(test_fraction: float) -> None:
+    if not 0.0 <= test_fraction < 1.0:
+        raise ValueError(f"test_fraction must be in [0, 1), got {test_fraction}")
+
+
 def held_out_phrasings(test_fraction: float, seed: int, extra_ids: Iterable[str] = ()) -> set[str]:
     """A seeded ~test_fraction of the phrasings of every (topic, language) group.
 
@@ -203,8 +248,7 @@ def held_out_phrasings(test_fraction: float, seed: int, extra_ids: Iterable[str]
     topic/language pair stays learnable. ``extra_ids`` adds phrasings unknown to the catalogue
     (rows from an older catalogue), grouped by their id prefix.
     """
-    if not 0.0 <= test_fraction < 1.0:
-        raise ValueError(f"test_fraction must be in [0, 1), got {test_fraction}")
+    _check_fraction(test_fraction)
     if test_fraction == 0.0:
         return set()
     groups: dict[str, set[str]] = {}
@@ -222,6 +266,57 @@ def held_out_phrasings(test_fraction: float, seed: int, extra_ids: Iterable[str]
         k = min(k, len(ids) - 1)
         held.update(rng.sample(ids, k))
     return held
+
+
+def part_id(pool: str, key: str, language: str, index: int) -> str:
+    """Id of one entry of a phrase pool: ``ANGRY.en.03``, ``IMPACT.urgent.fr.05``,
+    ``CORE.billing.nl.02`` (the core phrasing ``billing.nl.02``)."""
+    return f"{pool}.{key}.{language}.{index:02d}" if key else f"{pool}.{language}.{index:02d}"
+
+
+def pool_catalogue() -> dict[tuple[str, str, str], tuple[str, ...]]:
+    """(pool, key, language) -> phrases of every split pool but CORE; key "" for flat pools."""
+    out: dict[tuple[str, str, str], tuple[str, ...]] = {}
+    for pool in KEYED_POOLS:
+        for key, book in getattr(P, pool).items():
+            for lang in LANGUAGES:
+                out[(pool, key, lang)] = book[lang]
+    for pool in FLAT_POOLS:
+        for lang in LANGUAGES:
+            out[(pool, "", lang)] = getattr(P, pool)[lang]
+    return out
+
+
+def held_out_parts(test_fraction: float, seed: int) -> set[str]:
+    """Ids of the held-out entries of every split pool except CORE (see held_out_phrasings).
+
+    A seeded ~test_fraction of each (pool, key, language) group, at least one and never all, so
+    each world has its own non-empty part. Each group has its own random stream: adding a pool
+    or a key leaves the split of the others as it was.
+    """
+    _check_fraction(test_fraction)
+    held: set[str] = set()
+    if test_fraction == 0.0:
+        return held
+    for (pool, key, lang), phrases in sorted(pool_catalogue().items()):
+        if len(phrases) < 2:
+            continue  # a single entry is shared by both worlds
+        k = min(len(phrases) - 1, max(1, round(test_fraction * len(phrases))))
+        rng = random.Random(f"parts:{seed}:{pool}:{key}:{lang}")
+        held.update(part_id(pool, key, lang, i) for i in rng.sample(range(len(phrases)), k))
+    return held
+
+
+def _menu(test_fraction: float, seed: int) -> Menu:
+    held = held_out_parts(test_fraction, seed)
+    menu: Menu = {}
+    for (pool, key, lang), phrases in pool_catalogue().items():
+        ids = [part_id(pool, key, lang, i) for i in range(len(phrases))]
+        train = tuple(i for i, pid in enumerate(ids) if pid not in held)
+        test = tuple(i for i, pid in enumerate(ids) if pid in held)
+        menu[(pool, key, lang, False)] = train
+        menu[(pool, key, lang, True)] = test or train
+    return menu
 
 
 def split(
@@ -393,23 +488,29 @@ def _created_at(rng: random.Random) -> datetime:
     return CORPUS_START + timedelta(days=day, hours=hour, minutes=rng.randrange(60))
 
 
-def _draft(rng: random.Random, pool: dict[str, list[Customer]]) -> Draft:
+def _draft(
+    rng: random.Random, pool: dict[str, list[Customer]], held: set[str], menu: Menu
+) -> Draft:
     lang = rng.choice(LANGUAGES)
     topic = _pick_weighted(rng, TOPIC_WEIGHTS)
     sentiment = _pick(rng, SENTIMENTS, SENTIMENT_PRIOR[topic])
     negative = sentiment == "negative"
     prev_weights = (55, 22, 11, 6, 3, 2, 1) if topic != "complaint" else (25, 25, 20, 12, 8, 6, 4)
     previous = rng.choices(range(7), weights=prev_weights, k=1)[0]
+    if topic == "other":  # people rarely chase, threaten or press over an off-topic message
+        previous = min(previous, 1)
     urgent_rate = (0.4 if topic in ("outage", "security_incident") else 0.08) + 0.08 * negative
-    legal_rate = 0.2 if topic == "complaint" else 0.1
-    churn_rate = 0.0 if topic == "cancellation" else (0.3 if topic == "complaint" else 0.12)
+    urgent_rate = 0.02 if topic == "other" else urgent_rate
+    legal_rate = 0.2 if topic == "complaint" else (0.02 if topic == "other" else 0.1)
+    churn_rate = {"cancellation": 0.0, "complaint": 0.3, "other": 0.02}.get(topic, 0.12)
+    index = rng.randrange(len(P.CORE[topic][lang]))
     return Draft(
         topic=topic,
         language=lang,
         channel=_pick_weighted(rng, CHANNEL_WEIGHTS),
         customer=rng.choice(pool[lang]),
         created_at=_created_at(rng),
-        phrasing_index=rng.randrange(len(P.CORE[topic][lang])),
+        phrasing_index=index,
         sentiment=sentiment,
         previous_contacts=previous,
         reopen_count=rng.choices(range(4), weights=(85, 11, 3, 1), k=1)[0],
@@ -418,6 +519,8 @@ def _draft(rng: random.Random, pool: dict[str, list[Customer]]) -> Draft:
         legal_cue=negative and rng.random() < legal_rate,
         churn_cue=rng.random() < (churn_rate if negative else churn_rate / 4),
         repeat_cue=previous >= 2 and rng.random() < 0.5,
+        in_test=phrasing_id(topic, lang, index) in held,
+        menu=menu,
     )
 
 
@@ -449,6 +552,25 @@ def _slots(rng: random.Random, d: Draft, order_id: str) -> dict[str, str]:
     }
 
 
+def _phrases(pool: str, key: str, lang: str) -> tuple[str, ...]:
+    book = getattr(P, pool)
+    return book[key][lang] if key else book[lang]
+
+
+def _say(rng: random.Random, d: Draft, pool: str, key: str = "") -> str:
+    """One phrase of ``pool`` from the ticket's world of the split, recorded in ``d.parts``."""
+    index = rng.choice(d.menu[(pool, key, d.language, d.in_test)])
+    d.parts.append(part_id(pool, key, d.language, index))
+    return _phrases(pool, key, d.language)[index]
+
+
+def _say_some(rng: random.Random, d: Draft, pool: str, k: int) -> list[str]:
+    options = d.menu[(pool, "", d.language, d.in_test)]
+    chosen = rng.sample(options, min(k, len(options)))
+    d.parts.extend(part_id(pool, "", d.language, i) for i in chosen)
+    return [_phrases(pool, "", d.language)[i] for i in chosen]
+
+
 def _exclaim(sentence: str, lang: str) -> str:
     """'It broke.' -> 'It broke!!!' (French puts a space before '!')."""
     stripped = sentence.rstrip(" .!")
@@ -476,28 +598,68 @@ def _add_typos(rng: random.Random, text: str, rate: float) -> str:
     return " ".join(words)
 
 
+def _drop_accents(text: str, lang: str) -> str:
+    """'Mulțumesc' -> 'Multumesc', 'Grüße' -> 'Gruesse': how people type without the layout."""
+    if lang == "de":
+        text = text.translate(GERMAN_FOLD).replace("ß", "ss")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
+
+
+def _casualise(rng: random.Random, text: str, lang: str, rate: float = 0.6) -> str:
+    """Spelling as typed in a hurry: 'pls', 'k heb', 'jsuis', 'nich', Romanian without ș/ț."""
+    for pattern, repl in _CASUAL_RE[lang]:
+        if rng.random() < rate:
+            text = pattern.sub(repl, text)
+    if rng.random() < P.ACCENT_DROP_RATE[lang]:
+        text = _drop_accents(text, lang)
+    return text
+
+
+def _code_switch(text: str, lang: str) -> str:
+    """English words inside another language: 'mijn refund', 'le password', 'app-ul'."""
+    for pattern, repl in _SWITCH_RE[lang]:
+        text = pattern.sub(repl, text)
+    return text
+
+
+URL_END_RE = re.compile(r"https?://\S+$")
+
+
+def _terminate(sentence: str) -> str:
+    """A full stop after a colloquial core ('where is my package') that runs into a next one."""
+    if not sentence or sentence[-1] in ".!?:)" or URL_END_RE.search(sentence):
+        return sentence
+    return sentence + "."
+
+
 def _core_sentence(rng: random.Random, d: Draft, slots: dict[str, str]) -> str:
+    d.parts.append(part_id("CORE", d.topic, d.language, d.phrasing_index))
     core = _fill(P.CORE[d.topic][d.language][d.phrasing_index], slots)
     # Phone transcripts are typed by the agent, who does not shout.
     if d.sentiment == "negative" and d.channel != "phone":
-        if rng.random() < 0.2:
+        if rng.random() < 0.15:
             core = core.upper()
-        if rng.random() < 0.35:
+        if rng.random() < 0.3:
             core = _exclaim(core, d.language)
     return core
 
 
 def _cue_sentences(rng: random.Random, d: Draft, slots: dict[str, str]) -> list[str]:
-    """Sentences that carry urgency, repeat contact, legal threats and churn intent."""
-    lang, out = d.language, []
+    """Sentences that carry urgency, repeat contact, legal threats and churn intent. Half of the
+    urgency is implied ("my shop opens in an hour"), without a word like "urgent"."""
+    out = []
     if d.repeat_cue:
-        out.append(_fill(rng.choice(P.REPEAT[lang]), slots))
+        out.append(_fill(_say(rng, d, "REPEAT"), slots))
     if d.urgent_cue:
-        out.append(rng.choice(P.URGENCY[lang]))
+        implied = d.topic not in CALM_TOPICS and rng.random() < 0.5
+        out.append(_say(rng, d, "IMPLIED_URGENCY" if implied else "URGENCY"))
     if d.churn_cue:
-        out.append(rng.choice(P.CHURN[lang]))
+        out.append(_say(rng, d, "CHURN"))
     if d.legal_cue:
-        out.append(rng.choice(P.LEGAL[lang]))
+        out.append(_say(rng, d, "LEGAL"))
     return out
 
 
@@ -505,49 +667,61 @@ def _depth_sentences(rng: random.Random, d: Draft, slots: dict[str, str]) -> lis
     """How technical the problem is (L1 how-to, L2 versions/error codes, L3 API/SSO/forensics)."""
     if not d.depth:
         return []
-    return [_fill(rng.choice(P.DEPTH[d.depth][d.language]), slots)]
+    return [_fill(_say(rng, d, "DEPTH", d.depth), slots)]
 
 
 def _impact_sentences(rng: random.Random, d: Draft) -> list[str]:
     """How badly the problem hurts: 'no rush' (low) up to 'production is down' (urgent)."""
     if not d.impact:
         return []
-    return [rng.choice(P.IMPACT[d.impact][d.language])]
+    return [_say(rng, d, "IMPACT", d.impact)]
+
+
+# How a negative ticket shows its mood: explicit anger, irony, quiet disappointment, a short
+# snap, or nothing but the facts.
+NEGATIVE_STYLES: dict[str, float] = {"ANGRY": 30, "IRONY": 20, "LETDOWN": 25, "SNAPS": 10, "": 15}
+# The tone line of a one-line chat or post that is not just the point and a snap.
+SHORT_NEGATIVE_STYLES: dict[str, float] = {"ANGRY": 1, "IRONY": 1, "LETDOWN": 1.5}
 
 
 def _tone_sentences(rng: random.Random, d: Draft) -> tuple[list[str], list[str]]:
     """(before core, after core) phrases that realise the sentiment."""
-    lang = d.language
     if d.sentiment == "negative":
-        before = [rng.choice(P.ANGRY[lang])] if rng.random() < 0.35 else []
-        after = [rng.choice(P.ANGRY[lang])] if not before and rng.random() < 0.4 else []
-        if rng.random() < 0.3:
-            after.append(rng.choice(P.SHOUTS[lang]))
+        style = _pick_weighted(rng, NEGATIVE_STYLES)
+        line = [_say(rng, d, style)] if style else []
+        before, after = (line, []) if rng.random() < 0.3 else ([], line)
+        if d.channel != "phone" and rng.random() < 0.2:
+            after.append(_say(rng, d, "SHOUTS"))
         return before, after
     if d.sentiment == "positive":
-        return [], [rng.choice(P.POSITIVE[lang])] if rng.random() < 0.85 else []
-    return [], [rng.choice(P.NEUTRAL[lang])] if rng.random() < 0.6 else []
+        if rng.random() >= 0.85:
+            return [], []
+        line = [_say(rng, d, "POSITIVE")]
+        return (line, []) if rng.random() < 0.25 else ([], line)
+    # Real customers are often plain: a question and nothing else.
+    return [], [_say(rng, d, "NEUTRAL")] if rng.random() < 0.4 else []
 
 
 def _context_sentences(rng: random.Random, d: Draft, slots: dict[str, str], core: str) -> list[str]:
-    templates = P.CONTEXT[d.language]
     out: list[str] = []
     if d.has_order and slots["order_id"] not in core and rng.random() < 0.6:
-        out.append(_fill(templates[0], slots))
-    for template in templates[1:]:
-        if rng.random() < 0.07:
-            out.append(_fill(template, slots))
-    if d.language != "en" and rng.random() < 0.06:
-        out.append(rng.choice(ENGLISH_TAILS))
+        out.append(_fill(_say(rng, d, "ORDER_CONTEXT"), slots))
+    roll = rng.random()
+    for _ in range(2 if roll < 0.08 else 1 if roll < 0.4 else 0):
+        sentence = _fill(_say(rng, d, "CONTEXT"), slots)
+        if sentence not in out:
+            out.append(sentence)
+    if rng.random() < (0.03 if d.language == "en" else 0.08):
+        out.append(_say(rng, d, "MIXED"))
     return out
 
 
 def _subject(rng: random.Random, d: Draft, slots: dict[str, str]) -> str:
     lang = d.language
     if rng.random() < 0.65:
-        subject = _fill(rng.choice(P.SUBJECTS[d.topic][lang]), slots)
+        subject = _fill(_say(rng, d, "SUBJECTS", d.topic), slots)
     else:
-        subject = rng.choice(P.GENERIC_SUBJECTS[lang])
+        subject = _say(rng, d, "GENERIC_SUBJECTS")
     if d.sentiment == "negative" and rng.random() < 0.25:
         subject = _exclaim(subject.upper(), lang)
     if rng.random() < (0.5 if d.reopen_count or d.previous_contacts >= 2 else 0.08):
@@ -556,38 +730,51 @@ def _subject(rng: random.Random, d: Draft, slots: dict[str, str]) -> str:
 
 
 def _signature(rng: random.Random, d: Draft) -> str:
-    lang, c = d.language, d.customer
+    c = d.customer
     name = c.name if rng.random() < 0.6 else c.first_name
-    lines = [rng.choice(P.SIGNOFFS[lang]), name]
+    lines = [_say(rng, d, "SIGNOFFS"), name]
     if c.company and rng.random() < 0.6:
-        lines += [f"{rng.choice(P.JOB_TITLES[lang])} | {c.company}"]
+        lines += [f"{_say(rng, d, 'JOB_TITLES')} | {c.company}"]
     if rng.random() < 0.2:
-        lines += ["", rng.choice(P.FOOTERS[lang])]
+        lines += ["", _say(rng, d, "FOOTERS")]
     return "\n".join(lines)
 
 
 def _quoted_reply(rng: random.Random, d: Draft, slots: dict[str, str]) -> str:
-    lang = d.language
-    header = _fill(rng.choice(P.QUOTE_HEADERS[lang]), {"date": slots["long_date"]})
-    lines = rng.sample(P.AGENT_LINES[lang], rng.randint(1, 3))
+    header = _fill(_say(rng, d, "QUOTE_HEADERS"), {"date": slots["long_date"]})
+    lines = _say_some(rng, d, "AGENT_LINES", rng.randint(1, 3))
     return header + "\n" + "\n".join("> " + line for line in lines)
 
 
 def _long_text(rng: random.Random, d: Draft, slots: dict[str, str]) -> tuple[str, str]:
-    """E-mail and web form: subject, greeting, a paragraph or two, signature, maybe a quote."""
+    """E-mail and web form: subject, greeting, a paragraph or two, signature, maybe a quote.
+    Some writers ramble: digressions before and after the point, several paragraphs."""
     lang = d.language
     core = _core_sentence(rng, d, slots)
     before, after = _tone_sentences(rng, d)
     sentences = before + [core] + _depth_sentences(rng, d, slots)
     sentences += _context_sentences(rng, d, slots, core) + _impact_sentences(rng, d)
     sentences += _cue_sentences(rng, d, slots) + after
+    if rng.random() < (0.18 if d.channel == "email" else 0.08):
+        digressions = _say_some(rng, d, "RAMBLE", rng.randint(2, 4))
+        sentences = digressions[:1] + sentences[:1] + digressions[1:-1] + sentences[1:]
+        sentences.append(digressions[-1])
+    sentences = [_terminate(s) for s in sentences]
     if rng.random() < 0.2:
         sentences = [_add_typos(rng, s, 0.05) for s in sentences]
-    cut = len(sentences) // 2 if len(sentences) >= 4 and rng.random() < 0.6 else len(sentences)
-    paragraphs = [" ".join(sentences[:cut]), " ".join(sentences[cut:])]
-    parts = [p for p in paragraphs if p]
+    if rng.random() < 0.1:
+        sentences = [_casualise(rng, s, lang) for s in sentences]
+    if lang != "en" and rng.random() < 0.1:
+        sentences = [_code_switch(s, lang) for s in sentences]
+    if len(sentences) >= 6:
+        third = len(sentences) // 3
+        paragraphs = [sentences[:third], sentences[third : 2 * third], sentences[2 * third :]]
+    else:
+        cut = len(sentences) // 2 if len(sentences) >= 4 and rng.random() < 0.6 else len(sentences)
+        paragraphs = [sentences[:cut], sentences[cut:]]
+    parts = [" ".join(p) for p in paragraphs if p]
     if d.channel == "email" or rng.random() < 0.5:
-        parts.insert(0, rng.choice(P.GREETINGS[lang]))
+        parts.insert(0, _say(rng, d, "GREETINGS"))
     if d.channel == "web" and d.has_order and rng.random() < 0.4:
         parts.insert(0, f"{P.WEB_ORDER_FIELD[lang]}: {slots['order_id']}")
     if d.channel == "email" or rng.random() < 0.4:
@@ -599,27 +786,46 @@ def _long_text(rng: random.Random, d: Draft, slots: dict[str, str]) -> tuple[str
 
 
 def _short_text(rng: random.Random, d: Draft, slots: dict[str, str]) -> str:
-    """Chat, social and phone: one line, no subject, often sloppy."""
+    """Chat, social and phone: one line, no subject, often sloppy; an angry chat or post is
+    sometimes only the point and a snap ("still nothing. unbelievable.")."""
     lang = d.language
     core = _core_sentence(rng, d, slots)
-    parts = [core] + _depth_sentences(rng, d, slots) + _impact_sentences(rng, d)
-    parts += _cue_sentences(rng, d, slots)
-    if d.sentiment == "negative" and d.channel != "phone" and rng.random() < 0.25:
-        parts.append(rng.choice(P.SHOUTS[lang]))
-    elif d.sentiment == "positive" and rng.random() < 0.5:
-        parts.append(rng.choice(P.POSITIVE[lang]))
-    text = " ".join(parts)
+    negative = d.sentiment == "negative" and d.channel != "phone"
+    if negative and rng.random() < 0.3:
+        parts = [core, _say(rng, d, "SNAPS" if rng.random() < 0.6 else "IRONY")]
+    else:
+        parts = [core] + _depth_sentences(rng, d, slots) + _impact_sentences(rng, d)
+        parts += _cue_sentences(rng, d, slots)
+        if negative:
+            roll = rng.random()
+            if roll < 0.2:
+                parts.append(_say(rng, d, "SHOUTS"))
+            elif roll < 0.75:
+                parts.append(_say(rng, d, _pick_weighted(rng, SHORT_NEGATIVE_STYLES)))
+        elif d.sentiment == "negative" and rng.random() < 0.5:  # on the phone, said calmly
+            parts.append(_say(rng, d, _pick_weighted(rng, {"LETDOWN": 2, "ANGRY": 1})))
+        elif d.sentiment == "positive" and rng.random() < 0.65:
+            parts.append(_say(rng, d, "POSITIVE"))
+    if lang != "en" and rng.random() < 0.08:
+        parts.append(_say(rng, d, "MIXED"))
+    text = " ".join([_terminate(p) for p in parts[:-1]] + parts[-1:])
     if d.channel == "phone":
         return P.PHONE_PREFIX[lang] + text
+    if rng.random() < 0.5:
+        text = _casualise(rng, text, lang)
+    if lang != "en" and rng.random() < 0.2:
+        text = _code_switch(text, lang)
     if rng.random() < 0.45:
-        text = _add_typos(rng, text, 0.05)
+        text = _add_typos(rng, text, 0.06)
+    if rng.random() < 0.3:
+        text = text.rstrip(".")
     greeting = d.channel == "chat" and rng.random() < 0.3
     if (greeting or rng.random() < 0.4) and not text[:2].isupper():
         text = text[0].lower() + text[1:]
     if d.channel == "social":
         return ("@HelpDesk " if rng.random() < 0.6 else "") + text
     if greeting:
-        text = f"{rng.choice(P.CHAT_GREETINGS[lang])}, {text}"
+        text = f"{_say(rng, d, 'CHAT_GREETINGS')}, {text}"
     return text
 
 
@@ -642,7 +848,8 @@ def _true_priority(rng: random.Random, d: Draft, level: int) -> str:
     bump += d.channel == "phone" and rng.random() < 0.35
     bump += (c.vip or c.segment == "enterprise") and rng.random() < 0.45
     bump += d.previous_contacts >= 2 and rng.random() < 0.35
-    return PRIORITIES[min(3, level + min(bump, 2))]
+    # Policy raises an off-topic message (a job application from a VIP) by one level at most.
+    return PRIORITIES[min(3, level + min(bump, 1 if d.topic == "other" else 2))]
 
 
 def _true_tier(rng: random.Random, d: Draft, priority: str) -> str:
@@ -707,9 +914,11 @@ def _row(rng: random.Random, d: Draft) -> dict[str, Any]:
     priority = _true_priority(rng, d, base)
     tier = _true_tier(rng, d, priority)
     # "No rush" next to "this is urgent" would contradict itself; such tickets state no impact.
-    if rng.random() < IMPACT_RATE and not (base == 0 and d.urgent_cue):
+    # An off-topic message states neither a technical depth nor more than a normal impact.
+    calm = d.topic == "other" and base >= 2
+    if rng.random() < IMPACT_RATE and not (base == 0 and d.urgent_cue) and not calm:
         d.impact = PRIORITIES[base]
-    if rng.random() < DEPTH_RATE:
+    if rng.random() < DEPTH_RATE and d.topic != "other":
         d.depth = tier
     if d.channel in ("email", "web"):
         subject, body = _long_text(rng, d, slots)
@@ -746,18 +955,35 @@ def _row(rng: random.Random, d: Draft) -> dict[str, Any]:
     }
 
 
-def generate(n: int, seed: int) -> list[dict[str, Any]]:
-    """``n`` tickets, ids T000001… in order of creation time; deterministic in (n, seed)."""
+def generate_with_parts(
+    n: int, seed: int, test_fraction: float = DEFAULT_TEST_FRACTION
+) -> list[tuple[dict[str, Any], tuple[str, ...]]]:
+    """Like generate(), with the ids of the pool entries (part_id) each row was written from."""
     if n < 0:
         raise ValueError(f"n must be >= 0, got {n}")
+    held = held_out_phrasings(test_fraction, seed)
+    menu = _menu(test_fraction, seed)
     rng = random.Random(seed)
     pool = _customer_pool(rng, n)
-    rows = [_row(rng, _draft(rng, pool)) for _ in range(n)]
+    out = []
+    for _ in range(n):
+        draft = _draft(rng, pool, held, menu)
+        row = _row(rng, draft)
+        out.append((row, tuple(draft.parts)))
     # Stable sort: ties keep generation order, so the result stays deterministic.
-    rows.sort(key=lambda r: r["created_at"])
-    for i, row in enumerate(rows, start=1):
+    out.sort(key=lambda pair: pair[0]["created_at"])
+    for i, (row, _) in enumerate(out, start=1):
         row["id"] = f"T{i:06d}"
-    return rows
+    return out
+
+
+def generate(
+    n: int, seed: int, test_fraction: float = DEFAULT_TEST_FRACTION
+) -> list[dict[str, Any]]:
+    """``n`` tickets, ids T000001… in order of creation time; deterministic in (n, seed,
+    test_fraction). A ticket whose core phrasing ``split(rows, test_fraction, seed)`` holds out
+    is written only from held-out parts of every pool, the others only from train parts."""
+    return [row for row, _ in generate_with_parts(n, seed, test_fraction)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -768,8 +994,8 @@ def generate(n: int, seed: int) -> list[dict[str, Any]]:
 def _counts(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     fields = ("language", "topic", "channel", "priority", "tier", "sentiment", "queue")
     out: dict[str, Any] = {"rows": len(rows), "escalated": sum(bool(r["escalated"]) for r in rows)}
-    for field in fields:
-        out[field] = dict(sorted(Counter(r[field] for r in rows).items()))
+    for name in fields:
+        out[name] = dict(sorted(Counter(r[name] for r in rows).items()))
     out["phrasings"] = len({r["phrasing_id"] for r in rows})
     return out
 
@@ -782,7 +1008,7 @@ def _write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
 
 def write_corpus(out: Path, n: int, seed: int, test_fraction: float) -> dict[str, Any]:
     """Generate, split and write the corpus; returns the manifest."""
-    rows = generate(n, seed)
+    rows = generate(n, seed, test_fraction)
     train, test = split(rows, test_fraction, seed)
     out.mkdir(parents=True, exist_ok=True)
     _write_jsonl(out / "train.jsonl", train)
@@ -794,6 +1020,8 @@ def write_corpus(out: Path, n: int, seed: int, test_fraction: float) -> dict[str
         "test_fraction": test_fraction,
         "core_phrasings": sum(len(ids) for ids in phrasing_catalogue().values()),
         "held_out_phrasings": sorted(held_out_phrasings(test_fraction, seed)),
+        "pool_parts": sum(len(phrases) for phrases in pool_catalogue().values()),
+        "held_out_parts": sorted(held_out_parts(test_fraction, seed)),
         "splits": {"train": _counts(train), "test": _counts(test)},
     }
     text = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
@@ -805,8 +1033,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=20000, help="number of tickets (default 20000)")
     parser.add_argument("--seed", type=int, default=13, help="random seed (default 13)")
-    parser.add_argument("--test-fraction", type=float, default=0.2,
-                        help="share of core phrasings held out for test (default 0.2)")  # fmt: skip
+    parser.add_argument("--test-fraction", type=float, default=DEFAULT_TEST_FRACTION,
+                        help="share of each phrase pool held out (default 0.2)")  # fmt: skip
     parser.add_argument("--out", type=Path, required=True, help="output directory")
     args = parser.parse_args(argv)
     try:

@@ -6,6 +6,11 @@ that linguists can review or extend one language without reading code. Conventio
 - ``CORE[topic][language]`` holds the *core phrasings*: the sentences that carry a ticket's topic.
   Their position in the tuple is part of their id (``billing.nl.03``), so append new phrasings at
   the end of a tuple instead of inserting, or the held-out split of existing corpora changes.
+- Every other sentence pool (subjects, impact, depth, tone, cues, context, greetings…) is split
+  the same way, per language: a held-out part for the test world, the rest for training. The
+  same rule holds: append, and give every (pool, key, language) at least 3 entries.
+- Write the way customers write: short and colloquial lines next to full sentences, irony and
+  disappointment as well as anger, urgency implied by a situation as well as stated.
 - Slots in braces are filled by the generator: {order_id} {product} {amount} {date} {email}
   {feature} {error_code} {url} {customer_id} {prev} {nth} {browser} {os} {app_version}. German
   {feature} values are accusative, so German templates use {feature} only where an accusative
@@ -41,6 +46,12 @@ CORE: dict[str, Phrasebook] = {
             "There's a payment of {amount} to you on my bank statement that I don't recognise.",
             "The direct debit bounced and now my account says payment overdue, although the money "
             "was there.",
+            "why was I charged {amount} today?? I thought I cancelled the upgrade",
+            "Quick one: the invoice total and what left my bank account don't match, it's off "
+            "by a few euros.",
+            "charged twice for the same thing again, can someone check pls",
+            "Your invoice still has our old company address on it, can that be changed from "
+            "next month?",
         ),
         "nl": (
             "Er is deze maand twee keer {amount} van mijn rekening afgeschreven voor hetzelfde "
@@ -61,6 +72,12 @@ CORE: dict[str, Phrasebook] = {
             "Ik zie een afschrijving van {amount} op mijn bankafschrift die ik niet herken.",
             "De automatische incasso is gestorneerd en nu staat mijn account op 'betaling "
             "achterstallig', terwijl er genoeg saldo was.",
+            "waarom is er vandaag {amount} afgeschreven?? ik dacht dat ik de upgrade had stopgezet",
+            "Korte vraag: het bedrag op de factuur en wat er van mijn rekening af ging komt "
+            "niet overeen.",
+            "weer dubbel betaald voor hetzelfde, kan iemand ff kijken",
+            "Op jullie factuur staat nog ons oude bedrijfsadres, kan dat vanaf volgende maand "
+            "aangepast worden?",
         ),
         "ro": (
             "Mi s-a retras de două ori suma de {amount} pentru același abonament luna aceasta.",
@@ -77,6 +94,10 @@ CORE: dict[str, Phrasebook] = {
             "Văd în extrasul de cont o plată de {amount} către voi pe care nu o recunosc.",
             "Debitarea directă a eșuat și acum contul meu apare cu plată restantă, deși aveam bani "
             "suficienți.",
+            "de ce mi-ați luat {amount} azi?? credeam că am anulat upgrade-ul",
+            "O întrebare rapidă: suma de pe factură nu bate cu ce mi s-a luat din cont.",
+            "iar am plătit de două ori pentru același lucru, vă uitați și voi pls",
+            "Pe factură apare încă adresa veche a firmei, se poate schimba de luna viitoare?",
         ),
         "de": (
             "Mir wurden diesen Monat zweimal {amount} für dasselbe Abo abgebucht.",
@@ -97,6 +118,13 @@ CORE: dict[str, Phrasebook] = {
             "zuordnen kann.",
             "Die Lastschrift ist geplatzt und jetzt steht mein Konto auf „Zahlung überfällig“, "
             "obwohl genug Geld da war.",
+            "warum wurden heute {amount} abgebucht?? dachte, ich hätte das Upgrade rückgängig "
+            "gemacht",
+            "Kurze Frage: der Rechnungsbetrag und das, was von meinem Konto abging, passen "
+            "nicht zusammen.",
+            "schon wieder doppelt bezahlt für dasselbe, kann mal jemand draufschauen",
+            "Auf Ihrer Rechnung steht noch unsere alte Firmenadresse, lässt sich das ab "
+            "nächstem Monat ändern?",
         ),
         "fr": (
             "J'ai été débité deux fois de {amount} ce mois-ci pour le même abonnement.",
@@ -115,6 +143,12 @@ CORE: dict[str, Phrasebook] = {
             "reconnais pas.",
             "Le prélèvement a été rejeté et mon compte affiche maintenant un impayé, alors que "
             "l'argent était bien là.",
+            "pourquoi on m'a prélevé {amount} aujourd'hui ?? je croyais avoir annulé l'option",
+            "Petite question : le montant de la facture ne correspond pas à ce qui a été "
+            "débité sur mon compte.",
+            "encore payé deux fois pour la même chose, quelqu'un peut vérifier svp",
+            "Votre facture indique toujours notre ancienne adresse, est-ce modifiable à "
+            "partir du mois prochain ?",
         ),
     },
     "refund": {
@@ -129,6 +163,10 @@ CORE: dict[str, Phrasebook] = {
             "Tracking says my return reached your warehouse on {date}. When will the credit note "
             "be issued?",
             "I paid for an order that was cancelled, please reverse the payment.",
+            "still waiting on my refund. it's been 3 weeks.",
+            "You said 5-7 working days for the money to come back. It's day 12.",
+            "returned it, you confirmed you got it, so where's my money?",
+            "Can I get a refund on {order_id}? Changed my mind, it's still unopened in the box.",
         ),
         "nl": (
             "Ik heb het product {product} twee weken geleden teruggestuurd en heb mijn geld nog "
@@ -146,6 +184,11 @@ CORE: dict[str, Phrasebook] = {
             "afgeleverd. Wanneer krijg ik mijn geld terug?",
             "Ik heb betaald voor een bestelling die geannuleerd is, willen jullie de betaling "
             "terugdraaien?",
+            "nog steeds aan het wachten op mijn terugbetaling. al 3 weken.",
+            "Jullie zeiden 5 tot 7 werkdagen voor het terugstorten. Het is nu dag 12.",
+            "teruggestuurd, jullie hebben bevestigd dat het binnen is, dus waar is mijn geld?",
+            "Kan ik mijn geld terugkrijgen voor {order_id}? Ik heb me bedacht, het zit nog "
+            "ongeopend in de doos.",
         ),
         "ro": (
             "Am returnat produsul {product} acum două săptămâni și încă nu mi-am primit banii "
@@ -161,6 +204,10 @@ CORE: dict[str, Phrasebook] = {
             "Conform AWB-ului, coletul de retur a ajuns în depozitul vostru pe {date}. Când îmi "
             "returnați banii?",
             "Am plătit pentru o comandă care a fost anulată, vă rog să stornați plata.",
+            "încă aștept banii înapoi. au trecut 3 săptămâni.",
+            "Mi-ați spus 5-7 zile lucrătoare pentru rambursare. Azi e ziua 12.",
+            "l-am trimis înapoi, ați confirmat că l-ați primit, deci unde sunt banii mei?",
+            "Pot primi banii înapoi pentru {order_id}? M-am răzgândit, e încă sigilat în cutie.",
         ),
         "de": (
             "Ich habe den Artikel {product} vor zwei Wochen zurückgeschickt und mein Geld immer "
@@ -177,6 +224,11 @@ CORE: dict[str, Phrasebook] = {
             "bekomme ich die Gutschrift?",
             "Ich habe eine Bestellung bezahlt, die storniert wurde. Bitte buchen Sie den Betrag "
             "zurück.",
+            "warte immer noch auf meine Erstattung. seit 3 Wochen.",
+            "Sie schrieben 5 bis 7 Werktage bis zur Rückzahlung. Heute ist Tag 12.",
+            "zurückgeschickt, Sie haben den Eingang bestätigt, also wo ist mein Geld?",
+            "Kann ich für {order_id} mein Geld zurückbekommen? Hab es mir anders überlegt, "
+            "ist noch originalverpackt.",
         ),
         "fr": (
             "J'ai renvoyé l'article {product} il y a deux semaines et je n'ai toujours pas été "
@@ -194,6 +246,11 @@ CORE: dict[str, Phrasebook] = {
             "D'après le suivi, mon colis retour est arrivé à votre entrepôt le {date}. Quand "
             "recevrai-je l'avoir ?",
             "J'ai payé une commande qui a été annulée, merci de me restituer le montant.",
+            "toujours en attente de mon remboursement. ça fait 3 semaines.",
+            "Vous m'aviez dit 5 à 7 jours ouvrés pour le remboursement. On en est au 12e jour.",
+            "renvoyé, vous avez confirmé la réception, donc il est où mon argent ?",
+            "Puis-je être remboursé pour {order_id} ? J'ai changé d'avis, c'est encore "
+            "emballé dans la boîte.",
         ),
     },
     "account_access": {
@@ -208,6 +265,11 @@ CORE: dict[str, Phrasebook] = {
             "When I sign in with Google I end up on a blank page with error {error_code}.",
             "The verification code you text me expires before it even arrives.",
             "My colleague left the company and I need the admin rights that were on his account.",
+            "cant get into my account since this morning",
+            "The login page just reloads every time I press sign in, no message or anything.",
+            "new phone, the authenticator app is gone, now I'm locked out. what do I do",
+            "My wife and I share the account and she changed the password, now neither of us "
+            "can get in.",
         ),
         "nl": (
             "Mijn login werkt niet meer: ik krijg steeds de melding dat mijn wachtwoord onjuist "
@@ -221,6 +283,11 @@ CORE: dict[str, Phrasebook] = {
             "Als ik via Google inlog, krijg ik een lege pagina met foutcode {error_code}.",
             "De sms-code verloopt al voordat hij binnen is, zo kan ik nooit inloggen.",
             "Een collega is uit dienst en ik heb de beheerdersrechten van zijn account nodig.",
+            "kom sinds vanochtend niet meer in mijn account",
+            "De inlogpagina laadt gewoon opnieuw als ik op inloggen klik, geen melding, niks.",
+            "nieuwe telefoon, authenticator-app weg, nu kom ik er niet meer in. wat nu",
+            "Mijn vrouw en ik delen het account en zij heeft het wachtwoord veranderd, nu "
+            "kunnen we er allebei niet meer in.",
         ),
         "ro": (
             "Nu-mi mai merge login-ul: primesc mereu mesajul că parola este greșită, chiar și după "
@@ -234,6 +301,11 @@ CORE: dict[str, Phrasebook] = {
             "Codul de verificare primit prin SMS expiră înainte să ajungă.",
             "Un coleg a plecat din firmă și trebuie să preiau drepturile de administrator ale "
             "contului său.",
+            "nu pot intra în cont de azi dimineață",
+            "Pagina de login doar se reîncarcă atunci când apăs pe conectare, fără niciun mesaj.",
+            "telefon nou, aplicația de autentificare a dispărut, acum nu mai pot intra. ce fac",
+            "Eu și soția folosim același cont, ea a schimbat parola și acum nu mai intră "
+            "niciunul dintre noi.",
         ),
         "de": (
             "Ich kann mich nicht mehr einloggen, angeblich ist mein Passwort falsch, auch nach dem "
@@ -251,6 +323,12 @@ CORE: dict[str, Phrasebook] = {
             "Der Bestätigungscode per SMS ist schon abgelaufen, bevor er überhaupt ankommt.",
             "Ein Kollege hat das Unternehmen verlassen und ich brauche die Admin-Rechte, die auf "
             "seinem Account lagen.",
+            "komme seit heute früh nicht mehr in mein Konto",
+            "Die Login-Seite lädt einfach neu, wenn ich auf Anmelden klicke, keine Meldung, "
+            "nichts.",
+            "neues Handy, Authenticator-App weg, jetzt bin ich ausgesperrt. was nun",
+            "Meine Frau und ich teilen uns das Konto, sie hat das Passwort geändert und jetzt "
+            "kommt keiner von uns mehr rein.",
         ),
         "fr": (
             "Le login ne marche plus : on me dit que mon mot de passe est incorrect, même après "
@@ -267,6 +345,13 @@ CORE: dict[str, Phrasebook] = {
             "Le code de vérification reçu par SMS expire avant même d'arriver.",
             "Un collègue a quitté l'entreprise et j'ai besoin des droits d'administrateur qui "
             "étaient sur son compte.",
+            "impossible d'accéder à mon compte depuis ce matin",
+            "La page de connexion se recharge quand je clique sur « Se connecter », aucun "
+            "message, rien.",
+            "nouveau téléphone, l'appli d'authentification a disparu, je suis bloqué dehors. "
+            "je fais quoi",
+            "Ma femme et moi partageons le compte, elle a changé le mot de passe et "
+            "maintenant aucun de nous deux n'arrive à se connecter.",
         ),
     },
     "shipping_delivery": {
@@ -282,6 +367,11 @@ CORE: dict[str, Phrasebook] = {
             "The delivery driver left a card saying nobody was home, but I was in all day.",
             "Half of my order is missing, only one of the two packages showed up.",
             "Which carrier is handling order {order_id}? The tracking link gives a 404.",
+            "where is my package",
+            "Tracking has said 'out for delivery' since Tuesday. It's Friday.",
+            "ordered a present for my mum's birthday on {date}, the party is this weekend and "
+            "still no parcel",
+            "Parcel {order_id} went to my old address even though I had updated it in my profile.",
         ),
         "nl": (
             "Mijn bestelling {order_id} zou op {date} geleverd worden, maar de track & trace staat "
@@ -298,6 +388,12 @@ CORE: dict[str, Phrasebook] = {
             "De helft van mijn bestelling ontbreekt, er is maar één van de twee pakketten "
             "aangekomen.",
             "Welke vervoerder verzorgt bestelling {order_id}? De trackinglink geeft een 404.",
+            "waar blijft mijn pakket",
+            "De track & trace staat sinds dinsdag op 'wordt vandaag bezorgd'. Het is vrijdag.",
+            "op {date} een cadeau voor de verjaardag van mijn moeder besteld, het feest is "
+            "dit weekend en nog steeds geen pakket",
+            "Pakket {order_id} is naar mijn oude adres gegaan, terwijl ik het in mijn profiel "
+            "had aangepast.",
         ),
         "ro": (
             "Comanda {order_id} trebuia să ajungă pe {date}, dar statusul din tracking nu s-a mai "
@@ -312,6 +408,11 @@ CORE: dict[str, Phrasebook] = {
             "Lipsește jumătate din comandă, a sosit doar unul dintre cele două colete.",
             "Ce firmă de curierat se ocupă de comanda {order_id}? Linkul de urmărire dă eroarea "
             "404.",
+            "unde e coletul meu",
+            "În tracking scrie „în curs de livrare” de marți. Azi e vineri.",
+            "am comandat pe {date} un cadou pentru ziua mamei, petrecerea e în weekend și "
+            "coletul tot nu a venit",
+            "Coletul {order_id} a plecat la adresa veche, deși o actualizasem în profil.",
         ),
         "de": (
             "Meine Bestellung {order_id} sollte am {date} ankommen, aber die Sendungsverfolgung "
@@ -329,6 +430,11 @@ CORE: dict[str, Phrasebook] = {
             "Die Hälfte meiner Bestellung fehlt, nur eines der beiden Pakete ist angekommen.",
             "Welcher Versanddienstleister hat die Bestellung {order_id}? Der Tracking-Link zeigt "
             "einen 404-Fehler.",
+            "wo bleibt mein Paket",
+            "Die Sendungsverfolgung zeigt seit Dienstag „in Zustellung“. Heute ist Freitag.",
+            "am {date} ein Geschenk zum Geburtstag meiner Mutter bestellt, die Feier ist am "
+            "Wochenende und immer noch kein Paket",
+            "Paket {order_id} ging an meine alte Adresse, obwohl ich sie im Profil geändert hatte.",
         ),
         "fr": (
             "Ma commande {order_id} devait arriver le {date}, mais le suivi n'a pas bougé depuis "
@@ -345,6 +451,12 @@ CORE: dict[str, Phrasebook] = {
             "Il manque la moitié de ma commande, un seul des deux colis est arrivé.",
             "Quel transporteur s'occupe de la commande {order_id} ? Le lien de suivi renvoie une "
             "erreur 404.",
+            "il est où mon colis",
+            "Le suivi indique « en cours de livraison » depuis mardi. Nous sommes vendredi.",
+            "commandé le {date} un cadeau pour l'anniversaire de ma mère, la fête est ce "
+            "week-end et toujours pas de colis",
+            "Le colis {order_id} est parti à mon ancienne adresse alors que je l'avais mise à "
+            "jour dans mon profil.",
         ),
     },
     "technical_bug": {
@@ -357,6 +469,11 @@ CORE: dict[str, Phrasebook] = {
             "Notifications arrive twice on my phone, and sometimes hours late.",
             "Clicking 'Save' in the editor does nothing in Safari, while it works fine in Chrome.",
             "The sync between the desktop app and the website silently drops some of my changes.",
+            "app keeps freezing when I scroll, have to force close it every time",
+            "Since version {app_version} the photos I attach show up sideways.",
+            "the save button is greyed out for no reason??",
+            "Small thing, but the dates in the export are in American format even though my "
+            "settings say European.",
         ),
         "nl": (
             "De app crasht elke keer als ik op Android het instellingenscherm open.",
@@ -370,6 +487,11 @@ CORE: dict[str, Phrasebook] = {
             "Op 'Opslaan' klikken in de editor doet niets in Safari, in Chrome werkt het wel.",
             "De synchronisatie tussen de desktop-app en de website raakt ongemerkt een deel van "
             "mijn wijzigingen kwijt.",
+            "app loopt steeds vast bij het scrollen, moet hem elke keer geforceerd afsluiten",
+            "Sinds versie {app_version} staan de foto's die ik bijvoeg op hun kant.",
+            "de opslaan-knop is zomaar grijs??",
+            "Klein dingetje, maar de datums in de export staan in Amerikaans formaat, terwijl "
+            "mijn instellingen op Europees staan.",
         ),
         "ro": (
             "Aplicația se închide de fiecare dată când deschid ecranul de setări pe Android.",
@@ -382,6 +504,12 @@ CORE: dict[str, Phrasebook] = {
             "Butonul „Salvează” din editor nu face nimic în Safari, dar în Chrome funcționează.",
             "Sincronizarea dintre aplicația desktop și site pierde pe tăcute o parte din "
             "modificările mele.",
+            "aplicația se tot blochează când dau scroll, trebuie să o închid forțat de "
+            "fiecare dată",
+            "De la versiunea {app_version}, pozele pe care le atașez apar întoarse pe o parte.",
+            "butonul de salvare e gri fără niciun motiv??",
+            "Un detaliu, dar datele din export sunt în format american, deși în setări am "
+            "formatul european.",
         ),
         "de": (
             "Die App stürzt jedes Mal ab, wenn ich unter Android die Einstellungen öffne.",
@@ -394,6 +522,12 @@ CORE: dict[str, Phrasebook] = {
             "es.",
             "Die Synchronisierung zwischen Desktop-App und Website verschluckt stillschweigend "
             "einen Teil meiner Änderungen.",
+            "App friert beim Scrollen ständig ein, muss sie jedes Mal zwangsbeenden",
+            "Seit Version {app_version} werden die Fotos, die ich anhänge, seitlich gedreht "
+            "angezeigt.",
+            "der Speichern-Button ist einfach ausgegraut??",
+            "Kleinigkeit, aber im Export stehen die Daten im amerikanischen Format, obwohl "
+            "meine Einstellungen auf europäisch stehen.",
         ),
         "fr": (
             "L'application plante à chaque fois que j'ouvre l'écran des paramètres sur Android.",
@@ -410,6 +544,11 @@ CORE: dict[str, Phrasebook] = {
             "marche sous Chrome.",
             "La synchronisation entre l'application de bureau et le site perd sans prévenir une "
             "partie de mes modifications.",
+            "l'appli se fige dès que je fais défiler, je dois la forcer à quitter à chaque fois",
+            "Depuis la version {app_version}, les photos que je joins s'affichent de travers.",
+            "le bouton enregistrer est grisé sans raison ??",
+            "Détail, mais les dates de l'export sont au format américain alors que mes "
+            "paramètres sont au format européen.",
         ),
     },
     "outage": {
@@ -424,6 +563,11 @@ CORE: dict[str, Phrasebook] = {
             "Your status page says everything is operational, but the service has been unreachable "
             "for 40 minutes.",
             "No e-mails at all have gone out from your system since last night.",
+            "is it just me or is everything down",
+            "None of my colleagues can open the app either, so it's not my wifi.",
+            "site's dead. again.",
+            "We have a queue of customers at the till and the card terminal app won't connect "
+            "to your servers.",
         ),
         "nl": (
             "Jullie hele platform lijkt plat te liggen, geen van onze gebruikers kan de site "
@@ -438,6 +582,11 @@ CORE: dict[str, Phrasebook] = {
             "onbereikbaar.",
             "Sinds gisteravond worden er helemaal geen e-mails meer vanuit jullie systeem "
             "verstuurd.",
+            "ligt het aan mij of ligt alles eruit",
+            "Geen van mijn collega's krijgt de app open, dus het ligt niet aan mijn wifi.",
+            "site ligt plat. alweer.",
+            "Er staat een rij klanten bij de kassa en de pinapp maakt geen verbinding met "
+            "jullie servers.",
         ),
         "ro": (
             "Toată platforma voastră pare să fie căzută, niciunul dintre utilizatorii noștri nu "
@@ -453,6 +602,11 @@ CORE: dict[str, Phrasebook] = {
             "de "
             "minute.",
             "Din seara trecută nu se mai trimite niciun e-mail din sistemul vostru.",
+            "doar mie nu îmi merge sau e totul picat?",
+            "Nici colegii mei nu pot deschide aplicația, deci nu e de la wifi-ul meu.",
+            "site-ul e mort. iar.",
+            "Avem coadă de clienți la casă și aplicația terminalului de plată nu se "
+            "conectează la serverele voastre.",
         ),
         "de": (
             "Ihre gesamte Plattform scheint down zu sein, keiner unserer Nutzer kann die Seite "
@@ -468,6 +622,11 @@ CORE: dict[str, Phrasebook] = {
             "Laut Ihrer Statusseite läuft alles, aber der Dienst ist seit 40 Minuten nicht "
             "erreichbar.",
             "Seit gestern Abend werden aus Ihrem System überhaupt keine E-Mails mehr verschickt.",
+            "liegt es an mir oder ist alles down",
+            "Keiner meiner Kollegen bekommt die App auf, also liegt es nicht an meinem WLAN.",
+            "Seite ist tot. schon wieder.",
+            "Bei uns steht eine Schlange an der Kasse und die Kartenterminal-App verbindet "
+            "sich nicht mit Ihren Servern.",
         ),
         "fr": (
             "Toute votre plateforme semble en panne, aucun de nos utilisateurs ne peut charger le "
@@ -482,6 +641,12 @@ CORE: dict[str, Phrasebook] = {
             "Votre page de statut indique que tout fonctionne, mais le service est injoignable "
             "depuis 40 minutes.",
             "Depuis hier soir, plus aucun e-mail ne part de votre système.",
+            "c'est moi ou tout est en panne ?",
+            "Aucun de mes collègues n'arrive à ouvrir l'appli non plus, donc ce n'est pas mon "
+            "wifi.",
+            "site HS. encore.",
+            "Il y a une file de clients à la caisse et l'appli du terminal de paiement "
+            "n'arrive pas à joindre vos serveurs.",
         ),
     },
     "cancellation": {
@@ -496,6 +661,10 @@ CORE: dict[str, Phrasebook] = {
             "Can I downgrade to the free plan instead of cancelling completely?",
             "Please confirm in writing that my contract is terminated and that no further payments "
             "will be taken.",
+            "how do I cancel",
+            "Please don't renew my plan next month, I won't be needing it anymore.",
+            "I'm moving abroad and would like to end my contract, what's the notice period?",
+            "cancel my membership pls, I barely use it",
         ),
         "nl": (
             "Graag mijn abonnement opzeggen per het einde van de huidige periode.",
@@ -509,6 +678,11 @@ CORE: dict[str, Phrasebook] = {
             "Kan ik overstappen naar het gratis abonnement in plaats van helemaal op te zeggen?",
             "Bevestig alstublieft schriftelijk dat mijn contract is beëindigd en dat er niets meer "
             "wordt afgeschreven.",
+            "hoe zeg ik op",
+            "Graag mijn abonnement volgende maand niet verlengen, ik heb het niet meer nodig.",
+            "Ik verhuis naar het buitenland en wil mijn contract beëindigen, wat is de "
+            "opzegtermijn?",
+            "zeg mijn lidmaatschap maar op aub, ik gebruik het amper",
         ),
         "ro": (
             "Vă rog să-mi anulați abonamentul la sfârșitul perioadei de facturare curente.",
@@ -520,6 +694,10 @@ CORE: dict[str, Phrasebook] = {
             "Pot trece pe planul gratuit în loc să renunț complet?",
             "Vă rog să-mi confirmați în scris că mi-ați reziliat contractul și că nu se vor mai "
             "face plăți.",
+            "cum anulez",
+            "Vă rog să nu-mi mai reînnoiți abonamentul luna viitoare, nu mai am nevoie de el.",
+            "Mă mut în străinătate și aș vrea să închei contractul, care e perioada de preaviz?",
+            "anulați-mi vă rog abonamentul, abia dacă îl folosesc",
         ),
         "de": (
             "Bitte kündigen Sie mein Abo zum Ende des aktuellen Abrechnungszeitraums.",
@@ -535,6 +713,11 @@ CORE: dict[str, Phrasebook] = {
             "Bitte bestätigen Sie mir schriftlich die Kündigung und dass keine weiteren "
             "Abbuchungen "
             "erfolgen.",
+            "wie kann ich kündigen",
+            "Bitte verlängern Sie meinen Tarif nächsten Monat nicht, ich brauche ihn nicht mehr.",
+            "Ich ziehe ins Ausland und möchte meinen Vertrag beenden, wie lang ist die "
+            "Kündigungsfrist?",
+            "bitte Mitgliedschaft kündigen, nutze sie eh kaum",
         ),
         "fr": (
             "Merci de résilier mon abonnement à la fin de la période de facturation en cours.",
@@ -547,6 +730,11 @@ CORE: dict[str, Phrasebook] = {
             "Puis-je passer à l'offre gratuite au lieu de résilier complètement ?",
             "Merci de me confirmer par écrit la résiliation de mon contrat et l'arrêt de tout "
             "prélèvement.",
+            "comment je résilie",
+            "Merci de ne pas renouveler mon abonnement le mois prochain, je n'en ai plus besoin.",
+            "Je déménage à l'étranger et je voudrais mettre fin à mon contrat, quel est le "
+            "préavis ?",
+            "résiliez mon abonnement svp, je ne m'en sers quasiment pas",
         ),
     },
     "feature_request": {
@@ -559,6 +747,11 @@ CORE: dict[str, Phrasebook] = {
             "Please consider adding keyboard shortcuts for the most common actions.",
             "Our team really misses {feature}; your competitors already offer it.",
             "An integration with Slack would save us a lot of copy-pasting.",
+            "any chance you'll add {feature} at some point?",
+            "It would save me so much time if the app remembered my last filter settings.",
+            "pls add a way to print the whole order history at once",
+            "Have you thought about letting us share a list with family members? Everyone I "
+            "know would use it.",
         ),
         "nl": (
             "Het zou top zijn als jullie {feature} konden toevoegen.",
@@ -570,6 +763,11 @@ CORE: dict[str, Phrasebook] = {
             "Overweeg alsjeblieft sneltoetsen voor de meest gebruikte acties.",
             "Ons team mist echt {feature}, de concurrentie biedt dat al aan.",
             "Een koppeling met Slack zou ons een hoop kopiëren en plakken besparen.",
+            "komt er ooit {feature}?",
+            "Het zou me veel tijd schelen als de app mijn laatste filterinstellingen onthoudt.",
+            "graag een manier om de hele bestelgeschiedenis in één keer te printen",
+            "Hebben jullie erover nagedacht om lijsten te laten delen met familieleden? "
+            "Iedereen die ik ken zou het gebruiken.",
         ),
         "ro": (
             "Ar fi grozav dacă ați adăuga {feature}.",
@@ -581,6 +779,11 @@ CORE: dict[str, Phrasebook] = {
             "Vă rog să luați în calcul scurtături de tastatură pentru acțiunile cele mai folosite.",
             "Echipa noastră ar avea mare nevoie de {feature}, concurența are deja așa ceva.",
             "O integrare cu Slack ne-ar scuti de mult copy-paste.",
+            "aveți de gând să adăugați {feature} la un moment dat?",
+            "M-ar ajuta enorm dacă aplicația ar ține minte ultimele filtre folosite.",
+            "vă rog adăugați o opțiune să printez tot istoricul comenzilor deodată",
+            "V-ați gândit să permiteți partajarea unei liste cu membrii familiei? Toți "
+            "cunoscuții mei ar folosi-o.",
         ),
         "de": (
             "Es wäre super, wenn Sie {feature} einbauen könnten.",
@@ -592,6 +795,12 @@ CORE: dict[str, Phrasebook] = {
             "Bitte denken Sie über Tastenkürzel für die häufigsten Aktionen nach.",
             "Unser Team vermisst {feature} sehr, die Konkurrenz bietet das längst an.",
             "Eine Integration mit Slack würde uns viel Copy-and-paste ersparen.",
+            "plant ihr irgendwann {feature}?",
+            "Es würde mir viel Zeit sparen, wenn die App meine letzten Filtereinstellungen "
+            "speichern würde.",
+            "bitte eine Möglichkeit einbauen, den ganzen Bestellverlauf auf einmal zu drucken",
+            "Haben Sie mal überlegt, das Teilen von Listen mit Familienmitgliedern zu "
+            "erlauben? Jeder, den ich kenne, würde das nutzen.",
         ),
         "fr": (
             "Ce serait génial si vous pouviez ajouter {feature}.",
@@ -603,6 +812,11 @@ CORE: dict[str, Phrasebook] = {
             "Merci d'envisager des raccourcis clavier pour les actions les plus courantes.",
             "Il manque vraiment {feature} à notre équipe, la concurrence le propose déjà.",
             "Une intégration avec Slack nous éviterait beaucoup de copier-coller.",
+            "vous comptez ajouter {feature} un jour ?",
+            "Ça me ferait gagner un temps fou si l'appli retenait mes derniers filtres.",
+            "svp ajoutez un moyen d'imprimer tout l'historique des commandes d'un coup",
+            "Avez-vous pensé à permettre le partage d'une liste avec les membres de la "
+            "famille ? Tout mon entourage l'utiliserait.",
         ),
     },
     "security_incident": {
@@ -619,6 +833,12 @@ CORE: dict[str, Phrasebook] = {
             "There are admin users in our workspace that nobody on our team created.",
             "Our security scanner flagged that your login page allows unlimited password attempts.",
             "My saved card was used for three purchases I never made, {amount} in total.",
+            "someone changed my email and password, I didn't do that",
+            "Got a text saying my account was accessed from another country. I haven't been "
+            "abroad in years.",
+            "there's an order for a {product} in my history that I never placed",
+            "I clicked a link in an e-mail that looked like it came from you and typed in my "
+            "password. Now I'm worried.",
         ),
         "nl": (
             "Ik kreeg een melding over een inlogpoging vanuit een land waar ik nooit ben geweest, "
@@ -636,6 +856,13 @@ CORE: dict[str, Phrasebook] = {
             "toestaat.",
             "Met mijn opgeslagen kaart zijn drie aankopen gedaan die ik nooit heb gedaan, samen "
             "{amount}.",
+            "iemand heeft mijn e-mail en wachtwoord veranderd, dat was ik niet",
+            "Ik kreeg een sms dat er vanuit een ander land op mijn account is ingelogd. Ik "
+            "ben al jaren niet in het buitenland geweest.",
+            "er staat een bestelling voor een {product} in mijn geschiedenis die ik nooit heb "
+            "geplaatst",
+            "Ik heb op een link geklikt in een mail die van jullie leek te komen en mijn "
+            "wachtwoord ingevuld. Nu ben ik ongerust.",
         ),
         "ro": (
             "Am primit o alertă despre o autentificare dintr-o țară în care n-am fost niciodată, "
@@ -653,6 +880,12 @@ CORE: dict[str, Phrasebook] = {
             "nelimitat de încercări de parolă.",
             "Cu cardul meu salvat s-au făcut trei cumpărături pe care nu le-am făcut eu, în total "
             "{amount}.",
+            "cineva mi-a schimbat e-mailul și parola, nu eu am făcut asta",
+            "Am primit un SMS că s-a intrat în contul meu din altă țară. Nu am mai fost în "
+            "străinătate de ani de zile.",
+            "în istoric apare o comandă pentru {product} pe care nu am plasat-o niciodată",
+            "Am dat click pe un link dintr-un e-mail care părea de la voi și mi-am introdus "
+            "parola. Acum sunt îngrijorată.",
         ),
         "de": (
             "Ich habe eine Warnung über einen Login aus einem Land bekommen, in dem ich nie war, "
@@ -673,6 +906,12 @@ CORE: dict[str, Phrasebook] = {
             "Passwortversuche zulässt.",
             "Mit meiner gespeicherten Karte wurden drei Käufe getätigt, die ich nie gemacht habe, "
             "insgesamt {amount}.",
+            "jemand hat meine E-Mail und mein Passwort geändert, das war nicht ich",
+            "Ich habe eine SMS bekommen, dass aus einem anderen Land auf mein Konto "
+            "zugegriffen wurde. Ich war seit Jahren nicht im Ausland.",
+            "in meinem Verlauf ist eine Bestellung über {product}, die ich nie aufgegeben habe",
+            "Ich habe auf einen Link in einer Mail geklickt, die aussah, als käme sie von "
+            "Ihnen, und mein Passwort eingegeben. Jetzt mache ich mir Sorgen.",
         ),
         "fr": (
             "J'ai reçu une alerte de connexion depuis un pays où je ne suis jamais allé, et mon "
@@ -693,6 +932,12 @@ CORE: dict[str, Phrasebook] = {
             "Ma carte enregistrée a servi à trois achats que je n'ai jamais faits, pour un total "
             "de "
             "{amount}.",
+            "quelqu'un a changé mon e-mail et mon mot de passe, ce n'est pas moi",
+            "J'ai reçu un SMS disant que mon compte a été consulté depuis un autre pays. Je "
+            "ne suis pas allé à l'étranger depuis des années.",
+            "il y a une commande pour {product} dans mon historique que je n'ai jamais passée",
+            "J'ai cliqué sur un lien dans un e-mail qui semblait venir de vous et j'ai saisi "
+            "mon mot de passe. Je suis inquiète maintenant.",
         ),
     },
     "privacy_gdpr": {
@@ -706,6 +951,10 @@ CORE: dict[str, Phrasebook] = {
             "I never gave consent for my phone number to be used for advertising.",
             "Please correct my date of birth and address in your records, they're out of date.",
             "Where are your servers located? We need to know whether our data leaves the EU.",
+            "please delete all my data, I don't want to be in your system anymore",
+            "How did you get my phone number? I never gave it to you.",
+            "stop emailing me. I unsubscribed twice.",
+            "Which third parties do you share my purchase history with? I'd like a list.",
         ),
         "nl": (
             "Op grond van de AVG vraag ik een kopie op van alle persoonsgegevens die jullie van "
@@ -722,6 +971,11 @@ CORE: dict[str, Phrasebook] = {
             "Pas alstublieft mijn geboortedatum en adres aan in jullie administratie, die zijn "
             "verouderd.",
             "Waar staan jullie servers? We moeten weten of onze gegevens de EU verlaten.",
+            "verwijder al mijn gegevens aub, ik wil niet meer in jullie systeem staan",
+            "Hoe komen jullie aan mijn telefoonnummer? Dat heb ik nooit aan jullie gegeven.",
+            "stop met mailen. ik heb me al twee keer afgemeld.",
+            "Met welke derde partijen delen jullie mijn aankoopgeschiedenis? Ik wil graag een "
+            "lijst.",
         ),
         "ro": (
             "În baza GDPR, solicit o copie a tuturor datelor cu caracter personal pe care le "
@@ -736,6 +990,10 @@ CORE: dict[str, Phrasebook] = {
             "publicitar.",
             "Vă rog să-mi corectați data nașterii și adresa în evidențele voastre, sunt depășite.",
             "Unde se află serverele voastre? Trebuie să știm dacă datele noastre părăsesc UE.",
+            "vă rog să ștergeți toate datele mele, nu mai vreau să fiu în sistemul vostru",
+            "De unde aveți numărul meu de telefon? Nu vi l-am dat niciodată.",
+            "nu-mi mai trimiteți e-mailuri. m-am dezabonat de două ori.",
+            "Cu ce terți împărtășiți istoricul cumpărăturilor mele? Aș dori o listă.",
         ),
         "de": (
             "Gemäß DSGVO verlange ich eine Kopie aller personenbezogenen Daten, die Sie über mich "
@@ -751,6 +1009,10 @@ CORE: dict[str, Phrasebook] = {
             "Bitte korrigieren Sie mein Geburtsdatum und meine Adresse in Ihren Unterlagen, beides "
             "ist veraltet.",
             "Wo stehen Ihre Server? Wir müssen wissen, ob unsere Daten die EU verlassen.",
+            "bitte alle meine Daten löschen, ich will nicht mehr in Ihrem System sein",
+            "Woher haben Sie meine Telefonnummer? Die habe ich Ihnen nie gegeben.",
+            "hören Sie auf, mir Mails zu schicken. habe mich zweimal abgemeldet.",
+            "An welche Dritten geben Sie meine Kaufhistorie weiter? Ich hätte gern eine Liste.",
         ),
         "fr": (
             "Conformément au RGPD, je demande une copie de toutes les données personnelles que "
@@ -769,6 +1031,10 @@ CORE: dict[str, Phrasebook] = {
             "sont "
             "plus à jour.",
             "Où se trouvent vos serveurs ? Nous devons savoir si nos données quittent l'UE.",
+            "supprimez toutes mes données svp, je ne veux plus être dans votre système",
+            "Comment avez-vous eu mon numéro de téléphone ? Je ne vous l'ai jamais donné.",
+            "arrêtez de m'envoyer des mails. je me suis désinscrit deux fois.",
+            "Avec quels tiers partagez-vous mon historique d'achats ? Je voudrais une liste.",
         ),
     },
     "product_question": {
@@ -781,6 +1047,11 @@ CORE: dict[str, Phrasebook] = {
             "Do you offer discounts for non-profit organisations or schools?",
             "Is there a way to try the Pro features before I upgrade?",
             "What are the exact dimensions of the {product}? I want to be sure it fits on my desk.",
+            "does the {product} work with iphone?",
+            "Is the {product} still in stock, or do you know when it's coming back?",
+            "what's the difference between the {product} and the cheaper one?",
+            "My dad is 80 and not great with tech, would the {product} be easy enough for him "
+            "to set up?",
         ),
         "nl": (
             "Werkt het product {product} met Apple HomeKit?",
@@ -792,6 +1063,11 @@ CORE: dict[str, Phrasebook] = {
             "Kan ik de Pro-functies eerst uitproberen voordat ik upgrade?",
             "Wat zijn de precieze afmetingen van het product {product}? Ik wil zeker weten dat het "
             "op mijn bureau past.",
+            "werkt de {product} met een iphone?",
+            "Is de {product} nog op voorraad, of weten jullie wanneer hij weer binnenkomt?",
+            "wat is het verschil tussen de {product} en de goedkopere?",
+            "Mijn vader is 80 en niet zo handig met techniek, kan hij de {product} zelf "
+            "installeren?",
         ),
         "ro": (
             "Este produsul {product} compatibil cu Apple HomeKit?",
@@ -803,6 +1079,11 @@ CORE: dict[str, Phrasebook] = {
             "Există vreo modalitate de a încerca funcțiile Pro înainte să fac upgrade?",
             "Care sunt dimensiunile exacte ale produsului {product}? Vreau să fiu sigur că încape "
             "pe birou.",
+            "{product} merge cu iphone?",
+            "Mai aveți {product} pe stoc sau știți când revine?",
+            "care e diferența dintre {product} și varianta mai ieftină?",
+            "Tatăl meu are 80 de ani și nu se descurcă cu tehnologia, ar putea configura "
+            "singur {product}?",
         ),
         "de": (
             "Ist das Gerät {product} mit Apple HomeKit kompatibel?",
@@ -814,6 +1095,10 @@ CORE: dict[str, Phrasebook] = {
             "Kann ich die Pro-Funktionen vor einem Upgrade erst einmal testen?",
             "Welche genauen Maße hat das Produkt {product}? Ich möchte sicher sein, dass es auf "
             "meinen Schreibtisch passt.",
+            "geht {product} auch mit dem iPhone?",
+            "Ist {product} noch auf Lager, oder wissen Sie, wann es wieder reinkommt?",
+            "was ist der Unterschied zwischen {product} und dem günstigeren Modell?",
+            "Mein Vater ist 80 und nicht so technikaffin, kann er {product} allein einrichten?",
         ),
         "fr": (
             "Le produit {product} est-il compatible avec Apple HomeKit ?",
@@ -827,6 +1112,11 @@ CORE: dict[str, Phrasebook] = {
             "supérieure ?",
             "Quelles sont les dimensions exactes du produit {product} ? Je veux être sûr qu'il "
             "tienne sur mon bureau.",
+            "{product} est compatible iphone ?",
+            "{product} est-il encore en stock, ou savez-vous quand il revient ?",
+            "c'est quoi la différence entre {product} et le modèle moins cher ?",
+            "Mon père a 80 ans et n'est pas très à l'aise avec la technologie, pourrait-il "
+            "installer {product} tout seul ?",
         ),
     },
     "complaint": {
@@ -842,6 +1132,11 @@ CORE: dict[str, Phrasebook] = {
             "Your driver threw the package over the fence and damaged my garden.",
             "I've been a loyal customer for years and this is how you treat me?",
             "I asked for a refund weeks ago and all I get are automated replies.",
+            "Three weeks, five e-mails, zero answers. Great service.",
+            "The {product} broke after a month and your shop just told me to contact the "
+            "manufacturer.",
+            "honestly the worst customer experience I've had in years",
+            "I was promised a callback on {date}. Nobody called. Nobody ever calls.",
         ),
         "nl": (
             "Dit is al de derde keer dat ik jullie over hetzelfde probleem contacteer, en niemand "
@@ -859,6 +1154,12 @@ CORE: dict[str, Phrasebook] = {
             "Ik ben al jaren een trouwe klant en zo gaan jullie met me om?",
             "Ik heb weken geleden om mijn geld terug gevraagd en krijg alleen maar automatische "
             "antwoorden.",
+            "Drie weken, vijf mails, nul antwoorden. Top service.",
+            "De {product} ging na een maand kapot en jullie winkel zei alleen dat ik de "
+            "fabrikant moest bellen.",
+            "eerlijk gezegd de slechtste klantervaring die ik in jaren heb gehad",
+            "Er werd me beloofd dat ik op {date} teruggebeld zou worden. Niemand belde. Er "
+            "belt nooit iemand.",
         ),
         "ro": (
             "Este a treia oară când vă contactez pentru aceeași problemă și nu îmi răspunde "
@@ -874,6 +1175,12 @@ CORE: dict[str, Phrasebook] = {
             "Curierul vostru a aruncat coletul peste gard și mi-a distrus grădina.",
             "Sunt client fidel de ani de zile și așa mă tratați?",
             "Am cerut banii înapoi acum câteva săptămâni și primesc doar răspunsuri automate.",
+            "Trei săptămâni, cinci e-mailuri, zero răspunsuri. Felicitări pentru servicii.",
+            "{product} s-a stricat după o lună, iar în magazin mi s-a spus doar să contactez "
+            "producătorul.",
+            "sincer, cea mai proastă experiență de client din ultimii ani",
+            "Mi s-a promis pe {date} că voi fi sunat înapoi. Nu m-a sunat nimeni. Nu sună "
+            "niciodată nimeni.",
         ),
         "de": (
             "Das ist jetzt das dritte Mal, dass ich mich wegen desselben Problems melde, und "
@@ -890,6 +1197,12 @@ CORE: dict[str, Phrasebook] = {
             "Ich bin seit Jahren treuer Kunde und so werde ich behandelt?",
             "Ich habe vor Wochen um eine Erstattung gebeten und bekomme nur automatische "
             "Antworten.",
+            "Drei Wochen, fünf Mails, null Antworten. Toller Service.",
+            "{product} war nach einem Monat kaputt und Ihr Laden meinte nur, ich solle mich "
+            "an den Hersteller wenden.",
+            "ehrlich gesagt das schlechteste Kundenerlebnis seit Jahren",
+            "Mir wurde für den {date} ein Rückruf versprochen. Niemand hat angerufen. Es ruft "
+            "nie jemand an.",
         ),
         "fr": (
             "C'est la troisième fois que je vous contacte pour le même problème, et personne ne me "
@@ -905,6 +1218,12 @@ CORE: dict[str, Phrasebook] = {
             "Je suis un client fidèle depuis des années et c'est comme ça que vous me traitez ?",
             "J'ai demandé un remboursement il y a des semaines et je ne reçois que des réponses "
             "automatiques.",
+            "Trois semaines, cinq e-mails, zéro réponse. Bravo pour le service.",
+            "{product} est tombé en panne au bout d'un mois et votre magasin m'a juste dit de "
+            "contacter le fabricant.",
+            "franchement la pire expérience client que j'ai eue depuis des années",
+            "On m'avait promis un rappel le {date}. Personne n'a appelé. Personne n'appelle "
+            "jamais.",
         ),
     },
     "order_change": {
@@ -917,6 +1236,11 @@ CORE: dict[str, Phrasebook] = {
             "Please remove the {product} from order {order_id}, I only need the other items.",
             "Is it possible to upgrade my order to express shipping?",
             "I made a typo in the house number on my order, it should be 12 instead of 21.",
+            "can I still add something to my order?",
+            "I put the wrong house number on {order_id}, it should be 14, not 41.",
+            "change size M to L on my last order pls",
+            "Is it too late to switch {order_id} to pick-up in store? I'll be away when it's "
+            "delivered.",
         ),
         "nl": (
             "Kan ik het bezorgadres van bestelling {order_id} nog wijzigen? Ik verhuis volgende "
@@ -933,6 +1257,11 @@ CORE: dict[str, Phrasebook] = {
             "Is het mogelijk mijn bestelling alsnog met spoedlevering te versturen?",
             "Ik heb een tikfout gemaakt in het huisnummer van mijn bestelling: het moet 12 zijn in "
             "plaats van 21.",
+            "kan ik nog iets aan mijn bestelling toevoegen?",
+            "Ik heb bij {order_id} het verkeerde huisnummer ingevuld, het moet 14 zijn, niet 41.",
+            "graag maat M omzetten naar L bij mijn laatste bestelling",
+            "Is het te laat om {order_id} om te zetten naar afhalen in de winkel? Ik ben weg "
+            "als het bezorgd wordt.",
         ),
         "ro": (
             "Mai pot schimba adresa de livrare pentru comanda {order_id}? Mă mut săptămâna "
@@ -946,6 +1275,11 @@ CORE: dict[str, Phrasebook] = {
             "celelalte articole.",
             "Se poate trece comanda mea pe livrare expres?",
             "Am greșit numărul casei în comandă: trebuie să fie 12, nu 21.",
+            "mai pot adăuga ceva la comandă?",
+            "Am greșit numărul casei la {order_id}, e 14, nu 41.",
+            "schimbați vă rog mărimea M cu L la ultima comandă",
+            "E prea târziu să trec {order_id} pe ridicare din magazin? Nu voi fi acasă când "
+            "se livrează.",
         ),
         "de": (
             "Kann ich die Lieferadresse für Bestellung {order_id} noch ändern? Ich ziehe nächste "
@@ -960,6 +1294,11 @@ CORE: dict[str, Phrasebook] = {
             "nur die anderen Sachen.",
             "Kann meine Bestellung noch auf Expressversand umgestellt werden?",
             "Ich habe mich bei der Hausnummer vertippt: Es muss 12 statt 21 heißen.",
+            "kann ich noch was zu meiner Bestellung hinzufügen?",
+            "Ich habe bei {order_id} die falsche Hausnummer angegeben, richtig ist 14, nicht 41.",
+            "bitte bei meiner letzten Bestellung Größe M in L ändern",
+            "Ist es zu spät, {order_id} auf Abholung im Laden umzustellen? Ich bin bei der "
+            "Zustellung nicht da.",
         ),
         "fr": (
             "Puis-je encore modifier l'adresse de livraison de la commande {order_id} ? Je "
@@ -974,6 +1313,147 @@ CORE: dict[str, Phrasebook] = {
             "autres articles.",
             "Est-il possible de passer ma commande en livraison express ?",
             "Je me suis trompé de numéro de rue dans ma commande : c'est 12 et non 21.",
+            "je peux encore ajouter un article à ma commande ?",
+            "Je me suis trompé de numéro de rue pour {order_id}, c'est le 14, pas le 41.",
+            "svp changez la taille M en L sur ma dernière commande",
+            "Est-il trop tard pour passer {order_id} en retrait en magasin ? Je serai absent "
+            "à la livraison.",
+        ),
+    },
+    # What fits none of the topics above: general questions, sales and partnership enquiries,
+    # job applications, spam, wrong-company messages, unrelated feedback.
+    "other": {
+        "en": (
+            "What are your opening hours on bank holidays?",
+            "Do you have a shop in Manchester where I could come and have a look?",
+            "We're a small design agency and would love to talk to someone in your marketing "
+            "team about a partnership.",
+            "Who should I speak to about stocking your products in our three stores?",
+            "Hello, I'd like to apply for the warehouse job I saw on your website. My CV is "
+            "attached.",
+            "Are you taking on any interns this summer? I'm in my second year of a marketing "
+            "degree.",
+            "Boost your website's Google ranking in 30 days! Reply YES for a free SEO audit.",
+            "Congratulations, you have been selected for an exclusive investment opportunity "
+            "with guaranteed returns.",
+            "Sorry, I think I've got the wrong company, I was trying to reach my energy supplier.",
+            "is this the dentist? I need to move my appointment on {date}",
+            "Just wanted to say the song in your radio ad has been stuck in my head all week, "
+            "haha.",
+            "I'm writing my thesis on online retail, would someone from your company answer a "
+            "few questions?",
+            "I'm a reporter for a local paper and would like to speak to your press office.",
+            "Our kids' football club is looking for sponsors for next season, would you be "
+            "interested?",
+            "test 123 please ignore",
+            "What's your postal address? I need to send you a letter.",
+        ),
+        "nl": (
+            "Wat zijn jullie openingstijden op feestdagen?",
+            "Hebben jullie een winkel in Utrecht waar ik even kan komen kijken?",
+            "Wij zijn een klein ontwerpbureau en willen graag met iemand van jullie "
+            "marketingteam praten over een samenwerking.",
+            "Met wie kan ik praten over het verkopen van jullie producten in onze drie winkels?",
+            "Hallo, ik wil graag solliciteren op de vacature voor magazijnmedewerker op "
+            "jullie website. Mijn cv zit in de bijlage.",
+            "Hebben jullie deze zomer plek voor een stagiair? Ik zit in het tweede jaar van "
+            "de opleiding marketing.",
+            "Binnen 30 dagen bovenaan in Google! Antwoord JA voor een gratis SEO-scan.",
+            "Gefeliciteerd, u bent geselecteerd voor een exclusieve investeringskans met "
+            "gegarandeerd rendement.",
+            "Sorry, ik denk dat ik bij het verkeerde bedrijf ben, ik probeerde mijn "
+            "energieleverancier te bereiken.",
+            "is dit de tandarts? ik moet mijn afspraak van {date} verzetten",
+            "Wilde even zeggen dat het liedje uit jullie radioreclame al de hele week in mijn "
+            "hoofd zit, haha.",
+            "Ik schrijf mijn scriptie over online winkelen, zou iemand van jullie bedrijf een "
+            "paar vragen willen beantwoorden?",
+            "Ik ben verslaggever bij een lokale krant en zou graag jullie persvoorlichter spreken.",
+            "Onze jeugdvoetbalclub zoekt sponsors voor volgend seizoen, hebben jullie interesse?",
+            "test 123 graag negeren",
+            "Wat is jullie postadres? Ik moet jullie een brief sturen.",
+        ),
+        "ro": (
+            "Care este programul vostru în zilele de sărbătoare?",
+            "Aveți un magazin în Cluj unde aș putea veni să văd produsele?",
+            "Suntem o mică agenție de design și am vrea să discutăm cu cineva din echipa de "
+            "marketing despre un parteneriat.",
+            "Cu cine pot vorbi despre vânzarea produselor voastre în cele trei magazine ale "
+            "noastre?",
+            "Bună ziua, aș dori să aplic pentru postul de lucrător în depozit văzut pe "
+            "site-ul vostru. Am atașat CV-ul.",
+            "Primiți stagiari în vara asta? Sunt în anul doi la marketing.",
+            "Site-ul dumneavoastră pe prima pagină Google în 30 de zile! Răspundeți DA pentru "
+            "un audit SEO gratuit.",
+            "Felicitări, ați fost selectat pentru o oportunitate exclusivă de investiție cu "
+            "profit garantat.",
+            "Scuze, cred că am greșit firma, încercam să dau de furnizorul meu de energie.",
+            "aici e cabinetul stomatologic? trebuie să mut programarea din {date}",
+            "Voiam doar să vă spun că melodia din reclama voastră de la radio nu-mi iese din "
+            "cap toată săptămâna, haha.",
+            "Îmi scriu lucrarea de licență despre comerțul online, ar putea cineva din firmă "
+            "să răspundă la câteva întrebări?",
+            "Sunt reporter la un ziar local și aș dori să vorbesc cu biroul vostru de presă.",
+            "Clubul de fotbal pentru copii caută sponsori pentru sezonul viitor, ați fi "
+            "interesați?",
+            "test 123 vă rog ignorați",
+            "Care este adresa voastră poștală? Trebuie să vă trimit o scrisoare.",
+        ),
+        "de": (
+            "Wie sind Ihre Öffnungszeiten an Feiertagen?",
+            "Haben Sie ein Geschäft in Köln, wo ich mir die Sachen mal ansehen kann?",
+            "Wir sind eine kleine Designagentur und würden gern mit jemandem aus Ihrem "
+            "Marketing über eine Kooperation sprechen.",
+            "An wen wende ich mich, wenn wir Ihre Produkte in unseren drei Filialen verkaufen "
+            "möchten?",
+            "Hallo, ich möchte mich auf die Stelle als Lagermitarbeiter von Ihrer Website "
+            "bewerben. Mein Lebenslauf ist im Anhang.",
+            "Nehmen Sie diesen Sommer Praktikanten? Ich bin im zweiten Jahr meines "
+            "Marketingstudiums.",
+            "In 30 Tagen auf Platz 1 bei Google! Antworten Sie mit JA für einen kostenlosen "
+            "SEO-Check.",
+            "Herzlichen Glückwunsch, Sie wurden für eine exklusive Anlagemöglichkeit mit "
+            "garantierter Rendite ausgewählt.",
+            "Entschuldigung, ich glaube, ich bin bei der falschen Firma gelandet, ich wollte "
+            "eigentlich meinen Stromanbieter erreichen.",
+            "ist das die Zahnarztpraxis? ich muss meinen Termin am {date} verschieben",
+            "Wollte nur sagen, dass mir das Lied aus Ihrer Radiowerbung die ganze Woche nicht "
+            "aus dem Kopf geht, haha.",
+            "Ich schreibe meine Abschlussarbeit über Onlinehandel, würde jemand aus Ihrem "
+            "Unternehmen ein paar Fragen beantworten?",
+            "Ich bin Reporterin bei einer Lokalzeitung und würde gern mit Ihrer Pressestelle "
+            "sprechen.",
+            "Unser Jugendfußballverein sucht Sponsoren für die nächste Saison, hätten Sie "
+            "Interesse?",
+            "test 123 bitte ignorieren",
+            "Wie lautet Ihre Postanschrift? Ich muss Ihnen einen Brief schicken.",
+        ),
+        "fr": (
+            "Quels sont vos horaires d'ouverture les jours fériés ?",
+            "Avez-vous une boutique à Lyon où je pourrais passer voir les produits ?",
+            "Nous sommes une petite agence de design et aimerions parler d'un partenariat "
+            "avec quelqu'un de votre équipe marketing.",
+            "À qui dois-je m'adresser pour vendre vos produits dans nos trois magasins ?",
+            "Bonjour, je souhaite postuler à l'offre de préparateur de commandes vue sur "
+            "votre site. Vous trouverez mon CV en pièce jointe.",
+            "Prenez-vous des stagiaires cet été ? Je suis en deuxième année d'école de commerce.",
+            "Votre site en première page de Google en 30 jours ! Répondez OUI pour un audit "
+            "SEO gratuit.",
+            "Félicitations, vous avez été sélectionné pour une opportunité d'investissement "
+            "exclusive au rendement garanti.",
+            "Désolé, je crois que je me suis trompé d'entreprise, je voulais joindre mon "
+            "fournisseur d'électricité.",
+            "c'est bien le cabinet dentaire ? je dois déplacer mon rendez-vous du {date}",
+            "Je voulais juste vous dire que la chanson de votre pub à la radio me reste en "
+            "tête toute la semaine, haha.",
+            "Je rédige mon mémoire sur le commerce en ligne, quelqu'un de votre entreprise "
+            "accepterait-il de répondre à quelques questions ?",
+            "Je suis journaliste dans un quotidien régional et j'aimerais parler à votre "
+            "service de presse.",
+            "Notre club de foot pour enfants cherche des sponsors pour la saison prochaine, "
+            "seriez-vous intéressés ?",
+            "test 123 merci d'ignorer",
+            "Quelle est votre adresse postale ? Je dois vous envoyer un courrier.",
         ),
     },
 }
@@ -982,74 +1462,159 @@ CORE: dict[str, Phrasebook] = {
 # core phrasings are held out), so they stay short and generic-ish, like real ones.
 SUBJECTS: dict[str, Phrasebook] = {
     "billing": {
-        "en": ("Question about my invoice", "Double charge", "Invoice {order_id}", "Payment issue"),
+        "en": (
+            "Question about my invoice",
+            "Double charge",
+            "Invoice {order_id}",
+            "Payment issue",
+            "charged twice??",
+            "Wrong amount on my invoice",
+            "What is this payment?",
+            "Billing - account {customer_id}",
+        ),
         "nl": (
             "Vraag over mijn factuur",
             "Dubbele afschrijving",
             "Factuur {order_id}",
             "Probleem met betaling",
+            "dubbel afgeschreven??",
+            "Verkeerd bedrag op factuur",
+            "Wat is deze betaling?",
+            "Facturatie - klant {customer_id}",
         ),
         "ro": (
             "Întrebare despre factură",
             "Plată dublă",
             "Factura {order_id}",
             "Problemă cu plata",
+            "plătit de două ori??",
+            "Sumă greșită pe factură",
+            "Ce e plata asta?",
+            "Facturare - client {customer_id}",
         ),
         "de": (
             "Frage zu meiner Rechnung",
             "Doppelte Abbuchung",
             "Rechnung {order_id}",
             "Problem mit der Zahlung",
+            "doppelt abgebucht??",
+            "Falscher Betrag auf der Rechnung",
+            "Was ist das für eine Abbuchung?",
+            "Abrechnung - Kunde {customer_id}",
         ),
         "fr": (
             "Question sur ma facture",
             "Double prélèvement",
             "Facture {order_id}",
             "Problème de paiement",
+            "prélevé deux fois ??",
+            "Montant erroné sur ma facture",
+            "C'est quoi ce prélèvement ?",
+            "Facturation - client {customer_id}",
         ),
     },
     "refund": {
-        "en": ("Refund request", "Where is my refund?", "Money back for {order_id}", "Return"),
-        "nl": ("Verzoek om terugbetaling", "Waar blijft mijn geld?", "Refund {order_id}", "Retour"),
+        "en": (
+            "Refund request",
+            "Where is my refund?",
+            "Money back for {order_id}",
+            "Return",
+            "still no refund",
+            "Refund not received yet",
+            "Money back please",
+            "Return {order_id} - refund?",
+        ),
+        "nl": (
+            "Verzoek om terugbetaling",
+            "Waar blijft mijn geld?",
+            "Refund {order_id}",
+            "Retour",
+            "nog steeds geen refund",
+            "Terugbetaling nog niet ontvangen",
+            "Graag mijn geld terug",
+            "Retour {order_id} - terugbetaling?",
+        ),
         "ro": (
             "Cerere de rambursare",
             "Când primesc banii înapoi?",
             "Rambursare {order_id}",
             "Retur",
+            "tot nu am primit banii",
+            "Rambursarea nu a ajuns",
+            "Vreau banii înapoi",
+            "Retur {order_id} - rambursare?",
         ),
-        "de": ("Erstattung", "Wo bleibt meine Rückerstattung?", "Gutschrift {order_id}", "Retoure"),
+        "de": (
+            "Erstattung",
+            "Wo bleibt meine Rückerstattung?",
+            "Gutschrift {order_id}",
+            "Retoure",
+            "immer noch keine Erstattung",
+            "Rückzahlung noch nicht erhalten",
+            "Bitte Geld zurück",
+            "Retoure {order_id} - Erstattung?",
+        ),
         "fr": (
             "Demande de remboursement",
             "Où en est mon remboursement ?",
             "Remboursement {order_id}",
             "Retour",
+            "toujours pas remboursé",
+            "Remboursement non reçu",
+            "Je veux être remboursé",
+            "Retour {order_id} - remboursement ?",
         ),
     },
     "account_access": {
-        "en": ("Can't log in", "Account locked", "Password reset not working", "Login problem"),
+        "en": (
+            "Can't log in",
+            "Account locked",
+            "Password reset not working",
+            "Login problem",
+            "locked out",
+            "can't sign in",
+            "2FA code not arriving",
+            "Login loop",
+        ),
         "nl": (
             "Kan niet inloggen",
             "Account geblokkeerd",
             "Wachtwoord resetten lukt niet",
             "Probleem met login",
+            "buitengesloten",
+            "kan niet inloggen",
+            "2FA-code komt niet aan",
+            "Inloggen blijft hangen",
         ),
         "ro": (
             "Nu mă pot conecta",
             "Cont blocat",
             "Resetarea parolei nu merge",
             "Problemă la autentificare",
+            "blocat afară din cont",
+            "nu mă pot loga",
+            "Codul 2FA nu vine",
+            "Login-ul se reîncarcă",
         ),
         "de": (
             "Login nicht möglich",
             "Konto gesperrt",
             "Passwort zurücksetzen klappt nicht",
             "Anmeldeproblem",
+            "ausgesperrt",
+            "komme nicht rein",
+            "2FA-Code kommt nicht",
+            "Login-Schleife",
         ),
         "fr": (
             "Impossible de me connecter",
             "Compte bloqué",
             "Réinitialisation du mot de passe",
             "Problème de connexion",
+            "bloqué hors de mon compte",
+            "connexion impossible",
+            "Code 2FA non reçu",
+            "La connexion tourne en boucle",
         ),
     },
     "shipping_delivery": {
@@ -1058,178 +1623,571 @@ SUBJECTS: dict[str, Phrasebook] = {
             "Parcel not received",
             "Delivery {order_id}",
             "Damaged delivery",
+            "parcel??",
+            "Still waiting for my delivery",
+            "Tracking not updating",
+            "Package marked delivered but not here",
         ),
         "nl": (
             "Waar blijft mijn bestelling?",
             "Pakket niet ontvangen",
             "Levering {order_id}",
             "Beschadigde levering",
+            "pakket??",
+            "Nog steeds niet geleverd",
+            "Track & trace staat stil",
+            "Pakket 'bezorgd' maar niet ontvangen",
         ),
         "ro": (
             "Unde este comanda mea?",
             "Colet neprimit",
             "Livrare {order_id}",
             "Colet deteriorat",
+            "coletul??",
+            "Încă aștept livrarea",
+            "Tracking-ul nu se actualizează",
+            "Colet marcat livrat, dar nu l-am primit",
         ),
         "de": (
             "Wo bleibt meine Bestellung?",
             "Paket nicht erhalten",
             "Lieferung {order_id}",
             "Beschädigte Lieferung",
+            "Paket??",
+            "Warte immer noch auf die Lieferung",
+            "Sendungsverfolgung hängt",
+            "Als zugestellt markiert, aber nicht da",
         ),
-        "fr": ("Où est ma commande ?", "Colis non reçu", "Livraison {order_id}", "Colis endommagé"),
+        "fr": (
+            "Où est ma commande ?",
+            "Colis non reçu",
+            "Livraison {order_id}",
+            "Colis endommagé",
+            "colis ??",
+            "Toujours pas livré",
+            "Le suivi ne bouge plus",
+            "Colis marqué livré mais pas reçu",
+        ),
     },
     "technical_bug": {
-        "en": ("Bug report", "App keeps crashing", "Error {error_code}", "Something is broken"),
-        "nl": ("Foutmelding", "App crasht steeds", "Fout {error_code}", "Er werkt iets niet"),
+        "en": (
+            "Bug report",
+            "App keeps crashing",
+            "Error {error_code}",
+            "Something is broken",
+            "app freezing",
+            "Save button not working",
+            "Glitch in the export",
+            "Crash after update {app_version}",
+        ),
+        "nl": (
+            "Foutmelding",
+            "App crasht steeds",
+            "Fout {error_code}",
+            "Er werkt iets niet",
+            "app loopt vast",
+            "Opslaan werkt niet",
+            "Fout in de export",
+            "Crash na update {app_version}",
+        ),
         "ro": (
             "Raportare bug",
             "Aplicația se blochează",
             "Eroare {error_code}",
             "Ceva nu funcționează",
+            "aplicația îngheață",
+            "Butonul de salvare nu merge",
+            "Problemă la export",
+            "Crash după update-ul {app_version}",
         ),
         "de": (
             "Fehlermeldung",
             "App stürzt ständig ab",
             "Fehler {error_code}",
             "Etwas funktioniert nicht",
+            "App hängt",
+            "Speichern geht nicht",
+            "Fehler im Export",
+            "Absturz nach Update {app_version}",
         ),
         "fr": (
             "Signalement de bug",
             "L'application plante",
             "Erreur {error_code}",
             "Quelque chose ne marche pas",
+            "l'appli se fige",
+            "Le bouton Enregistrer ne marche pas",
+            "Souci dans l'export",
+            "Plantage après la mise à jour {app_version}",
         ),
     },
     "outage": {
-        "en": ("Service down?", "Everything is down", "Outage", "Site not loading"),
-        "nl": ("Storing?", "Alles ligt eruit", "Storing bij jullie", "Site laadt niet"),
-        "ro": ("Serviciul e căzut?", "Nu merge nimic", "Întrerupere", "Site-ul nu se încarcă"),
-        "de": ("Störung?", "Alles down", "Ausfall", "Seite lädt nicht"),
-        "fr": ("Service en panne ?", "Plus rien ne marche", "Panne", "Le site ne charge pas"),
+        "en": (
+            "Service down?",
+            "Everything is down",
+            "Outage",
+            "Site not loading",
+            "down again?",
+            "Nothing loads",
+            "Can't reach your servers",
+            "Is there an outage right now?",
+        ),
+        "nl": (
+            "Storing?",
+            "Alles ligt eruit",
+            "Storing bij jullie",
+            "Site laadt niet",
+            "weer plat?",
+            "Niets laadt",
+            "Geen verbinding met jullie servers",
+            "Is er nu een storing?",
+        ),
+        "ro": (
+            "Serviciul e căzut?",
+            "Nu merge nimic",
+            "Întrerupere",
+            "Site-ul nu se încarcă",
+            "iar e picat?",
+            "Nu se încarcă nimic",
+            "Nu ne putem conecta la servere",
+            "Aveți o pană acum?",
+        ),
+        "de": (
+            "Störung?",
+            "Alles down",
+            "Ausfall",
+            "Seite lädt nicht",
+            "schon wieder down?",
+            "Nichts lädt",
+            "Server nicht erreichbar",
+            "Gibt es gerade eine Störung?",
+        ),
+        "fr": (
+            "Service en panne ?",
+            "Plus rien ne marche",
+            "Panne",
+            "Le site ne charge pas",
+            "encore en panne ?",
+            "Rien ne charge",
+            "Impossible de joindre vos serveurs",
+            "Y a-t-il une panne en ce moment ?",
+        ),
     },
     "cancellation": {
-        "en": ("Cancel subscription", "Cancellation", "Close my account", "Stop auto-renewal"),
+        "en": (
+            "Cancel subscription",
+            "Cancellation",
+            "Close my account",
+            "Stop auto-renewal",
+            "cancel pls",
+            "End my contract",
+            "Don't renew",
+            "Notice period?",
+        ),
         "nl": (
             "Abonnement opzeggen",
             "Opzegging",
             "Account opheffen",
             "Automatische verlenging stoppen",
+            "opzeggen aub",
+            "Contract beëindigen",
+            "Niet verlengen",
+            "Opzegtermijn?",
         ),
-        "ro": ("Anulare abonament", "Reziliere", "Închidere cont", "Oprire reînnoire automată"),
-        "de": ("Kündigung", "Abo kündigen", "Konto schließen", "Automatische Verlängerung"),
+        "ro": (
+            "Anulare abonament",
+            "Reziliere",
+            "Închidere cont",
+            "Oprire reînnoire automată",
+            "anulare vă rog",
+            "Încetare contract",
+            "Nu mai reînnoiți",
+            "Perioada de preaviz?",
+        ),
+        "de": (
+            "Kündigung",
+            "Abo kündigen",
+            "Konto schließen",
+            "Automatische Verlängerung",
+            "bitte kündigen",
+            "Vertrag beenden",
+            "Nicht verlängern",
+            "Kündigungsfrist?",
+        ),
         "fr": (
             "Résiliation",
             "Résilier mon abonnement",
             "Fermeture de compte",
             "Renouvellement automatique",
+            "résiliation svp",
+            "Fin de contrat",
+            "Ne pas renouveler",
+            "Préavis ?",
         ),
     },
     "feature_request": {
-        "en": ("Feature request", "Suggestion", "Idea for the app", "Would love this feature"),
-        "nl": ("Verzoek voor nieuwe functie", "Suggestie", "Idee voor de app", "Wens"),
-        "ro": ("Cerere de funcționalitate", "Sugestie", "Idee pentru aplicație", "Propunere"),
-        "de": ("Feature-Wunsch", "Vorschlag", "Idee für die App", "Verbesserungsvorschlag"),
+        "en": (
+            "Feature request",
+            "Suggestion",
+            "Idea for the app",
+            "Would love this feature",
+            "small wish",
+            "Could you add this?",
+            "Idea: shared lists",
+            "Suggestion for the next update",
+        ),
+        "nl": (
+            "Verzoek voor nieuwe functie",
+            "Suggestie",
+            "Idee voor de app",
+            "Wens",
+            "kleine wens",
+            "Kunnen jullie dit toevoegen?",
+            "Idee: gedeelde lijsten",
+            "Suggestie voor de volgende update",
+        ),
+        "ro": (
+            "Cerere de funcționalitate",
+            "Sugestie",
+            "Idee pentru aplicație",
+            "Propunere",
+            "o mică dorință",
+            "Puteți adăuga asta?",
+            "Idee: liste partajate",
+            "Sugestie pentru următorul update",
+        ),
+        "de": (
+            "Feature-Wunsch",
+            "Vorschlag",
+            "Idee für die App",
+            "Verbesserungsvorschlag",
+            "kleiner Wunsch",
+            "Könnt ihr das einbauen?",
+            "Idee: geteilte Listen",
+            "Vorschlag fürs nächste Update",
+        ),
         "fr": (
             "Demande de fonctionnalité",
             "Suggestion",
             "Idée pour l'application",
             "Proposition d'amélioration",
+            "petit souhait",
+            "Pourriez-vous ajouter ça ?",
+            "Idée : listes partagées",
+            "Suggestion pour la prochaine mise à jour",
         ),
     },
     "security_incident": {
-        "en": ("Account hacked?", "Suspicious activity", "Security issue", "Unauthorised order"),
+        "en": (
+            "Account hacked?",
+            "Suspicious activity",
+            "Security issue",
+            "Unauthorised order",
+            "someone is in my account",
+            "Phishing e-mail?",
+            "Login from another country",
+            "Order I didn't place",
+        ),
         "nl": (
             "Account gehackt?",
             "Verdachte activiteit",
             "Beveiligingsprobleem",
             "Bestelling die ik niet heb geplaatst",
+            "iemand zit in mijn account",
+            "Phishingmail?",
+            "Inlog vanuit het buitenland",
+            "Bestelling die niet van mij is",
         ),
         "ro": (
             "Cont spart?",
             "Activitate suspectă",
             "Problemă de securitate",
             "Comandă neautorizată",
+            "cineva e în contul meu",
+            "E-mail de phishing?",
+            "Autentificare din altă țară",
+            "Comandă pe care nu am făcut-o",
         ),
         "de": (
             "Konto gehackt?",
             "Verdächtige Aktivität",
             "Sicherheitsproblem",
             "Nicht autorisierte Bestellung",
+            "jemand ist in meinem Konto",
+            "Phishing-Mail?",
+            "Login aus dem Ausland",
+            "Bestellung, die nicht von mir ist",
         ),
         "fr": (
             "Compte piraté ?",
             "Activité suspecte",
             "Problème de sécurité",
             "Commande non autorisée",
+            "quelqu'un est dans mon compte",
+            "E-mail de phishing ?",
+            "Connexion depuis l'étranger",
+            "Commande que je n'ai pas passée",
         ),
     },
     "privacy_gdpr": {
-        "en": ("GDPR request", "Data deletion", "Subject access request", "Privacy question"),
-        "nl": ("AVG-verzoek", "Gegevens verwijderen", "Inzageverzoek", "Vraag over privacy"),
+        "en": (
+            "GDPR request",
+            "Data deletion",
+            "Subject access request",
+            "Privacy question",
+            "delete my data",
+            "Where did you get my number?",
+            "Unsubscribe",
+            "Data sharing question",
+        ),
+        "nl": (
+            "AVG-verzoek",
+            "Gegevens verwijderen",
+            "Inzageverzoek",
+            "Vraag over privacy",
+            "verwijder mijn gegevens",
+            "Hoe komen jullie aan mijn nummer?",
+            "Afmelden",
+            "Vraag over delen van gegevens",
+        ),
         "ro": (
             "Cerere GDPR",
             "Ștergerea datelor",
             "Cerere de acces la date",
             "Întrebare despre confidențialitate",
+            "ștergeți-mi datele",
+            "De unde aveți numărul meu?",
+            "Dezabonare",
+            "Întrebare despre partajarea datelor",
         ),
-        "de": ("DSGVO-Anfrage", "Datenlöschung", "Auskunftsersuchen", "Frage zum Datenschutz"),
+        "de": (
+            "DSGVO-Anfrage",
+            "Datenlöschung",
+            "Auskunftsersuchen",
+            "Frage zum Datenschutz",
+            "meine Daten löschen",
+            "Woher haben Sie meine Nummer?",
+            "Abmelden",
+            "Frage zur Datenweitergabe",
+        ),
         "fr": (
             "Demande RGPD",
             "Suppression de données",
             "Droit d'accès",
             "Question sur la confidentialité",
+            "supprimez mes données",
+            "D'où vient mon numéro ?",
+            "Désinscription",
+            "Question sur le partage des données",
         ),
     },
     "product_question": {
-        "en": ("Question about {product}", "Quick question", "Pre-sales question", "Compatibility"),
-        "nl": ("Vraag over {product}", "Korte vraag", "Vraag voor aankoop", "Compatibiliteit"),
+        "en": (
+            "Question about {product}",
+            "Quick question",
+            "Pre-sales question",
+            "Compatibility",
+            "quick q",
+            "Is it in stock?",
+            "Which model should I get?",
+            "Does {product} work with my phone?",
+        ),
+        "nl": (
+            "Vraag over {product}",
+            "Korte vraag",
+            "Vraag voor aankoop",
+            "Compatibiliteit",
+            "vraagje",
+            "Op voorraad?",
+            "Welk model moet ik nemen?",
+            "Werkt {product} met mijn telefoon?",
+        ),
         "ro": (
             "Întrebare despre {product}",
             "O întrebare scurtă",
             "Întrebare înainte de cumpărare",
             "Compatibilitate",
+            "o întrebare",
+            "Mai e pe stoc?",
+            "Ce model să aleg?",
+            "{product} merge cu telefonul meu?",
         ),
-        "de": ("Frage zu {product}", "Kurze Frage", "Frage vor dem Kauf", "Kompatibilität"),
+        "de": (
+            "Frage zu {product}",
+            "Kurze Frage",
+            "Frage vor dem Kauf",
+            "Kompatibilität",
+            "kurze Frage",
+            "Auf Lager?",
+            "Welches Modell soll ich nehmen?",
+            "Geht {product} mit meinem Handy?",
+        ),
         "fr": (
             "Question sur {product}",
             "Petite question",
             "Question avant achat",
             "Compatibilité",
+            "petite question",
+            "En stock ?",
+            "Quel modèle choisir ?",
+            "{product} marche avec mon téléphone ?",
         ),
     },
     "complaint": {
-        "en": ("Complaint", "Very disappointed", "Terrible service", "Formal complaint"),
-        "nl": ("Klacht", "Erg teleurgesteld", "Slechte service", "Officiële klacht"),
-        "ro": ("Reclamație", "Foarte dezamăgit", "Servicii proaste", "Reclamație oficială"),
-        "de": ("Beschwerde", "Sehr enttäuscht", "Schlechter Service", "Offizielle Beschwerde"),
-        "fr": ("Réclamation", "Très déçu", "Service déplorable", "Réclamation officielle"),
+        "en": (
+            "Complaint",
+            "Very disappointed",
+            "Terrible service",
+            "Formal complaint",
+            "not happy",
+            "Still waiting for a callback",
+            "Worst experience ever",
+            "Nobody answers",
+        ),
+        "nl": (
+            "Klacht",
+            "Erg teleurgesteld",
+            "Slechte service",
+            "Officiële klacht",
+            "niet tevreden",
+            "Nog steeds niet teruggebeld",
+            "Slechtste ervaring ooit",
+            "Niemand reageert",
+        ),
+        "ro": (
+            "Reclamație",
+            "Foarte dezamăgit",
+            "Servicii proaste",
+            "Reclamație oficială",
+            "nemulțumit",
+            "Încă aștept să fiu sunat",
+            "Cea mai proastă experiență",
+            "Nu răspunde nimeni",
+        ),
+        "de": (
+            "Beschwerde",
+            "Sehr enttäuscht",
+            "Schlechter Service",
+            "Offizielle Beschwerde",
+            "unzufrieden",
+            "Warte immer noch auf den Rückruf",
+            "Schlechteste Erfahrung überhaupt",
+            "Niemand antwortet",
+        ),
+        "fr": (
+            "Réclamation",
+            "Très déçu",
+            "Service déplorable",
+            "Réclamation officielle",
+            "pas content",
+            "Toujours pas rappelé",
+            "Pire expérience de ma vie",
+            "Personne ne répond",
+        ),
     },
     "order_change": {
-        "en": ("Change my order", "Order {order_id}", "Change delivery address", "Order update"),
+        "en": (
+            "Change my order",
+            "Order {order_id}",
+            "Change delivery address",
+            "Order update",
+            "wrong house number",
+            "Add an item to my order?",
+            "Change size on {order_id}",
+            "Switch to store pick-up",
+        ),
         "nl": (
             "Bestelling wijzigen",
             "Bestelling {order_id}",
             "Bezorgadres wijzigen",
             "Aanpassing bestelling",
+            "verkeerd huisnummer",
+            "Artikel toevoegen aan bestelling?",
+            "Maat wijzigen bij {order_id}",
+            "Liever afhalen in de winkel",
         ),
         "ro": (
             "Modificare comandă",
             "Comanda {order_id}",
             "Schimbare adresă de livrare",
             "Actualizare comandă",
+            "număr de casă greșit",
+            "Pot adăuga un produs?",
+            "Schimbare mărime la {order_id}",
+            "Ridicare din magazin în loc de livrare",
         ),
         "de": (
             "Bestellung ändern",
             "Bestellung {order_id}",
             "Lieferadresse ändern",
             "Änderung meiner Bestellung",
+            "falsche Hausnummer",
+            "Artikel nachbestellen?",
+            "Größe ändern bei {order_id}",
+            "Lieber Abholung im Laden",
         ),
         "fr": (
             "Modifier ma commande",
             "Commande {order_id}",
             "Changer l'adresse de livraison",
             "Modification de commande",
+            "mauvais numéro de rue",
+            "Ajouter un article à ma commande ?",
+            "Changer la taille pour {order_id}",
+            "Passer en retrait magasin",
+        ),
+    },
+    # Subjects of messages that fit no topic.
+    "other": {
+        "en": (
+            "Opening hours",
+            "Partnership opportunity",
+            "Job application - warehouse",
+            "Press enquiry",
+            "Sponsorship request",
+            "wrong address?",
+            "Grow your business 300%",
+            "Hello",
+        ),
+        "nl": (
+            "Openingstijden",
+            "Samenwerking",
+            "Sollicitatie magazijnmedewerker",
+            "Persvraag",
+            "Verzoek om sponsoring",
+            "verkeerd adres?",
+            "Uw bedrijf 300% laten groeien",
+            "Hallo",
+        ),
+        "ro": (
+            "Program de lucru",
+            "Propunere de parteneriat",
+            "Aplicație post depozit",
+            "Solicitare presă",
+            "Cerere de sponsorizare",
+            "adresă greșită?",
+            "Creșteți-vă afacerea cu 300%",
+            "Bună",
+        ),
+        "de": (
+            "Öffnungszeiten",
+            "Kooperationsanfrage",
+            "Bewerbung Lagermitarbeiter",
+            "Presseanfrage",
+            "Sponsoring-Anfrage",
+            "falsche Adresse?",
+            "300 % mehr Umsatz für Ihr Geschäft",
+            "Hallo",
+        ),
+        "fr": (
+            "Horaires d'ouverture",
+            "Proposition de partenariat",
+            "Candidature préparateur de commandes",
+            "Demande presse",
+            "Demande de sponsoring",
+            "mauvaise adresse ?",
+            "Boostez votre activité de 300 %",
+            "Bonjour",
         ),
     },
 }
@@ -1244,6 +2202,10 @@ GENERIC_SUBJECTS: Phrasebook = {
         "Support request",
         "Follow-up",
         "Problem",
+        "???",
+        "hello?",
+        "Question about my order",
+        "Need some help please",
     ),
     "nl": (
         "Hulp nodig",
@@ -1253,6 +2215,10 @@ GENERIC_SUBJECTS: Phrasebook = {
         "Supportverzoek",
         "Opvolging",
         "Probleem",
+        "???",
+        "hallo?",
+        "Vraag over mijn bestelling",
+        "Kunnen jullie helpen?",
     ),
     "ro": (
         "Am nevoie de ajutor",
@@ -1262,6 +2228,10 @@ GENERIC_SUBJECTS: Phrasebook = {
         "Solicitare suport",
         "Revenire",
         "Problemă",
+        "???",
+        "alo?",
+        "Întrebare despre comanda mea",
+        "Puteți să mă ajutați?",
     ),
     "de": (
         "Brauche Hilfe",
@@ -1271,6 +2241,10 @@ GENERIC_SUBJECTS: Phrasebook = {
         "Support-Anfrage",
         "Nachfrage",
         "Problem",
+        "???",
+        "hallo?",
+        "Frage zu meiner Bestellung",
+        "Können Sie helfen?",
     ),
     "fr": (
         "Besoin d'aide",
@@ -1280,6 +2254,10 @@ GENERIC_SUBJECTS: Phrasebook = {
         "Demande d'assistance",
         "Relance",
         "Problème",
+        "???",
+        "allô ?",
+        "Question sur ma commande",
+        "Vous pouvez m'aider ?",
     ),
 }
 
@@ -1293,7 +2271,16 @@ SUBJECT_PREFIXES: Phrasebook = {
 }
 
 GREETINGS: Phrasebook = {
-    "en": ("Hi,", "Hello,", "Dear Support Team,", "Hi there,", "Good morning,", "Dear Sir/Madam,"),
+    "en": (
+        "Hi,",
+        "Hello,",
+        "Dear Support Team,",
+        "Hi there,",
+        "Good morning,",
+        "Dear Sir/Madam,",
+        "Hey,",
+        "Hello support,",
+    ),
     "nl": (
         "Hallo,",
         "Beste klantenservice,",
@@ -1301,6 +2288,8 @@ GREETINGS: Phrasebook = {
         "Hoi,",
         "Geachte heer/mevrouw,",
         "Goedemorgen,",
+        "Hey,",
+        "Dag support,",
     ),
     "ro": (
         "Bună ziua,",
@@ -1309,6 +2298,8 @@ GREETINGS: Phrasebook = {
         "Bună,",
         "Bună dimineața,",
         "Stimate domnule/Stimată doamnă,",
+        "Salutare,",
+        "Bună seara,",
     ),
     "de": (
         "Hallo,",
@@ -1317,6 +2308,8 @@ GREETINGS: Phrasebook = {
         "Liebes Support-Team,",
         "Moin,",
         "Guten Morgen,",
+        "Hi,",
+        "Servus,",
     ),
     "fr": (
         "Bonjour,",
@@ -1325,20 +2318,66 @@ GREETINGS: Phrasebook = {
         "Bonsoir,",
         "Salut,",
         "Bonjour à vous,",
+        "Hello,",
+        "Bonjour madame, monsieur,",
     ),
 }
 
 # Chat openers are shorter and lower-case, as people type them.
 CHAT_GREETINGS: Phrasebook = {
-    "en": ("hi", "hello", "hey", "hi there"),
-    "nl": ("hoi", "hallo", "hey", "goedemiddag"),
-    "ro": ("salut", "bună", "bună ziua", "hei"),
-    "de": ("hallo", "hi", "moin", "guten tag"),
-    "fr": ("bonjour", "salut", "bonsoir", "re bonjour"),
+    "en": (
+        "hi",
+        "hello",
+        "hey",
+        "hi there",
+        "hey there",
+        "good morning",
+    ),
+    "nl": (
+        "hoi",
+        "hallo",
+        "hey",
+        "goedemiddag",
+        "hallo daar",
+        "goedemorgen",
+    ),
+    "ro": (
+        "salut",
+        "bună",
+        "bună ziua",
+        "hei",
+        "bună seara",
+        "salutare",
+    ),
+    "de": (
+        "hallo",
+        "hi",
+        "moin",
+        "guten tag",
+        "servus",
+        "guten morgen",
+    ),
+    "fr": (
+        "bonjour",
+        "salut",
+        "bonsoir",
+        "re bonjour",
+        "hello",
+        "coucou",
+    ),
 }
 
 SIGNOFFS: Phrasebook = {
-    "en": ("Best regards,", "Kind regards,", "Thanks,", "Cheers,", "Regards,", "Many thanks,"),
+    "en": (
+        "Best regards,",
+        "Kind regards,",
+        "Thanks,",
+        "Cheers,",
+        "Regards,",
+        "Many thanks,",
+        "Thank you,",
+        "All the best,",
+    ),
     "nl": (
         "Met vriendelijke groet,",
         "Groetjes,",
@@ -1346,6 +2385,8 @@ SIGNOFFS: Phrasebook = {
         "Vriendelijke groeten,",
         "Alvast bedankt,",
         "Groet,",
+        "Dank je,",
+        "Hartelijke groet,",
     ),
     "ro": (
         "Cu stimă,",
@@ -1354,6 +2395,8 @@ SIGNOFFS: Phrasebook = {
         "Toate cele bune,",
         "Cu respect,",
         "Mulțumesc anticipat,",
+        "Cu bine,",
+        "Salutări,",
     ),
     "de": (
         "Mit freundlichen Grüßen",
@@ -1362,6 +2405,8 @@ SIGNOFFS: Phrasebook = {
         "LG",
         "Danke und Gruß",
         "Freundliche Grüße",
+        "Gruß",
+        "Danke und viele Grüße",
     ),
     "fr": (
         "Cordialement,",
@@ -1370,44 +2415,85 @@ SIGNOFFS: Phrasebook = {
         "Bonne journée,",
         "Salutations,",
         "Bien cordialement,",
+        "Merci,",
+        "Belle journée,",
     ),
 }
 
 # Mobile mail footers under the signature.
 FOOTERS: Phrasebook = {
-    "en": ("Sent from my iPhone", "Sent from my Galaxy", "Sent from Outlook for Android"),
+    "en": (
+        "Sent from my iPhone",
+        "Sent from my Galaxy",
+        "Sent from Outlook for Android",
+        "Sent from my Pixel",
+    ),
     "nl": (
         "Verzonden vanaf mijn iPhone",
         "Verstuurd vanaf mijn Samsung Galaxy",
         "Outlook voor Android downloaden",
+        "Verzonden met Mail voor Windows",
     ),
     "ro": (
         "Trimis de pe iPhone-ul meu",
         "Trimis de pe telefonul meu Samsung",
         "Trimis din Outlook pentru Android",
+        "Trimis de pe telefonul mobil",
     ),
     "de": (
         "Von meinem iPhone gesendet",
         "Gesendet von meinem Galaxy",
         "Gesendet von Outlook für Android",
+        "Von unterwegs gesendet",
     ),
     "fr": (
         "Envoyé de mon iPhone",
         "Envoyé depuis mon Galaxy",
         "Envoyé depuis Outlook pour Android",
+        "Envoyé de mon mobile",
     ),
 }
 
 JOB_TITLES: Phrasebook = {
-    "en": ("Operations Manager", "IT Administrator", "Office Manager", "Head of Finance"),
-    "nl": ("Operationeel manager", "Systeembeheerder", "Officemanager", "Hoofd financiën"),
-    "ro": ("Manager operațional", "Administrator IT", "Office manager", "Director financiar"),
-    "de": ("Leiterin Betrieb", "IT-Administrator", "Büroleitung", "Leiter Finanzen"),
+    "en": (
+        "Operations Manager",
+        "IT Administrator",
+        "Office Manager",
+        "Head of Finance",
+        "Founder",
+        "Customer Service Lead",
+    ),
+    "nl": (
+        "Operationeel manager",
+        "Systeembeheerder",
+        "Officemanager",
+        "Hoofd financiën",
+        "Eigenaar",
+        "Teamleider klantenservice",
+    ),
+    "ro": (
+        "Manager operațional",
+        "Administrator IT",
+        "Office manager",
+        "Director financiar",
+        "Fondator",
+        "Coordonator relații clienți",
+    ),
+    "de": (
+        "Leiterin Betrieb",
+        "IT-Administrator",
+        "Büroleitung",
+        "Leiter Finanzen",
+        "Inhaber",
+        "Teamleiterin Kundenservice",
+    ),
     "fr": (
         "Responsable des opérations",
         "Administrateur informatique",
         "Office manager",
         "Directrice financière",
+        "Gérant",
+        "Responsable relation client",
     ),
 }
 
@@ -1447,22 +2533,30 @@ COMPANIES: dict[str, tuple[tuple[str, str], ...]] = {
 
 # "On <date>, Support wrote:" headers of quoted earlier replies; {date} is a long date.
 QUOTE_HEADERS: Phrasebook = {
-    "en": ("On {date}, Support <support@helpdesk.example> wrote:", "-----Original Message-----"),
+    "en": (
+        "On {date}, Support <support@helpdesk.example> wrote:",
+        "-----Original Message-----",
+        "From: Support <support@helpdesk.example>",
+    ),
     "nl": (
         "Op {date} schreef Klantenservice <support@helpdesk.example>:",
         "-----Oorspronkelijk bericht-----",
+        "Van: Klantenservice <support@helpdesk.example>",
     ),
     "ro": (
         "În data de {date}, Suport <support@helpdesk.example> a scris:",
         "-----Mesaj original-----",
+        "De la: Suport <support@helpdesk.example>",
     ),
     "de": (
         "Am {date} schrieb Kundenservice <support@helpdesk.example>:",
         "-----Ursprüngliche Nachricht-----",
+        "Von: Kundenservice <support@helpdesk.example>",
     ),
     "fr": (
         "Le {date}, Service client <support@helpdesk.example> a écrit :",
         "-----Message d'origine-----",
+        "De : Service client <support@helpdesk.example>",
     ),
 }
 
@@ -1474,6 +2568,8 @@ AGENT_LINES: Phrasebook = {
         "Could you please send us your order number?",
         "We are sorry for the inconvenience.",
         "Your ticket has been received and will be handled within 2 business days.",
+        "We will get back to you as soon as possible.",
+        "Please do not hesitate to reply to this e-mail.",
     ),
     "nl": (
         "Bedankt voor uw bericht.",
@@ -1481,6 +2577,8 @@ AGENT_LINES: Phrasebook = {
         "Kunt u ons uw bestelnummer sturen?",
         "Excuses voor het ongemak.",
         "Uw ticket is ontvangen en wordt binnen 2 werkdagen behandeld.",
+        "We komen zo snel mogelijk bij u terug.",
+        "U kunt gewoon op deze e-mail reageren.",
     ),
     "ro": (
         "Vă mulțumim că ne-ați contactat.",
@@ -1488,6 +2586,8 @@ AGENT_LINES: Phrasebook = {
         "Ne puteți trimite numărul comenzii?",
         "Ne cerem scuze pentru neplăcere.",
         "Tichetul a fost înregistrat și va fi tratat în 2 zile lucrătoare.",
+        "Vă vom răspunde cât mai curând posibil.",
+        "Puteți răspunde direct la acest e-mail.",
     ),
     "de": (
         "Vielen Dank für Ihre Nachricht.",
@@ -1495,6 +2595,8 @@ AGENT_LINES: Phrasebook = {
         "Könnten Sie uns bitte Ihre Bestellnummer schicken?",
         "Wir entschuldigen uns für die Unannehmlichkeiten.",
         "Ihr Ticket ist eingegangen und wird innerhalb von 2 Werktagen bearbeitet.",
+        "Wir melden uns so bald wie möglich bei Ihnen.",
+        "Sie können einfach auf diese E-Mail antworten.",
     ),
     "fr": (
         "Merci de nous avoir contactés.",
@@ -1502,6 +2604,8 @@ AGENT_LINES: Phrasebook = {
         "Pourriez-vous nous envoyer votre numéro de commande ?",
         "Nous sommes désolés pour la gêne occasionnée.",
         "Votre ticket a bien été reçu et sera traité sous 2 jours ouvrés.",
+        "Nous revenons vers vous dans les meilleurs délais.",
+        "N'hésitez pas à répondre directement à cet e-mail.",
     ),
 }
 
@@ -1513,6 +2617,11 @@ ANGRY: Phrasebook = {
         "Seriously, how hard can it be?",
         "I'm furious.",
         "What a disgrace.",
+        "I've had it with you people.",
+        "This is beyond a joke.",
+        "Absolutely ridiculous.",
+        "Does anyone there actually read their e-mails?",
+        "I am so done with this company.",
     ),
     "nl": (
         "Dit is echt onacceptabel.",
@@ -1520,6 +2629,11 @@ ANGRY: Phrasebook = {
         "Hoe moeilijk kan het zijn?",
         "Ik ben woedend.",
         "Wat een schande.",
+        "Ik ben er helemaal klaar mee.",
+        "Dit is werkelijk te gek voor woorden.",
+        "Echt belachelijk.",
+        "Leest daar eigenlijk iemand zijn mail?",
+        "Ik ben zo klaar met dit bedrijf.",
     ),
     "ro": (
         "Este absolut inacceptabil.",
@@ -1527,6 +2641,11 @@ ANGRY: Phrasebook = {
         "Chiar e atât de greu?",
         "Sunt furios.",
         "Ce bătaie de joc.",
+        "Mi-a ajuns cu voi.",
+        "Asta depășește orice limită.",
+        "Absolut ridicol.",
+        "Citește cineva de acolo e-mailurile?",
+        "Am terminat-o cu firma asta.",
     ),
     "de": (
         "Das ist absolut inakzeptabel.",
@@ -1534,6 +2653,11 @@ ANGRY: Phrasebook = {
         "Wie schwer kann das sein?",
         "Ich bin stinksauer.",
         "Eine Unverschämtheit.",
+        "Mir reicht es jetzt endgültig.",
+        "Das ist doch ein schlechter Witz.",
+        "Absolut lächerlich.",
+        "Liest bei Ihnen eigentlich irgendwer seine Mails?",
+        "Ich bin so fertig mit dieser Firma.",
     ),
     "fr": (
         "C'est absolument inacceptable.",
@@ -1541,22 +2665,226 @@ ANGRY: Phrasebook = {
         "Est-ce si compliqué ?",
         "Je suis furieux.",
         "Quelle honte.",
+        "J'en ai ras le bol de vous.",
+        "Ça dépasse les bornes.",
+        "Complètement ridicule.",
+        "Quelqu'un lit vraiment ses e-mails chez vous ?",
+        "J'en ai fini avec cette entreprise.",
+    ),
+}
+
+# Sarcasm and irony: negative sentiment without a single angry word.
+IRONY: Phrasebook = {
+    "en": (
+        "Great, third time this month, just wonderful.",
+        "Fantastic service as always.",
+        "Love paying for things that don't work.",
+        "Thanks for nothing, really.",
+        "Oh good, another automated reply.",
+        "Well done, truly impressive.",
+        "Can't wait to wait another week.",
+        "Best customer service ever. Not.",
+    ),
+    "nl": (
+        "Top, voor de derde keer deze maand, geweldig hoor.",
+        "Fantastische service zoals altijd.",
+        "Heerlijk, betalen voor iets dat niet werkt.",
+        "Bedankt voor niks, echt.",
+        "O fijn, weer een automatisch antwoord.",
+        "Goed gedaan hoor, echt indrukwekkend.",
+        "Ik kan niet wachten om nog een week te wachten.",
+        "Beste klantenservice ooit. Not.",
+    ),
+    "ro": (
+        "Super, a treia oară luna asta, minunat.",
+        "Servicii fantastice, ca de obicei.",
+        "Ce frumos să plătești pentru ceva ce nu merge.",
+        "Mulțumesc de nimic, serios.",
+        "A, bravo, încă un răspuns automat.",
+        "Felicitări, chiar impresionant.",
+        "Abia aștept să mai aștept o săptămână.",
+        "Cel mai bun serviciu clienți din lume. Da, sigur.",
+    ),
+    "de": (
+        "Super, zum dritten Mal diesen Monat, ganz toll.",
+        "Fantastischer Service wie immer.",
+        "Ich liebe es, für Sachen zu zahlen, die nicht funktionieren.",
+        "Danke für nichts, wirklich.",
+        "Oh schön, noch eine automatische Antwort.",
+        "Gut gemacht, echt beeindruckend.",
+        "Ich kann es kaum erwarten, noch eine Woche zu warten.",
+        "Bester Kundenservice der Welt. Nicht.",
+    ),
+    "fr": (
+        "Génial, troisième fois ce mois-ci, vraiment merveilleux.",
+        "Service fantastique, comme toujours.",
+        "J'adore payer pour des choses qui ne marchent pas.",
+        "Merci pour rien, vraiment.",
+        "Ah super, encore une réponse automatique.",
+        "Bravo, vraiment impressionnant.",
+        "J'ai hâte d'attendre encore une semaine.",
+        "Meilleur service client du monde. Ou pas.",
+    ),
+}
+
+# Quiet disappointment: negative without anger or capitals.
+LETDOWN: Phrasebook = {
+    "en": (
+        "I expected better from you, honestly.",
+        "I'm really disappointed.",
+        "This has spoiled what should have been a nice purchase.",
+        "I used to recommend you to friends, not anymore.",
+        "It's a shame how this has been handled.",
+        "I'm tired of chasing this.",
+        "Not the experience I was hoping for.",
+        "Frankly, it's been a letdown from start to finish.",
+    ),
+    "nl": (
+        "Ik had eerlijk gezegd meer van jullie verwacht.",
+        "Ik ben echt teleurgesteld.",
+        "Dit heeft een leuke aankoop behoorlijk verpest.",
+        "Ik raadde jullie altijd aan bij vrienden, nu niet meer.",
+        "Jammer hoe hiermee is omgegaan.",
+        "Ik ben het achteraanzitten moe.",
+        "Niet de ervaring waar ik op hoopte.",
+        "Eerlijk gezegd van begin tot eind een teleurstelling.",
+    ),
+    "ro": (
+        "Sincer, mă așteptam la mai mult de la voi.",
+        "Sunt foarte dezamăgită.",
+        "Asta a stricat ceea ce trebuia să fie o cumpărătură plăcută.",
+        "Vă recomandam prietenilor, acum nu mai.",
+        "Păcat cum a fost gestionată situația.",
+        "M-am săturat să tot alerg după asta.",
+        "Nu e experiența la care speram.",
+        "Sincer, o dezamăgire de la început până la sfârșit.",
+    ),
+    "de": (
+        "Ehrlich gesagt hatte ich mehr von Ihnen erwartet.",
+        "Ich bin wirklich enttäuscht.",
+        "Das hat mir einen eigentlich schönen Kauf ziemlich verdorben.",
+        "Ich habe Sie immer Freunden empfohlen, jetzt nicht mehr.",
+        "Schade, wie damit umgegangen wurde.",
+        "Ich bin es leid, dem hinterherzulaufen.",
+        "Nicht die Erfahrung, auf die ich gehofft hatte.",
+        "Ehrlich gesagt von Anfang bis Ende eine Enttäuschung.",
+    ),
+    "fr": (
+        "Honnêtement, j'attendais mieux de votre part.",
+        "Je suis vraiment déçue.",
+        "Ça a gâché ce qui devait être un bel achat.",
+        "Je vous recommandais à mes amis, plus maintenant.",
+        "Dommage que cela ait été géré ainsi.",
+        "Je suis fatigué de devoir relancer.",
+        "Ce n'est pas l'expérience que j'espérais.",
+        "Franchement, une déception du début à la fin.",
+    ),
+}
+
+# Very short negative one-liners, as typed in chats and social posts.
+SNAPS: Phrasebook = {
+    "en": (
+        "still nothing. unbelievable.",
+        "wow.",
+        "seriously??",
+        "ridiculous",
+        "no words.",
+        "unreal.",
+        "come on.",
+        "joke of a company",
+        "every. single. time.",
+        "just fix it.",
+    ),
+    "nl": (
+        "nog steeds niks. ongelofelijk.",
+        "wauw.",
+        "serieus??",
+        "belachelijk",
+        "geen woorden voor.",
+        "niet te geloven.",
+        "kom op zeg.",
+        "wat een clubje",
+        "elke. keer. weer.",
+        "los het gewoon op.",
+    ),
+    "ro": (
+        "tot nimic. incredibil.",
+        "wow.",
+        "pe bune??",
+        "ridicol",
+        "fără cuvinte.",
+        "halucinant.",
+        "haideți odată.",
+        "bătaie de joc de firmă",
+        "de. fiecare. dată.",
+        "rezolvați odată.",
+    ),
+    "de": (
+        "immer noch nichts. unfassbar.",
+        "wow.",
+        "im Ernst??",
+        "lächerlich",
+        "mir fehlen die Worte.",
+        "nicht zu fassen.",
+        "echt jetzt.",
+        "Witz von einer Firma",
+        "jedes. einzelne. Mal.",
+        "macht es einfach heile.",
+    ),
+    "fr": (
+        "toujours rien. incroyable.",
+        "wow.",
+        "sérieusement ??",
+        "ridicule",
+        "sans voix.",
+        "hallucinant.",
+        "allez quoi.",
+        "boîte de clowns",
+        "à. chaque. fois.",
+        "réparez juste.",
     ),
 }
 
 SHOUTS: Phrasebook = {
-    "en": ("THIS IS UNACCEPTABLE!!!", "FIX THIS NOW!!!", "I WANT AN ANSWER TODAY!!!"),
-    "nl": ("DIT IS ECHT BELACHELIJK!!!", "LOS DIT NU OP!!!", "IK WIL VANDAAG EEN ANTWOORD!!!"),
-    "ro": ("E INACCEPTABIL!!!", "REZOLVAȚI ODATĂ PROBLEMA!!!", "VREAU UN RĂSPUNS AZI!!!"),
+    "en": (
+        "THIS IS UNACCEPTABLE!!!",
+        "FIX THIS NOW!!!",
+        "I WANT AN ANSWER TODAY!!!",
+        "IS ANYONE THERE???",
+        "ENOUGH!!!",
+        "STOP IGNORING ME!!!",
+    ),
+    "nl": (
+        "DIT IS ECHT BELACHELIJK!!!",
+        "LOS DIT NU OP!!!",
+        "IK WIL VANDAAG EEN ANTWOORD!!!",
+        "IS DAAR IEMAND???",
+        "GENOEG!!!",
+        "STOP MET MIJ NEGEREN!!!",
+    ),
+    "ro": (
+        "E INACCEPTABIL!!!",
+        "REZOLVAȚI ODATĂ PROBLEMA!!!",
+        "VREAU UN RĂSPUNS AZI!!!",
+        "E CINEVA ACOLO???",
+        "AJUNGE!!!",
+        "NU MĂ MAI IGNORAȚI!!!",
+    ),
     "de": (
         "DAS IST EINE FRECHHEIT!!!",
         "KÜMMERN SIE SICH ENDLICH DARUM!!!",
         "ICH WILL HEUTE EINE ANTWORT!!!",
+        "IST DA JEMAND???",
+        "ES REICHT!!!",
+        "HÖREN SIE AUF, MICH ZU IGNORIEREN!!!",
     ),
     "fr": (
         "C'EST INADMISSIBLE !!!",
         "RÉGLEZ ÇA TOUT DE SUITE !!!",
         "JE VEUX UNE RÉPONSE AUJOURD'HUI !!!",
+        "IL Y A QUELQU'UN ???",
+        "ÇA SUFFIT !!!",
+        "ARRÊTEZ DE M'IGNORER !!!",
     ),
 }
 
@@ -1566,30 +2894,50 @@ NEUTRAL: Phrasebook = {
         "Let me know if you need more information.",
         "Please advise.",
         "What should I do?",
+        "Thanks.",
+        "Looking forward to your reply.",
+        "Is that possible?",
+        "Just let me know.",
     ),
     "nl": (
         "Kunnen jullie hiernaar kijken?",
         "Laat het weten als jullie meer informatie nodig hebben.",
         "Graag jullie advies.",
         "Wat moet ik doen?",
+        "Bedankt.",
+        "Ik hoor graag van jullie.",
+        "Is dat mogelijk?",
+        "Laat maar weten.",
     ),
     "ro": (
         "Puteți verifica, vă rog?",
         "Spuneți-mi dacă aveți nevoie de mai multe informații.",
         "Aștept un răspuns.",
         "Ce ar trebui să fac?",
+        "Mulțumesc.",
+        "Aștept răspunsul vostru.",
+        "Se poate?",
+        "Spuneți-mi doar.",
     ),
     "de": (
         "Könnten Sie sich das bitte ansehen?",
         "Melden Sie sich, falls Sie weitere Informationen brauchen.",
         "Bitte um Rückmeldung.",
         "Was soll ich tun?",
+        "Danke.",
+        "Ich freue mich auf Ihre Antwort.",
+        "Geht das?",
+        "Geben Sie einfach Bescheid.",
     ),
     "fr": (
         "Pourriez-vous regarder cela ?",
         "N'hésitez pas si vous avez besoin de plus d'informations.",
         "Dans l'attente de votre retour.",
         "Que dois-je faire ?",
+        "Merci.",
+        "Dans l'attente de votre réponse.",
+        "Est-ce possible ?",
+        "Tenez-moi au courant.",
     ),
 }
 
@@ -1599,30 +2947,55 @@ POSITIVE: Phrasebook = {
         "I really appreciate your help.",
         "Love the product otherwise, keep up the great work!",
         "Thank you so much for the quick support last time!",
+        "You guys are great, by the way.",
+        "Big fan of the shop, it's just this one thing.",
+        "Your support has been brilliant so far.",
+        "Thank you, have a lovely day!",
+        "Really happy with my purchase overall.",
     ),
     "nl": (
         "Alvast hartelijk bedankt, jullie zijn altijd erg behulpzaam!",
         "Ik waardeer jullie hulp enorm.",
         "Verder ben ik erg tevreden, ga zo door!",
         "Nogmaals dank voor de snelle hulp vorige keer!",
+        "Jullie zijn trouwens top.",
+        "Grote fan van de winkel, alleen dit ene dingetje.",
+        "Jullie support is tot nu toe geweldig.",
+        "Dank je wel, fijne dag nog!",
+        "Verder echt blij met mijn aankoop.",
     ),
     "ro": (
         "Vă mulțumesc anticipat, ați fost mereu de mare ajutor!",
         "Apreciez mult ajutorul vostru.",
         "În rest sunt foarte mulțumit, continuați tot așa!",
         "Mulțumesc mult pentru ajutorul rapid de data trecută!",
+        "Sunteți super, apropo.",
+        "Îmi place mult magazinul, e doar lucrul ăsta.",
+        "Suportul vostru a fost excelent până acum.",
+        "Mulțumesc, o zi frumoasă!",
+        "În rest sunt foarte fericit cu ce am cumpărat.",
     ),
     "de": (
         "Vielen Dank im Voraus, Sie waren bisher immer sehr hilfsbereit!",
         "Ich weiß Ihre Hilfe sehr zu schätzen.",
         "Ansonsten bin ich sehr zufrieden, weiter so!",
         "Danke nochmal für die schnelle Hilfe beim letzten Mal!",
+        "Ihr seid übrigens klasse.",
+        "Großer Fan vom Shop, es ist nur diese eine Sache.",
+        "Ihr Support war bisher super.",
+        "Danke, einen schönen Tag noch!",
+        "Ansonsten bin ich mit dem Kauf wirklich glücklich.",
     ),
     "fr": (
         "Merci d'avance, vous avez toujours été très serviables !",
         "J'apprécie vraiment votre aide.",
         "Pour le reste, je suis très satisfait, continuez comme ça !",
         "Merci encore pour l'aide rapide la dernière fois !",
+        "Vous êtes géniaux, au passage.",
+        "Fan de la boutique, c'est juste ce petit souci.",
+        "Votre support a été excellent jusqu'ici.",
+        "Merci, bonne journée à vous !",
+        "Sinon je suis vraiment ravi de mon achat.",
     ),
 }
 
@@ -1633,6 +3006,10 @@ URGENCY: Phrasebook = {
         "Please fix this ASAP.",
         "I need this resolved today.",
         "Urgent: we have a deadline tomorrow.",
+        "Need an answer today please.",
+        "Time-sensitive, please prioritise.",
+        "This can't wait until next week.",
+        "Urgent please.",
     ),
     "nl": (
         "Het is dringend.",
@@ -1640,6 +3017,9 @@ URGENCY: Phrasebook = {
         "Dit moet vandaag nog opgelost worden.",
         "Spoed, we hebben morgen een deadline.",
         "Graag ASAP een reactie.",
+        "Ik heb vandaag een antwoord nodig.",
+        "Haast, graag voorrang.",
+        "Dit kan niet tot volgende week wachten.",
     ),
     "ro": (
         "Este urgent.",
@@ -1647,6 +3027,9 @@ URGENCY: Phrasebook = {
         "Am nevoie de o soluție chiar azi.",
         "Urgent, avem termen limită mâine.",
         "Vă rog să-mi răspundeți ASAP.",
+        "Am nevoie de un răspuns azi.",
+        "E presant, vă rog să-i dați prioritate.",
+        "Nu poate aștepta până săptămâna viitoare.",
     ),
     "de": (
         "Es ist dringend.",
@@ -1654,6 +3037,9 @@ URGENCY: Phrasebook = {
         "Das muss heute noch gelöst werden.",
         "Eilt sehr, wir haben morgen eine Deadline.",
         "Bitte ASAP melden.",
+        "Brauche heute noch eine Antwort.",
+        "Zeitkritisch, bitte vorziehen.",
+        "Das kann nicht bis nächste Woche warten.",
     ),
     "fr": (
         "C'est urgent.",
@@ -1661,6 +3047,63 @@ URGENCY: Phrasebook = {
         "J'ai besoin d'une solution aujourd'hui même.",
         "Urgent : nous avons une échéance demain.",
         "Merci de me répondre ASAP.",
+        "J'ai besoin d'une réponse aujourd'hui.",
+        "C'est pressé, merci de traiter en priorité.",
+        "Ça ne peut pas attendre la semaine prochaine.",
+    ),
+}
+
+# Urgency without the word: a deadline or a situation that cannot wait.
+IMPLIED_URGENCY: Phrasebook = {
+    "en": (
+        "My shop opens in an hour and nobody can pay.",
+        "I'm flying out tomorrow morning and need this sorted before then.",
+        "The client presentation is at 3 and I can't get to any of my files.",
+        "Payroll runs tonight.",
+        "My guests arrive on Saturday.",
+        "I'm standing at the checkout right now.",
+        "Our campaign goes live at noon.",
+        "The boss wants the numbers by end of day.",
+    ),
+    "nl": (
+        "Mijn winkel gaat over een uur open en niemand kan betalen.",
+        "Ik vlieg morgenvroeg en moet dit daarvoor geregeld hebben.",
+        "De klantpresentatie is om 3 uur en ik kan bij geen enkel bestand.",
+        "Vanavond draait de salarisadministratie.",
+        "Zaterdag komen mijn gasten.",
+        "Ik sta nu bij de kassa.",
+        "Onze campagne gaat om 12 uur live.",
+        "Mijn baas wil de cijfers vandaag nog.",
+    ),
+    "ro": (
+        "Magazinul meu se deschide într-o oră și nimeni nu poate plăti.",
+        "Plec mâine dimineață cu avionul și trebuie rezolvat până atunci.",
+        "Prezentarea la client e la ora 3 și nu am acces la niciun fișier.",
+        "Diseară rulăm salariile.",
+        "Sâmbătă vin invitații.",
+        "Sunt chiar acum la casă.",
+        "Campania noastră pornește la prânz.",
+        "Șeful vrea cifrele până la sfârșitul zilei.",
+    ),
+    "de": (
+        "Mein Laden macht in einer Stunde auf und niemand kann bezahlen.",
+        "Ich fliege morgen früh und das muss vorher geklärt sein.",
+        "Die Kundenpräsentation ist um 15 Uhr und ich komme an keine meiner Dateien.",
+        "Heute Abend läuft die Lohnabrechnung.",
+        "Am Samstag kommen meine Gäste.",
+        "Ich stehe gerade an der Kasse.",
+        "Unsere Kampagne geht um 12 Uhr live.",
+        "Der Chef will die Zahlen bis heute Abend.",
+    ),
+    "fr": (
+        "Ma boutique ouvre dans une heure et personne ne peut payer.",
+        "Je prends l'avion demain matin et il faut que ce soit réglé avant.",
+        "La présentation client est à 15 h et je n'accède à aucun de mes fichiers.",
+        "La paie part ce soir.",
+        "Mes invités arrivent samedi.",
+        "Je suis à la caisse en ce moment même.",
+        "Notre campagne démarre à midi.",
+        "Mon chef veut les chiffres avant ce soir.",
     ),
 }
 
@@ -1670,26 +3113,41 @@ LEGAL: Phrasebook = {
         "If this isn't resolved I will contact my lawyer.",
         "I'm filing a complaint with the consumer protection authority.",
         "I will take legal action if I have to.",
+        "I've kept copies of everything for my solicitor.",
+        "My lawyer will be in touch if this isn't fixed this week.",
+        "I'll be taking this to the ombudsman.",
     ),
     "nl": (
         "Als dit niet wordt opgelost, stap ik naar de rechter.",
         "Ik ga een klacht indienen bij de ACM.",
         "Ik schakel mijn advocaat in.",
+        "Ik heb alles bewaard voor mijn advocaat.",
+        "Ik stap naar de Geschillencommissie.",
+        "Mijn rechtsbijstandsverzekering is al ingelicht.",
     ),
     "ro": (
         "Voi depune plângere la ANPC.",
         "Dacă nu rezolvați, vă dau în judecată.",
         "Voi apela la un avocat.",
+        "Am păstrat toate dovezile pentru avocat.",
+        "Merg cu asta la Protecția Consumatorului.",
+        "Dacă nu se rezolvă săptămâna asta, vă veți auzi cu avocatul meu.",
     ),
     "de": (
         "Ich werde einen Anwalt einschalten.",
         "Ich werde mich bei der Verbraucherzentrale beschweren.",
         "Notfalls gehe ich rechtlich dagegen vor.",
+        "Ich habe alles für meinen Anwalt dokumentiert.",
+        "Meine Rechtsschutzversicherung ist bereits informiert.",
+        "Wenn das diese Woche nicht gelöst ist, hören Sie von meinem Anwalt.",
     ),
     "fr": (
         "Je vais porter plainte.",
         "Je vais saisir la DGCCRF.",
         "Sans réponse de votre part, je contacterai mon avocat.",
+        "J'ai tout conservé pour mon avocat.",
+        "Je vais saisir le médiateur de la consommation.",
+        "Mon assurance protection juridique est déjà au courant.",
     ),
 }
 
@@ -1698,26 +3156,41 @@ CHURN: Phrasebook = {
         "I'm seriously considering switching to a competitor.",
         "If this continues I will cancel my subscription.",
         "Honestly, I'm about to close my account.",
+        "Plenty of other shops out there.",
+        "This will be my last order with you.",
+        "Thinking of taking my business elsewhere.",
     ),
     "nl": (
         "Ik overweeg serieus om over te stappen naar een concurrent.",
         "Als dit zo doorgaat, zeg ik mijn abonnement op.",
         "Eerlijk gezegd sta ik op het punt mijn account op te heffen.",
+        "Er zijn genoeg andere winkels.",
+        "Dit wordt mijn laatste bestelling bij jullie.",
+        "Ik denk erover om ergens anders heen te gaan.",
     ),
     "ro": (
         "Mă gândesc serios să trec la concurență.",
         "Dacă mai continuă așa, îmi anulez abonamentul.",
         "Sincer, sunt pe punctul de a-mi închide contul.",
+        "Sunt destule alte magazine.",
+        "Asta e ultima mea comandă la voi.",
+        "Mă gândesc să merg în altă parte.",
     ),
     "de": (
         "Ich überlege ernsthaft, zur Konkurrenz zu wechseln.",
         "Wenn das so weitergeht, kündige ich.",
         "Ehrlich gesagt bin ich kurz davor, mein Konto zu schließen.",
+        "Es gibt genug andere Shops.",
+        "Das war meine letzte Bestellung bei Ihnen.",
+        "Ich überlege, woanders hinzugehen.",
     ),
     "fr": (
         "J'envisage sérieusement de passer à la concurrence.",
         "Si cela continue, je résilie mon abonnement.",
         "Franchement, je suis sur le point de fermer mon compte.",
+        "Il y a plein d'autres boutiques.",
+        "Ce sera ma dernière commande chez vous.",
+        "Je pense aller voir ailleurs.",
     ),
 }
 
@@ -1726,71 +3199,351 @@ REPEAT: Phrasebook = {
     "en": (
         "I've already contacted you about this {prev} times.",
         "This is contact number {nth} about the same issue.",
+        "Writing again because nobody answered my last {prev} messages.",
+        "Same issue as in my previous {prev} tickets.",
+        "I've explained this {prev} times now.",
     ),
     "nl": (
         "Ik heb hier al {prev} keer contact over opgenomen.",
         "Dit is al mijn {nth}e poging om dit opgelost te krijgen.",
+        "Ik schrijf opnieuw omdat niemand op mijn vorige {prev} berichten heeft gereageerd.",
+        "Hetzelfde probleem als in mijn vorige {prev} tickets.",
+        "Ik heb dit nu al {prev} keer uitgelegd.",
     ),
     "ro": (
         "V-am mai contactat de {prev} ori în legătură cu asta.",
         "Vă scriu deja a {nth}-a oară pentru aceeași problemă.",
+        "Vă scriu din nou pentru că nimeni nu a răspuns la ultimele {prev} mesaje.",
+        "Aceeași problemă ca în cele {prev} tichete anterioare.",
+        "Am explicat asta deja de {prev} ori.",
     ),
     "de": (
         "Ich habe mich deswegen schon {prev}-mal gemeldet.",
         "Das ist schon mein {nth}. Versuch, das zu klären.",
+        "Ich schreibe erneut, weil auf meine letzten {prev} Nachrichten niemand reagiert hat.",
+        "Dasselbe Problem wie in meinen letzten {prev} Tickets.",
+        "Ich habe das jetzt schon {prev}-mal erklärt.",
     ),
     "fr": (
         "Je vous ai déjà contactés {prev} fois à ce sujet.",
         "C'est déjà ma {nth}e tentative pour régler ce problème.",
+        "Je vous réécris car personne n'a répondu à mes {prev} derniers messages.",
+        "Même problème que dans mes {prev} tickets précédents.",
+        "J'ai déjà expliqué cela {prev} fois.",
     ),
 }
 
-# Topic-neutral context sentences that bring order ids, e-mails and URLs into the text.
-CONTEXT: Phrasebook = {
+# Sentences that bring the order number into the text.
+ORDER_CONTEXT: Phrasebook = {
     "en": (
         "My order number is {order_id}.",
+        "Order: {order_id}",
+        "It's about order {order_id}.",
+        "Ref {order_id}",
+        "(order {order_id})",
+    ),
+    "nl": (
+        "Mijn bestelnummer is {order_id}.",
+        "Bestelling: {order_id}",
+        "Het gaat om bestelling {order_id}.",
+        "Ref {order_id}",
+        "(bestelling {order_id})",
+    ),
+    "ro": (
+        "Numărul comenzii este {order_id}.",
+        "Comanda: {order_id}",
+        "E vorba de comanda {order_id}.",
+        "Ref {order_id}",
+        "(comanda {order_id})",
+    ),
+    "de": (
+        "Meine Bestellnummer lautet {order_id}.",
+        "Bestellung: {order_id}",
+        "Es geht um die Bestellung {order_id}.",
+        "Ref {order_id}",
+        "(Bestellung {order_id})",
+    ),
+    "fr": (
+        "Mon numéro de commande est {order_id}.",
+        "Commande : {order_id}",
+        "C'est au sujet de la commande {order_id}.",
+        "Réf {order_id}",
+        "(commande {order_id})",
+    ),
+}
+
+# Topic-neutral context sentences that bring e-mails, customer ids and URLs into the text.
+CONTEXT: Phrasebook = {
+    "en": (
         "You can reach me at {email}.",
         "I already tried the chat, without success.",
         "My customer number is {customer_id}.",
         "Screenshot: {url}",
         "I followed the steps on {url} but it didn't help.",
         "I'm writing on behalf of our company.",
+        "I'm on the family plan.",
+        "Customer since 2019.",
+        "The account is in my husband's name.",
     ),
     "nl": (
-        "Mijn bestelnummer is {order_id}.",
         "Jullie kunnen me bereiken op {email}.",
         "Ik heb het al via de chat geprobeerd, zonder resultaat.",
         "Mijn klantnummer is {customer_id}.",
         "Screenshot: {url}",
         "Ik heb de stappen op {url} gevolgd, maar dat hielp niet.",
         "Ik schrijf namens ons bedrijf.",
+        "Ik heb het gezinsabonnement.",
+        "Klant sinds 2019.",
+        "Het account staat op naam van mijn man.",
     ),
     "ro": (
-        "Numărul comenzii este {order_id}.",
         "Mă puteți contacta la {email}.",
         "Am încercat deja pe chat, fără rezultat.",
         "Codul meu de client este {customer_id}.",
         "Captură de ecran: {url}",
         "Am urmat pașii de pe {url}, dar nu a ajutat.",
         "Vă scriu în numele firmei noastre.",
+        "Am abonamentul de familie.",
+        "Client din 2019.",
+        "Contul e pe numele soțului meu.",
     ),
     "de": (
-        "Meine Bestellnummer lautet {order_id}.",
         "Sie erreichen mich unter {email}.",
         "Ich habe es schon über den Chat versucht, ohne Erfolg.",
         "Meine Kundennummer ist {customer_id}.",
         "Screenshot: {url}",
         "Ich habe die Schritte auf {url} befolgt, aber das hat nicht geholfen.",
         "Ich schreibe im Namen unseres Unternehmens.",
+        "Ich habe den Familientarif.",
+        "Kunde seit 2019.",
+        "Das Konto läuft auf den Namen meines Mannes.",
     ),
     "fr": (
-        "Mon numéro de commande est {order_id}.",
         "Vous pouvez me joindre à {email}.",
         "J'ai déjà essayé le chat, sans succès.",
         "Mon numéro client est {customer_id}.",
         "Capture d'écran : {url}",
         "J'ai suivi les étapes sur {url}, mais cela n'a pas aidé.",
         "Je vous écris au nom de notre société.",
+        "J'ai la formule famille.",
+        "Client depuis 2019.",
+        "Le compte est au nom de mon mari.",
+    ),
+}
+
+# Digressions of long, rambling messages; they carry no label.
+RAMBLE: Phrasebook = {
+    "en": (
+        "I've been a customer for years, since before you changed the logo I think.",
+        "My son normally deals with these things but he's away this week.",
+        "Sorry, I'm not very good with computers.",
+        "Anyway, that's not really the point.",
+        "Long story short, I've been going back and forth on this for a while.",
+        "I also have a question about something else but I'll send that separately.",
+        "We only moved house last month so everything is a bit chaotic.",
+        "I'm writing this from my work computer, so replying here is fine.",
+        "I did have a look around the help pages first.",
+        "Sorry for the long message.",
+    ),
+    "nl": (
+        "Ik ben al jaren klant, volgens mij al van voor jullie nieuwe logo.",
+        "Mijn zoon regelt dit soort dingen normaal, maar hij is deze week weg.",
+        "Sorry, ik ben niet zo handig met computers.",
+        "Maar goed, daar gaat het eigenlijk niet om.",
+        "Lang verhaal kort, ik ben hier al een tijdje mee bezig.",
+        "Ik heb ook nog een vraag over iets anders, maar die stuur ik apart.",
+        "We zijn vorige maand verhuisd, dus alles is een beetje chaotisch.",
+        "Ik schrijf dit vanaf mijn werkcomputer, antwoorden op dit adres is prima.",
+        "Ik heb eerst wel op de hulppagina's gekeken.",
+        "Sorry voor het lange bericht.",
+    ),
+    "ro": (
+        "Sunt client de ani de zile, cred că dinainte să schimbați logo-ul.",
+        "De obicei fiul meu se ocupă de astfel de lucruri, dar e plecat săptămâna asta.",
+        "Scuze, nu mă pricep prea bine la calculatoare.",
+        "În fine, nu asta e ideea.",
+        "Pe scurt, mă tot învârt în jurul problemei de ceva vreme.",
+        "Mai am o întrebare despre altceva, dar o trimit separat.",
+        "Ne-am mutat luna trecută, așa că totul e cam haotic.",
+        "Vă scriu de pe calculatorul de la serviciu, puteți răspunde aici.",
+        "M-am uitat mai întâi prin paginile de ajutor.",
+        "Scuze pentru mesajul lung.",
+    ),
+    "de": (
+        "Ich bin seit Jahren Kunde, ich glaube schon seit vor Ihrem neuen Logo.",
+        "Normalerweise kümmert sich mein Sohn um so etwas, aber er ist diese Woche weg.",
+        "Entschuldigung, ich kenne mich mit Computern nicht so gut aus.",
+        "Aber darum geht es eigentlich gar nicht.",
+        "Lange Rede, kurzer Sinn: ich bin damit schon eine Weile beschäftigt.",
+        "Ich hätte noch eine Frage zu etwas anderem, die schicke ich separat.",
+        "Wir sind letzten Monat umgezogen, deshalb ist alles etwas chaotisch.",
+        "Ich schreibe vom Arbeitsrechner, Sie können gern hierhin antworten.",
+        "Ich habe mich vorher schon auf den Hilfeseiten umgesehen.",
+        "Sorry für die lange Nachricht.",
+    ),
+    "fr": (
+        "Je suis client depuis des années, je crois même depuis avant votre nouveau logo.",
+        "D'habitude c'est mon fils qui s'occupe de ce genre de choses, mais il est absent "
+        "cette semaine.",
+        "Désolée, je ne suis pas très douée avec l'informatique.",
+        "Bref, ce n'est pas vraiment la question.",
+        "Pour faire court, ça fait un moment que je tourne en rond avec ça.",
+        "J'ai aussi une question sur autre chose, mais je l'enverrai à part.",
+        "Nous venons de déménager le mois dernier, donc tout est un peu chaotique.",
+        "Je vous écris depuis mon ordinateur du bureau, vous pouvez répondre ici.",
+        "J'ai d'abord regardé dans les pages d'aide.",
+        "Désolé pour ce long message.",
+    ),
+}
+
+# Fragments in another language that people mix in (mostly English, some neighbours).
+MIXED: Phrasebook = {
+    "en": (
+        "Sorry for my English, it's not my first language.",
+        "Merci!",
+        "Danke!",
+        "Bedankt!",
+        "Mulțumesc!",
+        "Grazie mille.",
+        "(English is my second language, sorry for mistakes)",
+    ),
+    "nl": (
+        "Thanks!",
+        "Please help!",
+        "Any update?",
+        "sorry, mijn Nederlands is niet perfect",
+        "Merci!",
+        "asap please",
+        "Cheers",
+        "Thanks in advance",
+    ),
+    "ro": (
+        "Thanks!",
+        "Please help!",
+        "Thank you very much!",
+        "scuze pentru romgleză",
+        "Any update?",
+        "pls asap",
+        "Merci!",
+        "thx in advance",
+    ),
+    "de": (
+        "Thanks!",
+        "Please help!",
+        "Any update?",
+        "Merci vielmals!",
+        "sorry für mein Deutsch",
+        "thx",
+        "Cheers",
+        "Thanks in advance",
+    ),
+    "fr": (
+        "Thanks!",
+        "Please help!",
+        "Any update?",
+        "Dank u wel !",
+        "désolé pour mon français",
+        "thx",
+        "Cheers",
+        "Thanks in advance",
+    ),
+}
+
+# Casual spelling: (regex, replacement) pairs that turn careful text into how people type in a
+# hurry. The generator applies each pair to some tickets; they change words, never whole
+# sentences, so both worlds of the split share them (like the seeded typos).
+CASUAL: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (
+        (r"\b[Yy]ou\b", "u"),
+        (r"\b[Pp]lease\b", "pls"),
+        (r"\b[Tt]hanks\b", "thx"),
+        (r"\bI'm\b", "im"),
+        (r"\bI've\b", "ive"),
+        (r"\b(\w+)n't\b", r"\1nt"),
+        (r"\bbecause\b", "cos"),
+        (r"\btomorrow\b", "tmrw"),
+        (r"\bsomething\b", "smth"),
+        (r"\bwith\b", "w/"),
+    ),
+    "nl": (
+        (r"\b[Ii]k heb\b", "k heb"),
+        (r"\beven\b", "ff"),
+        (r"\bniet\b", "nie"),
+        (r"\b[Aa]lsjeblieft\b", "aub"),
+        (r"\b[Bb]edankt\b", "thx"),
+        (r"\bgewoon\b", "gwn"),
+        (r"\bmisschien\b", "mss"),
+        (r"\bdat is\b", "das"),
+        (r"\been\b", "n"),
+    ),
+    "ro": (
+        (r"\b[Mm]ulțumesc\b", "mersi"),
+        (r"\bfoarte\b", "f"),
+        (r"\bpentru\b", "pt"),
+        (r"\bnu știu\b", "nush"),
+        (r"\bacum\b", "acu"),
+        (r"\bvă rog\b", "vrog"),
+        (r"\bși\b", "si"),
+        (r"\bcă\b", "ca"),
+    ),
+    "de": (
+        (r"\b[Ii]ch habe\b", "ich hab"),
+        (r"\bhabe\b", "hab"),
+        (r"\bnicht\b", "nich"),
+        (r"\bgerade\b", "grad"),
+        (r"\beinen\b", "nen"),
+        (r"\bist es\b", "isses"),
+        (r"\b[Dd]anke\b", "thx"),
+        (r"\bvielleicht\b", "vllt"),
+    ),
+    "fr": (
+        (r"\b[Jj]e ne sais pas\b", "jsp"),
+        (r"\b[Jj]e suis\b", "jsuis"),
+        (r"\b[Ss]'il vous plaît\b", "svp"),
+        (r"\b[Pp]ourquoi\b", "pk"),
+        (r"\bbeaucoup\b", "bcp"),
+        (r"\b[Mm]erci\b", "mrc"),
+        (r"\bne (\w+) (pas|plus|jamais|rien)\b", r"\1 \2"),
+        (r"\bn'(\w+) (pas|plus|jamais|rien)\b", r"\1 \2"),
+        (r"\bquand\b", "qd"),
+        (r"\btoujours\b", "tjrs"),
+    ),
+}
+
+# How often a casual writer drops the accents of a language (Romanian is very often typed
+# without diacritics, German umlauts become ae/oe/ue on foreign keyboards).
+ACCENT_DROP_RATE: dict[str, float] = {"en": 0.0, "nl": 0.1, "ro": 0.5, "de": 0.2, "fr": 0.25}
+
+# Code-switching inside a sentence: native words that writers replace with the English one.
+CODE_SWITCH: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (),
+    "nl": (
+        (r"\bterugbetaling\b", "refund"),
+        (r"\bwachtwoord\b", "password"),
+        (r"\bfactuur\b", "invoice"),
+        (r"\bbezorging\b", "delivery"),
+        (r"\bopzeggen\b", "cancelen"),
+    ),
+    "ro": (
+        (r"\brambursarea\b", "refund-ul"),
+        (r"\bactualizarea\b", "update-ul"),
+        (r"\baplicația\b", "app-ul"),
+        (r"\bcontul\b", "account-ul"),
+        (r"\bparola\b", "password-ul"),
+    ),
+    "de": (
+        (r"\bRückerstattung\b", "Refund"),
+        (r"\bPasswort\b", "Password"),
+        (r"\bLieferung\b", "Delivery"),
+        (r"\bAktualisierung\b", "Update"),
+        (r"\bKundenservice\b", "Customer Service"),
+    ),
+    "fr": (
+        (r"\bremboursement\b", "refund"),
+        (r"\bmot de passe\b", "password"),
+        (r"\bmise à jour\b", "update"),
+        (r"\bconnexion\b", "login"),
+        (r"\bservice client\b", "customer service"),
     ),
 }
 

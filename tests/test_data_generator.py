@@ -21,6 +21,8 @@ ROW_KEYS = {
     "escalated", "queue", "phrasing_id",
 }  # fmt: skip
 ISO_UTC = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+# Rows with the ids of the pool entries (gen.part_id) each was written from.
+Traced = list[tuple[dict[str, Any], tuple[str, ...]]]
 
 
 def _load_generator() -> ModuleType:
@@ -42,8 +44,14 @@ def rows() -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def many_rows() -> list[dict[str, Any]]:
-    return gen.generate(3000, 5)
+def traced() -> Traced:
+    """The rows of generate(3000, 5), each with the ids of the pool entries it was written from."""
+    return gen.generate_with_parts(3000, 5)
+
+
+@pytest.fixture(scope="module")
+def many_rows(traced: Traced) -> list[dict[str, Any]]:
+    return [row for row, _ in traced]
 
 
 def _run_cli(out: Path, *args: str) -> None:
@@ -106,9 +114,10 @@ def test_split_function_keeps_every_row_once(rows: list[dict[str, Any]]) -> None
 
 def test_catalogue_has_enough_core_phrasings() -> None:
     catalogue = gen.phrasing_catalogue()
-    assert len(gen.TOPICS) >= 12
-    assert all(len(ids) >= 8 for ids in catalogue.values())
-    assert sum(len(ids) for ids in catalogue.values()) >= 500
+    assert len(gen.TOPICS) >= 14 and "other" in gen.TOPICS
+    assert all(len(ids) >= 10 for ids in catalogue.values())
+    assert all(len(catalogue[("other", lang)]) >= 12 for lang in gen.LANGUAGES)
+    assert sum(len(ids) for ids in catalogue.values()) >= 800
 
 
 def test_rows_have_the_schema(rows: list[dict[str, Any]]) -> None:
@@ -147,7 +156,7 @@ def test_all_languages_and_topics_present(rows: list[dict[str, Any]]) -> None:
     assert {lang: languages.count(lang) > 120 for lang in gen.LANGUAGES} == dict.fromkeys(
         gen.LANGUAGES, True
     )
-    assert len({r["topic"] for r in rows}) >= 12
+    assert len({r["topic"] for r in rows}) >= 14
 
 
 def test_romanian_uses_comma_below_diacritics(rows: list[dict[str, Any]]) -> None:
@@ -196,6 +205,10 @@ def test_escalation_follows_legal_threats(many_rows: list[dict[str, Any]]) -> No
 def test_generate_is_deterministic() -> None:
     assert gen.generate(300, 3) == gen.generate(300, 3)
     assert gen.generate(300, 3) != gen.generate(300, 4)
+    # The default fraction is the CLI's, and the parts a row was written from are reproducible.
+    assert gen.generate(300, 3) == gen.generate(300, 3, 0.2)
+    assert gen.generate_with_parts(300, 3) == gen.generate_with_parts(300, 3)
+    assert gen.generate(300, 3, 0.3) != gen.generate(300, 3, 0.2)
 
 
 @pytest.mark.parametrize("book", ["IMPACT", "DEPTH"])
@@ -213,44 +226,53 @@ def test_impact_and_depth_phrasebooks_are_complete(book: str) -> None:
                 assert "ş" not in phrase and "ţ" not in phrase, phrase
 
 
-def _share_with(rows: list[dict[str, Any]], phrases: set[str]) -> float:
-    hits = [any(p in r["subject"] + "\n" + r["body"] for p in phrases) for r in rows]
+def _share_with(rows: Traced, prefixes: tuple[str, ...]) -> float:
+    """Share of rows written from a part whose id starts with one of ``prefixes``."""
+    hits = [any(p.startswith(prefixes) for p in parts) for _, parts in rows]
     return sum(hits) / len(hits)
 
 
-def _all_phrases(book: dict[str, dict[str, tuple[str, ...]]], level: str) -> set[str]:
-    # Slots are filled per ticket, so match on the text before the first slot.
-    return {p.split("{")[0] for phrases in book[level].values() for p in phrases}
+def _by_label(traced: Traced, field: str, value: str) -> Traced:
+    return [(row, parts) for row, parts in traced if row[field] == value]
 
 
-def test_text_states_the_impact_of_the_priority(many_rows: list[dict[str, Any]]) -> None:
-    by_label = {p: [r for r in many_rows if r["priority"] == p] for p in gen.PRIORITIES}
-    urgent_phrases = _all_phrases(gen.P.IMPACT, "urgent")
-    low_phrases = _all_phrases(gen.P.IMPACT, "low")
-    assert _share_with(by_label["urgent"], urgent_phrases) > 0.15
-    assert _share_with(by_label["urgent"], urgent_phrases) > 4 * _share_with(
-        by_label["low"], urgent_phrases
-    )
-    assert _share_with(by_label["low"], low_phrases) > 0.5
-    assert _share_with(by_label["low"], low_phrases) > 4 * _share_with(
-        by_label["urgent"], low_phrases
-    )
+def test_text_states_the_impact_of_the_priority(traced: Traced) -> None:
+    by_label = {p: _by_label(traced, "priority", p) for p in gen.PRIORITIES}
+    urgent, low = ("IMPACT.urgent.",), ("IMPACT.low.",)
+    assert _share_with(by_label["urgent"], urgent) > 0.15
+    assert _share_with(by_label["urgent"], urgent) > 4 * _share_with(by_label["low"], urgent)
+    assert _share_with(by_label["low"], low) > 0.5
+    assert _share_with(by_label["low"], low) > 4 * _share_with(by_label["urgent"], low)
     # Still noisy: not every ticket states its impact, and the label is not a copy of the text.
-    any_impact = {p for level in gen.PRIORITIES for p in _all_phrases(gen.P.IMPACT, level)}
-    assert 0.5 < _share_with(many_rows, any_impact) < 0.85
-    stated_urgent = [r for r in many_rows if _share_with([r], urgent_phrases)]
-    assert 0.3 < sum(r["priority"] == "urgent" for r in stated_urgent) / len(stated_urgent) < 0.97
+    assert 0.5 < _share_with(traced, ("IMPACT.",)) < 0.85
+    stated_urgent = [(r, parts) for r, parts in traced if _share_with([(r, parts)], urgent)]
+    share = sum(r["priority"] == "urgent" for r, _ in stated_urgent) / len(stated_urgent)
+    assert 0.3 < share < 0.97
 
 
-def test_text_states_the_depth_of_the_tier(many_rows: list[dict[str, Any]]) -> None:
-    by_label = {t: [r for r in many_rows if r["tier"] == t] for t in gen.TIERS}
-    l1_phrases = _all_phrases(gen.P.DEPTH, "L1")
-    l3_phrases = _all_phrases(gen.P.DEPTH, "L3")
-    assert _share_with(by_label["L3"], l3_phrases) > 0.4
-    assert _share_with(by_label["L3"], l3_phrases) > 4 * _share_with(by_label["L1"], l3_phrases)
-    assert _share_with(by_label["L1"], l1_phrases) > 4 * _share_with(by_label["L3"], l1_phrases)
-    stated_l3 = [r for r in many_rows if _share_with([r], l3_phrases)]
-    assert 0.5 < sum(r["tier"] == "L3" for r in stated_l3) / len(stated_l3) < 0.99
+def test_text_states_the_depth_of_the_tier(traced: Traced) -> None:
+    by_label = {t: _by_label(traced, "tier", t) for t in gen.TIERS}
+    l1, l3 = ("DEPTH.L1.",), ("DEPTH.L3.",)
+    assert _share_with(by_label["L3"], l3) > 0.4
+    assert _share_with(by_label["L3"], l3) > 4 * _share_with(by_label["L1"], l3)
+    assert _share_with(by_label["L1"], l1) > 4 * _share_with(by_label["L3"], l1)
+    stated_l3 = [(r, parts) for r, parts in traced if _share_with([(r, parts)], l3)]
+    assert 0.5 < sum(r["tier"] == "L3" for r, _ in stated_l3) / len(stated_l3) < 0.99
+
+
+@pytest.mark.parametrize("book", ["IMPACT", "DEPTH"])
+def test_stated_parts_show_in_the_text(traced: Traced, book: str) -> None:
+    """The part ids are what the text says: most rows carry the sentence verbatim (up to its
+    first slot); casual spelling, typos and code-switching change the rest."""
+    found = total = 0
+    for row, parts in traced:
+        for pid in parts:
+            if pid.startswith(book + "."):
+                _, level, lang, index = pid.split(".")
+                phrase = getattr(gen.P, book)[level][lang][int(index)].split("{")[0]
+                found += phrase in row["body"]
+                total += 1
+    assert total > 1000 and 0.6 < found / total < 1.0
 
 
 def test_rejects_bad_arguments(tmp_path: Path) -> None:
@@ -258,3 +280,133 @@ def test_rejects_bad_arguments(tmp_path: Path) -> None:
         gen.split([], 1.5, 13)
     cmd = [sys.executable, str(SCRIPT), "--test-fraction", "1.0", "--out", str(tmp_path)]
     assert subprocess.run(cmd, capture_output=True).returncode == 2
+
+
+# --------------------------------------------------------------------------------------------
+# The two worlds of the split: no reusable sentence in both train and test
+# --------------------------------------------------------------------------------------------
+
+
+def _parts_by_world(
+    traced: Traced, test_fraction: float, seed: int
+) -> dict[bool, dict[str, set[str]]]:
+    """in_test -> pool -> part ids used by the rows of that world."""
+    held = gen.held_out_phrasings(test_fraction, seed)
+    used: dict[bool, dict[str, set[str]]] = {False: {}, True: {}}
+    for row, parts in traced:
+        world = used[row["phrasing_id"] in held]
+        for pid in parts:
+            world.setdefault(pid.split(".", 1)[0], set()).add(pid)
+    return used
+
+
+def test_every_split_pool_has_a_train_and_a_held_out_part() -> None:
+    held = gen.held_out_parts(0.2, 13)
+    for (pool, key, lang), phrases in gen.pool_catalogue().items():
+        assert len(set(phrases)) == len(phrases) >= 3, (pool, key, lang)
+        ids = {gen.part_id(pool, key, lang, i) for i in range(len(phrases))}
+        assert 0 < len(ids & held) < len(ids), (pool, key, lang)
+    assert gen.held_out_parts(0.2, 13) == held
+    assert gen.held_out_parts(0.2, 14) != held
+    assert gen.held_out_parts(0.0, 13) == set()
+
+
+def test_no_pool_entry_is_used_by_both_worlds(
+    traced: Traced,
+) -> None:
+    used = _parts_by_world(traced, 0.2, 5)
+    pools = {"CORE", *gen.KEYED_POOLS, *gen.FLAT_POOLS}
+    assert set(used[False]) == pools and set(used[True]) == pools
+    for pool in sorted(pools):
+        assert not used[False][pool] & used[True][pool], pool
+    # Test-world rows draw only from held-out parts, train-world rows only from the others.
+    held = gen.held_out_parts(0.2, 5)
+    test_parts = set().union(*used[True].values()) - used[True]["CORE"]
+    train_parts = set().union(*used[False].values()) - used[False]["CORE"]
+    assert test_parts <= held and not train_parts & held
+
+
+def test_worlds_follow_the_test_fraction_given_to_generate() -> None:
+    traced = gen.generate_with_parts(600, 9, 0.3)
+    used = _parts_by_world(traced, 0.3, 9)
+    for pool in used[True]:
+        assert not used[False].get(pool, set()) & used[True][pool], pool
+    train, test = gen.split([row for row, _ in traced], 0.3, 9)
+    assert train and test
+
+
+def test_no_pool_sentence_appears_in_both_splits_verbatim(
+    traced: Traced,
+) -> None:
+    """A text-level check of the same property: catches a sentence that two pools share."""
+    held = gen.held_out_phrasings(0.2, 5)
+    texts: dict[bool, list[str]] = {False: [], True: []}
+    for row, _ in traced:
+        texts[row["phrasing_id"] in held].append(row["subject"] + "\n" + row["body"])
+    train_text, test_text = "\0".join(texts[False]), "\0".join(texts[True])
+    sentences = {p for phrases in gen.pool_catalogue().values() for p in phrases}
+    sentences |= {p for book in gen.P.CORE.values() for phrases in book.values() for p in phrases}
+    checked = [s for s in sentences if len(s) >= 20 and "{" not in s]
+    in_test = [s for s in checked if s in test_text]
+    assert len(in_test) > 200  # the check is not vacuous
+    assert not [s for s in in_test if s in train_text]
+
+
+def test_other_topic_in_all_languages(many_rows: list[dict[str, Any]]) -> None:
+    other = [r for r in many_rows if r["topic"] == "other"]
+    assert {r["language"] for r in other} == set(gen.LANGUAGES)
+    assert 0.02 < len(other) / len(many_rows) < 0.09
+    assert sum(r["queue"] == "general" for r in other) / len(other) > 0.85
+    assert sum(r["priority"] in ("low", "normal") for r in other) / len(other) > 0.75
+    assert sum(r["tier"] == "L1" for r in other) / len(other) > 0.75
+    assert sum(r["sentiment"] == "neutral" for r in other) / len(other) > 0.6
+
+
+def test_other_queue_is_a_routing_queue() -> None:
+    routing = (SCRIPT.parent / "routing.yaml").read_text(encoding="utf-8")
+    assert re.search(rf"^  - name: {gen.QUEUE_BY_TOPIC['other']}$", routing, re.M)
+
+
+def _pool_share(traced: Traced, sentiment: str, pools: set[str]) -> float:
+    rows = [parts for row, parts in traced if row["sentiment"] == sentiment]
+    return sum(any(p.split(".", 1)[0] in pools for p in parts) for parts in rows) / len(rows)
+
+
+def test_sentiment_reads_without_angry_templates(
+    traced: Traced,
+) -> None:
+    negative_pools = {"ANGRY", "IRONY", "LETDOWN", "SNAPS", "SHOUTS"}
+    # Negative tickets mostly show it, but most of them without an explicit angry line.
+    assert _pool_share(traced, "negative", negative_pools) > 0.72
+    assert _pool_share(traced, "negative", {"ANGRY"}) < 0.4
+    assert _pool_share(traced, "negative", {"IRONY", "LETDOWN", "SNAPS"}) > 0.4
+    assert _pool_share(traced, "positive", {"POSITIVE"}) > 0.55
+    assert _pool_share(traced, "neutral", negative_pools | {"POSITIVE"}) < 0.15
+    # Plain questions: many neutral tickets carry no tone line at all.
+    assert _pool_share(traced, "neutral", {"NEUTRAL"}) < 0.5
+
+
+def test_urgency_is_often_implied(traced: Traced) -> None:
+    def pools(parts: tuple[str, ...]) -> set[str]:
+        return {p.split(".", 1)[0] for p in parts}
+
+    implied = [row for row, parts in traced if "IMPLIED_URGENCY" in pools(parts)]
+    explicit = [row for row, parts in traced if "URGENCY" in pools(parts)]
+    calm = [row for row, parts in traced if not pools(parts) & {"URGENCY", "IMPLIED_URGENCY"}]
+    assert len(implied) > 0.3 * len(explicit) > 0
+
+    def high_share(rows: list[dict[str, Any]]) -> float:
+        return sum(r["priority"] in ("high", "urgent") for r in rows) / len(rows)
+
+    assert high_share(implied) > high_share(calm) + 0.15
+
+
+def test_text_is_casual_sometimes(many_rows: list[dict[str, Any]]) -> None:
+    short = [r for r in many_rows if r["channel"] in ("chat", "social")]
+    romanian = [r["body"] for r in short if r["language"] == "ro"]
+    # Romanian typed without diacritics, English shorthand, French texting.
+    assert sum(not re.search("[ăâîșț]", b, re.I) for b in romanian) / len(romanian) > 0.15
+    english = " ".join(r["body"] for r in short if r["language"] == "en")
+    assert re.search(r"\b(pls|thx|u|im)\b", english)
+    french = " ".join(r["body"] for r in short if r["language"] == "fr")
+    assert re.search(r"\b(svp|jsuis|pk|bcp|tjrs)\b", french)
