@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEFAULT_MODEL := models/default
 DEFAULT_DATA := data/generated
 
-.PHONY: install serve test train-default proto proto-check lint typecheck clean bench-escalation bench-suggest bench-quality
+.PHONY: install serve test train-default proto proto-check lint typecheck clean bench-escalation bench-suggest bench-quality bench-realtext bench-transfer distill
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-$(DEFAULT_DATA)/train.jsonl: data/generate_tickets.py | $(STAMP)
+$(DEFAULT_DATA)/train.jsonl: data/generate_tickets.py data/phrases.py | $(STAMP)
 	$(BIN)/python data/generate_tickets.py --out $(DEFAULT_DATA)
 
 $(DEFAULT_MODEL)/meta.json: | $(DEFAULT_DATA)/train.jsonl
@@ -66,6 +66,32 @@ bench-suggest: $(STAMP) $(DEFAULT_MODEL)/meta.json
 # tickets; reads ../shared/data in place, writes bench/results/quality.{md,json}.
 bench-quality: $(STAMP)
 	$(BIN)/python bench/quality.py
+
+# Zero-shot quality of the default model on real text (issue 9), next to the majority label and
+# the previous default model (tfidf_linear.v2 on the tickets.v2 corpus, rebuilt from git when
+# missing); reads ../shared/data in place, writes bench/results/realtext.{md,json}.
+PREVIOUS_COMMIT := 5959ca9
+PREVIOUS_MODEL := bench/out/previous-default
+bench-realtext: $(STAMP) $(DEFAULT_MODEL)/meta.json $(PREVIOUS_MODEL)/meta.json
+	$(BIN)/python bench/realtext.py --compare previous=$(PREVIOUS_MODEL)
+
+$(PREVIOUS_MODEL)/meta.json: | $(STAMP)
+	rm -rf bench/out/previous-corpus && mkdir -p bench/out/previous-corpus/gen
+	for f in generate_tickets.py phrases.py; do \
+	  git show $(PREVIOUS_COMMIT):data/$$f > bench/out/previous-corpus/gen/$$f; done
+	$(BIN)/python bench/out/previous-corpus/gen/generate_tickets.py --out bench/out/previous-corpus
+	$(BIN)/triage train --data bench/out/previous-corpus/train.jsonl \
+	  --test-data bench/out/previous-corpus/test.jsonl --column-map group=phrasing_id \
+	  --builder tfidf_linear.v2 --out $(PREVIOUS_MODEL) --name previous-default --no-progress
+
+# Representations compared on transfer from the embedded corpus to real text (chose the encoder).
+bench-transfer: $(STAMP) | $(DEFAULT_DATA)/train.jsonl
+	$(BIN)/python bench/transfer.py
+
+# Rebuilds triage/resources/e5-static.v1.npz from the teacher (about 10 minutes on 2 cores).
+distill: $(STAMP)
+	$(BIN)/pip install --quiet -e ".[dev,distill]"
+	$(BIN)/python -m training.distill
 
 clean:
 	rm -rf $(VENV) $(DEFAULT_DATA) build *.egg-info

@@ -2,14 +2,14 @@
 
     .venv/bin/python bench/quality.py [--shared ../shared/data] [--out bench/results]
         [--only banking77,clinc150,airline_sentiment,laroseda_ro,tickets]
-        [--limit N] [--max-train N]
+        [--limit N] [--max-train N] [--builder tfidf_embed.v1]
 
 For each dataset a deterministic held-out part is carved (seed 13, stratified by label, 20 %); the
 train and test parts are written as CSV under bench/out/quality/<task>/ (scratch, git-ignored) and
 this project's model is trained through the real CLI as a subprocess:
 
     triage train --data train.csv --test-data test.csv --column-map <map>
-                 --out bench/out/quality/<task>/model --name quality-<task>
+                 --out bench/out/quality/<task>/model --name quality-<task> --builder <builder>
 
 (MLflow goes to bench/out/quality/mlruns.db, not the project's store). Held-out metrics are read
 from the bundle's meta.json; training time is the subprocess's wall time; the time to predict one
@@ -255,6 +255,8 @@ def train_ours(
         str(model_dir),
         "--name",
         name,
+        "--builder",
+        BUILDER[0],
         "--no-progress",
     ]
     env = {**os.environ, "MLFLOW_TRACKING_URI": f"sqlite:///{(work / 'mlruns.db').resolve()}"}
@@ -276,6 +278,7 @@ def _relative(part: str) -> str:
 
 
 _TEXT: Any = None
+BUILDER = ["tfidf_embed.v1"]  # set from --builder in main()
 
 
 def load_ours(model_dir: Path) -> Any:
@@ -712,7 +715,9 @@ def main() -> None:
         default=None,
         help="cap every training part at N rows (seeded, stratified; stated in the table)",
     )
+    parser.add_argument("--builder", default=BUILDER[0], help="our model's builder")
     args = parser.parse_args()
+    BUILDER[0] = args.builder
     out = args.out or (
         PROJECT_ROOT / "bench" / ("out/quality-limited" if args.limit else "results")
     )

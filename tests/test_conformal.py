@@ -191,7 +191,9 @@ def test_v1_bundle_still_loads_and_predicts_without_sets(
     model = load_bundle(result.bundle_dir, text_pipeline, coverage=0.8)
     assert json.loads((result.bundle_dir / "meta.json").read_text())["builder"] == "tfidf_linear.v1"
     tickets = load_dataset(corpus / "test.jsonl").tickets[:20]
-    for prediction in (p for r in model.predict(tickets) for p in r.predictions.values()):
+    results = model.predict(tickets)
+    assert all(r.novelty is None for r in results)  # no encoder, no novelty judgement
+    for prediction in (p for r in results for p in r.predictions.values()):
         assert prediction.label and prediction.label_set == ()
     # The numpy path of a v1 head is pinned to its CalibratedClassifierCV.
     features = model.featurizer.transform(model.inputs(tickets))

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from training.dataset import load_dataset
+from triage.encoder import DEFAULT_ENCODER
 from triage.features import FastTicketTransform, TicketFeaturizer, TicketInput
 from triage.model import ticket_text
 from triage.text import TextPipeline
@@ -18,8 +20,11 @@ def _inputs(path: Path, text: TextPipeline, n: int) -> list[TicketInput]:
     return [TicketInput(t, p) for t, p in zip(tickets, processed, strict=True)]
 
 
-def test_fast_transform_equals_sklearn_transform(corpus: Path, text_pipeline) -> None:  # type: ignore[no-untyped-def]
-    featurizer = TicketFeaturizer().fit(_inputs(corpus / "train.jsonl", text_pipeline, 800))
+@pytest.mark.parametrize("encoder", ["", DEFAULT_ENCODER])
+def test_fast_transform_equals_sklearn_transform(corpus: Path, text_pipeline, encoder: str) -> None:  # type: ignore[no-untyped-def]
+    featurizer = TicketFeaturizer(encoder=encoder).fit(
+        _inputs(corpus / "train.jsonl", text_pipeline, 800)
+    )
     fast = FastTicketTransform(featurizer)
     items = _inputs(corpus / "test.jsonl", text_pipeline, 300)
     expected = featurizer.transform(items)

@@ -19,3 +19,12 @@ def test_defaults_env_and_flags_in_that_order() -> None:
 def test_malformed_variable_is_named() -> None:
     with pytest.raises(ValueError, match="TRIAGE_PORT"):
         Settings.from_env({"TRIAGE_PORT": "fifty"})
+
+
+def test_ood_threshold_setting() -> None:
+    assert Settings().ood_threshold == 0.99
+    assert Settings.from_env({"TRIAGE_OOD_THRESHOLD": "0.95"}).ood_threshold == 0.95
+    assert Settings.from_env({"TRIAGE_OOD_THRESHOLD": "1"}).ood_threshold == 1.0  # off
+    for bad in ("0", "1.5", "-0.1"):
+        with pytest.raises(ValueError, match="TRIAGE_OOD_THRESHOLD"):
+            Settings.from_env({"TRIAGE_OOD_THRESHOLD": bad})

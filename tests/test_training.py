@@ -87,7 +87,8 @@ def test_tampered_bundle_is_refused(tiny_model_dir: Path, tmp_path: Path) -> Non
 def test_mlflow_run_has_params_metrics_and_artifacts(tiny_training, mlflow_store: str) -> None:  # type: ignore[no-untyped-def]
     client = mlflow.MlflowClient(mlflow_store)
     run = client.get_run(tiny_training.run_id)
-    assert run.data.params["builder"] == "tfidf_linear.v2"
+    assert run.data.params["builder"] == "tfidf_embed.v1"
+    assert run.data.params["builder.encoder"] == "e5-static.v1"
     for head in HEADS:
         for metric in ("accuracy", "macro_f1", "log_loss", "ece"):
             assert f"{head}.{metric}" in run.data.metrics

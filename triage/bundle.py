@@ -14,7 +14,14 @@ from typing import Any
 
 import joblib
 
-from triage.domain import DEFAULT_COVERAGE, HEADS, SUPPORTED_LANGUAGES, Ticket, check_coverage
+from triage.domain import (
+    DEFAULT_COVERAGE,
+    DEFAULT_OOD_THRESHOLD,
+    HEADS,
+    SUPPORTED_LANGUAGES,
+    Ticket,
+    check_coverage,
+)
 from triage.errors import BundleIntegrityError, ModelNotFound
 from triage.features import TicketFeaturizer
 from triage.heads import Head
@@ -84,10 +91,14 @@ def verify_bundle(bundle_dir: Path) -> dict[str, Any]:
 
 
 def load_bundle(
-    bundle_dir: Path, text: TextPipeline | None = None, coverage: float = DEFAULT_COVERAGE
+    bundle_dir: Path,
+    text: TextPipeline | None = None,
+    coverage: float = DEFAULT_COVERAGE,
+    ood_threshold: float = DEFAULT_OOD_THRESHOLD,
 ) -> TriageModel:
     """Verify, load and warm up a bundle. `text` lets callers share one loaded TextPipeline;
-    `coverage` is what the heads' conformal label sets cover (settings.conformal_coverage)."""
+    `coverage` is what the heads' conformal label sets cover (settings.conformal_coverage);
+    `ood_threshold` the novelty from which a ticket is unfamiliar (settings.ood_threshold)."""
     check_coverage(coverage)  # before any I/O: a bad setting is not a bad bundle
     bundle_dir = Path(bundle_dir)
     meta = verify_bundle(bundle_dir)
@@ -99,7 +110,10 @@ def load_bundle(
         if isinstance(head, Head):  # not the escalation head
             head.set_coverage(coverage)
     text = text or TextPipeline(meta.get("languages") or SUPPORTED_LANGUAGES)
-    model = TriageModel(text, featurizer, heads, meta)
+    try:
+        model = TriageModel(text, featurizer, heads, meta, ood_threshold)
+    except ValueError as exc:  # the encoder table differs from the one trained with
+        raise BundleIntegrityError(f"bundle {bundle_dir}: {exc}") from None
     _warm_up(model)
     return model
 

@@ -61,7 +61,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     def load() -> None:  # health says NOT_SERVING (and calls get UNAVAILABLE) until this is done
         try:
             log.info("loading model from %s", settings.model_dir)
-            model = load_bundle(settings.model_dir, coverage=settings.conformal_coverage)
+            model = load_bundle(
+                settings.model_dir,
+                coverage=settings.conformal_coverage,
+                ood_threshold=settings.ood_threshold,
+            )
         except (TriageError, OSError) as exc:
             log.error("cannot load model from %s: %s", settings.model_dir, exc)
             failed.append(exc)
@@ -252,8 +256,10 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--holdout", type=float, default=0.15, help="held-out share (default 0.15)")
     train.add_argument(
         "--builder",
-        default="tfidf_linear.v2",
-        help="versioned model builder (default tfidf_linear.v2; tfidf_linear.v1 has no label sets)",
+        default="tfidf_embed.v1",
+        help="versioned model builder: tfidf_embed.v1 (default: TF-IDF + multilingual "
+        "embeddings, novelty scores), tfidf_linear.v2 (TF-IDF only, faster), tfidf_linear.v1 "
+        "(no label sets)",
     )
     train.add_argument("--name", help="model name (default: the --out folder's name)")
     train.add_argument("--seed", type=int, default=13)

@@ -22,6 +22,10 @@ FIXED_LABELS: dict[str, tuple[str, ...]] = {
 DEFAULT_COVERAGE = 0.9
 """Coverage of the conformal label sets unless TRIAGE_CONFORMAL_COVERAGE says otherwise."""
 
+DEFAULT_OOD_THRESHOLD = 0.99
+"""Novelty score from which a ticket counts as unfamiliar unless TRIAGE_OOD_THRESHOLD says
+otherwise."""
+
 
 def check_coverage(coverage: float) -> float:
     """`coverage` as a float, or ValueError unless it is strictly between 0 and 1."""
@@ -181,6 +185,18 @@ class AnswerSuggestion:
 
 
 @dataclass(frozen=True)
+class Novelty:
+    """How unlike the model's training data a ticket is (models with an encoder only)."""
+
+    score: float
+    """Out-of-distribution score in [0, 1]: 0.99 = less familiar than 99 % of training tickets."""
+    similarity: float
+    """Cosine similarity of the ticket's embedding to its nearest training ticket."""
+    unfamiliar: bool
+    """score >= the server's threshold: predictions go to the manual band, chatbots hand over."""
+
+
+@dataclass(frozen=True)
 class TriageResult:
     ticket_id: str
     language: LanguageGuess
@@ -194,6 +210,8 @@ class TriageResult:
     routing: tuple[RoutingTarget, ...] = ()
     canned_responses: tuple[CannedResponse, ...] = ()
     articles: tuple[Article, ...] = ()
+    novelty: Novelty | None = None
+    """None when the model has no encoder to judge it."""
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
@@ -16,15 +16,31 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from triage.domain import Ticket
+from triage.encoder import StaticEncoder, shared_encoder
+from triage.familiarity import Familiarity
 from triage.text import ProcessedText
 
 
 @dataclass(frozen=True)
 class TicketInput:
-    """What the featuriser reads: the ticket's metadata and its processed text."""
+    """What the featuriser reads: the ticket's metadata, its processed text and, for models
+    with an encoder, its embedding (computed once, with the text, by `TriageModel.inputs`)."""
 
     ticket: Ticket
     text: ProcessedText
+    embedding: np.ndarray | None = field(default=None, compare=False)
+
+
+def embeddings(items: Sequence[TicketInput], encoder: StaticEncoder) -> np.ndarray:
+    """(n, dim) embeddings of `items`: the ones they carry, the others encoded now."""
+    missing = [i for i, item in enumerate(items) if item.embedding is None]
+    out = np.zeros((len(items), encoder.dim), dtype=np.float32)
+    if missing:
+        out[missing] = encoder.encode([items[i].text.lemmas for i in missing])
+    for i, item in enumerate(items):
+        if item.embedding is not None:
+            out[i] = item.embedding
+    return out
 
 
 def _bucket(value: float, edges: Sequence[float], labels: Sequence[str]) -> str:
@@ -55,7 +71,10 @@ def metadata_features(item: TicketInput) -> dict[str, float]:
 
 
 class TicketFeaturizer(BaseEstimator, TransformerMixin):  # type: ignore[misc]
-    """Fits the three vocabularies on training tickets and maps tickets to one CSR matrix.
+    """Fits the three vocabularies on training tickets and maps tickets to one CSR matrix; with
+    an `encoder` (a table name, see triage.encoder), the ticket's embedding times
+    `embedding_weight` is appended as dense columns, and the training embeddings are kept as the
+    reference of `familiarity_` (how like the training data a ticket is).
 
     Follows scikit-learn's estimator rules (parameters stored unchanged, learned state ends in
     `_`), but reads `TicketInput`s rather than arrays.
@@ -67,11 +86,35 @@ class TicketFeaturizer(BaseEstimator, TransformerMixin):  # type: ignore[misc]
         char_ngrams: tuple[int, int] = (2, 5),
         min_df: int = 2,
         max_char_features: int = 200_000,
+        encoder: str = "",
+        embedding_weight: float = 1.0,
     ) -> None:
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
         self.min_df = min_df
         self.max_char_features = max_char_features
+        self.encoder = encoder
+        self.embedding_weight = embedding_weight
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """Featurisers pickled before encoders existed have none."""
+        state.setdefault("encoder", "")
+        state.setdefault("embedding_weight", 0.0)
+        self.__dict__.update(state)
+
+    def shared_encoder(self) -> StaticEncoder | None:
+        """The process-wide encoder this featuriser was fitted with (None without one); refuses
+        a table that differs from the one it was fitted on."""
+        if not self.encoder:
+            return None
+        encoder = shared_encoder(self.encoder)
+        fitted = getattr(self, "encoder_sha256_", encoder.sha256)
+        if encoder.sha256 != fitted:
+            raise ValueError(
+                f"encoder {self.encoder}: the installed table ({encoder.sha256[:12]}) is not "
+                f"the one the model was trained with ({fitted[:12]})"
+            )
+        return encoder
 
     def fit(self, items: Sequence[TicketInput], y: object = None) -> TicketFeaturizer:
         self._make_vectorizers()
@@ -82,6 +125,11 @@ class TicketFeaturizer(BaseEstimator, TransformerMixin):  # type: ignore[misc]
         names = [f"word:{name}" for name in self.word_.get_feature_names_out()]
         names += [f"char:{name}" for name in self.char_.get_feature_names_out()]
         names += [f"meta:{name}" for name in self.meta_.get_feature_names_out()]
+        if self.encoder:
+            encoder = shared_encoder(self.encoder)
+            self.encoder_sha256_ = encoder.sha256
+            self.familiarity_ = Familiarity().fit(embeddings(items, encoder))
+            names += [f"emb:{i}" for i in range(encoder.dim)]
         self.feature_names_ = np.asarray(names, dtype=object)
         # Character n-grams are unreadable as evidence; words and metadata are not.
         self.explainable_ = np.array([not n.startswith("char:") for n in names])
@@ -111,6 +159,9 @@ class TicketFeaturizer(BaseEstimator, TransformerMixin):  # type: ignore[misc]
             self.char_.transform([" ".join(lemmas) for lemmas in lemma_lists]),
             self.meta_.transform([metadata_features(item) for item in items]),
         ]
+        encoder = self.shared_encoder()
+        if encoder is not None:
+            blocks.append(sp.csr_matrix(self.embedding_weight * embeddings(items, encoder)))
         return sp.hstack(blocks, format="csr", dtype=np.float32)
 
 
@@ -138,6 +189,8 @@ class FastTicketTransform:
         self._meta_vocab: dict[str, int] = meta.vocabulary_
         self._meta_offset = self._char_offset + len(self._char_vocab)
         self.n_features = self._meta_offset + len(self._meta_vocab)
+        self._encoder = featurizer.shared_encoder()
+        self._embedding_weight = np.float32(featurizer.embedding_weight)
         # idf of every column (1 for metadata, whose values are put back after the arithmetic)
         self._idf = np.concatenate(
             [word.idf_, char.idf_, np.ones(len(self._meta_vocab), word.idf_.dtype)]
@@ -197,9 +250,13 @@ class FastTicketTransform:
         bounds = np.array(blocks, dtype=np.int32)
         _normalize_blocks(data, bounds)
         data[meta_at] = meta_values
-        return sp.csr_matrix(
+        sparse = sp.csr_matrix(
             (data, indices, bounds[::3].copy()), shape=(len(items), self.n_features)
         )
+        if self._encoder is None:
+            return sparse
+        dense = sp.csr_matrix(self._embedding_weight * embeddings(items, self._encoder))
+        return sp.hstack([sparse, dense], format="csr", dtype=np.float32)
 
 
 def _normalize_blocks(data: np.ndarray, bounds: np.ndarray) -> None:

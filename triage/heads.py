@@ -124,16 +124,26 @@ class Head:
             self.conformal_scores, self.coverage if coverage is None else coverage
         )
 
-    def predict_proba(self, features: sp.csr_matrix) -> np.ndarray:
-        return softmax(self.beta * (np.asarray(features @ self.coef) + self.intercept))
+    def predict_proba(
+        self, features: sp.csr_matrix, temper: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Calibrated probabilities; `temper` (one factor in (0, 1] per row, see
+        triage.familiarity) flattens them for tickets unlike the training data."""
+        beta = self.beta if temper is None else self.beta * temper[:, None]
+        return softmax(beta * (np.asarray(features @ self.coef) + self.intercept))
 
     def predictions(
-        self, features: sp.csr_matrix, names: np.ndarray, explainable: np.ndarray
+        self,
+        features: sp.csr_matrix,
+        names: np.ndarray,
+        explainable: np.ndarray,
+        temper: np.ndarray | None = None,
     ) -> list[Prediction]:
         """Label, calibrated confidence, runners-up, evidence and label set for every row of
-        `features`; `names`/`explainable` describe its columns (see TicketFeaturizer)."""
+        `features`; `names`/`explainable` describe its columns (see TicketFeaturizer). Tempered
+        rows get flatter probabilities and so wider label sets."""
         labels = self.labels
-        all_probs = self.predict_proba(features)
+        all_probs = self.predict_proba(features, temper)
         in_set = in_label_set(all_probs, self.threshold()) if self.conformal else None
         out = []
         for row, probs in enumerate(all_probs):

@@ -5,15 +5,26 @@ same vector."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 
-from triage.domain import ESCALATION_HEAD, HeadInfo, ModelInfo, Ticket, TriageResult
+from triage.domain import (
+    DEFAULT_OOD_THRESHOLD,
+    ESCALATION_HEAD,
+    Band,
+    HeadInfo,
+    ModelInfo,
+    Novelty,
+    Prediction,
+    Ticket,
+    TriageResult,
+)
 from triage.escalation.engine import Escalator
 from triage.escalation.risk import EscalationHead
-from triage.features import FastTicketTransform, TicketFeaturizer, TicketInput
+from triage.features import FastTicketTransform, TicketFeaturizer, TicketInput, embeddings
 from triage.heads import Head
 from triage.text import TextPipeline
 
@@ -30,9 +41,14 @@ class TriageModel:
         featurizer: TicketFeaturizer,
         heads: dict[str, Head],
         meta: dict[str, Any],
+        ood_threshold: float = DEFAULT_OOD_THRESHOLD,
     ) -> None:
         self.text = text
         self.featurizer = featurizer
+        # Loaded once per process and shared by every model and head (None: no encoder).
+        self.encoder = featurizer.shared_encoder()
+        self.familiarity = getattr(featurizer, "familiarity_", None)
+        self.ood_threshold = ood_threshold
         # featurizer.transform without sklearn's per-call validation (same matrix, pinned by test)
         self._transform = FastTicketTransform(featurizer)
         # The escalation head is stored in the bundle like the others but reads extra features
@@ -52,7 +68,23 @@ class TriageModel:
         processed = self.text.process(
             [ticket_text(t) for t in tickets], [t.language_hint for t in tickets]
         )
-        return [TicketInput(t, p) for t, p in zip(tickets, processed, strict=True)]
+        if self.encoder is None:
+            return [TicketInput(t, p) for t, p in zip(tickets, processed, strict=True)]
+        vectors = self.encoder.encode([p.lemmas for p in processed])  # once per ticket
+        return [TicketInput(t, p, v) for t, p, v in zip(tickets, processed, vectors, strict=True)]
+
+    def novelty(self, inputs: Sequence[TicketInput]) -> tuple[list[Novelty], np.ndarray] | None:
+        """Each ticket's novelty and the factor its heads' confidences are tempered by; None
+        for a model without an encoder."""
+        if self.familiarity is None or self.encoder is None:
+            return None
+        similarity = self.familiarity.similarity(embeddings(inputs, self.encoder))
+        scores = self.familiarity.ood_score(similarity)
+        found = [
+            Novelty(round(float(score), 6), round(float(sim), 6), bool(score >= self.ood_threshold))
+            for score, sim in zip(scores, similarity, strict=True)
+        ]
+        return found, self.familiarity.temper(similarity)
 
     def probabilities(self, features: sp.csr_matrix) -> dict[str, np.ndarray]:
         return {name: head.predict_proba(features) for name, head in self.heads.items()}
@@ -73,16 +105,22 @@ class TriageModel:
             return []
         features = self.features(inputs) if features is None else features
         names, explainable = self.featurizer.feature_names_, self.featurizer.explainable_
+        judged = self.novelty(inputs)
+        novelty, temper = judged if judged is not None else ([None] * len(inputs), None)
         per_head = {
-            name: head.predictions(features, names, explainable)
+            name: head.predictions(features, names, explainable, temper)
             for name, head in self.heads.items()
         }
         return [
             TriageResult(
                 ticket_id=item.ticket.id,
                 language=item.text.language,
-                predictions={name: preds[i] for name, preds in per_head.items()},
+                predictions={
+                    name: _manual_if_unfamiliar(preds[i], novelty[i])
+                    for name, preds in per_head.items()
+                },
                 model_version=self.version,
+                novelty=novelty[i],
             )
             for i, item in enumerate(inputs)
         ]
@@ -121,6 +159,14 @@ class TriageModel:
             mlflow_run_id=str(self.meta.get("mlflow_run_id", "")),
             data_fingerprint=str(self.meta.get("data_fingerprint", "")),
         )
+
+
+def _manual_if_unfamiliar(prediction: Prediction, novelty: Novelty | None) -> Prediction:
+    """A ticket unlike anything the model learned from is left to a human, whatever its
+    confidence (the policy's bands apply to the others)."""
+    if novelty is None or not novelty.unfamiliar:
+        return prediction
+    return replace(prediction, band=Band.MANUAL)
 
 
 def _is_number(value: object) -> bool:

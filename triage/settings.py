@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from triage.domain import DEFAULT_COVERAGE, check_coverage
+from triage.domain import DEFAULT_COVERAGE, DEFAULT_OOD_THRESHOLD, check_coverage
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,12 +56,19 @@ class Settings:
     """Coverage of every head's conformal label set (TRIAGE_CONFORMAL_COVERAGE), strictly
     between 0 and 1: the share of tickets whose true label the set should contain. Higher
     coverage means larger sets; heads trained without conformal calibration answer none."""
+    ood_threshold: float = DEFAULT_OOD_THRESHOLD
+    """Novelty score (TriageResponse.novelty.score, models with an encoder) from which a ticket
+    counts as unfamiliar (TRIAGE_OOD_THRESHOLD): its predictions go to the manual band and
+    SuggestAnswer hands it over as OUT_OF_SCOPE. 0.99 = less familiar than 99 % of training
+    tickets; 1 turns it off."""
 
     def __post_init__(self) -> None:
         try:
             check_coverage(self.conformal_coverage)
         except ValueError as exc:
             raise ValueError(f"TRIAGE_CONFORMAL_COVERAGE: {exc}") from None
+        if not 0.0 < self.ood_threshold <= 1.0:
+            raise ValueError(f"TRIAGE_OOD_THRESHOLD: must be in (0, 1], got {self.ood_threshold}")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

@@ -1,4 +1,4 @@
-"""Conformal label sets over a real server: the default model (tfidf_linear.v2) sends them."""
+"""Conformal label sets over a real server: the default model (tfidf_embed.v1) sends them."""
 
 from __future__ import annotations
 

@@ -153,7 +153,14 @@ def result_to_proto(result: domain.TriageResult) -> pb.TriageResponse:
         articles=[article_to_proto(a) for a in result.articles],
         escalation=escalation_to_proto(result.escalation),
         policy_version=result.policy_version,
+        novelty=None if result.novelty is None else novelty_to_proto(result.novelty),
         **heads,
+    )
+
+
+def novelty_to_proto(novelty: domain.Novelty) -> pb.Novelty:
+    return pb.Novelty(
+        score=novelty.score, similarity=novelty.similarity, unfamiliar=novelty.unfamiliar
     )
 
 

@@ -99,9 +99,11 @@ class AnswerPolicy:
         language: str,
         sentiment: Prediction | None = None,
         escalate: bool = False,
+        unfamiliar: bool = False,
     ) -> AnswerSuggestion:
         """`candidates` best first; `conversation` are the customer's earlier turns; `escalate`
-        is the escalation policy's decision for the message."""
+        is the escalation policy's decision for the message; `unfamiliar` says the message is
+        unlike the model's training data (TriageResult.novelty)."""
         best = candidates[0] if candidates else None
         second = candidates[1].score if len(candidates) > 1 else 0.0
         confidence = (
@@ -128,7 +130,12 @@ class AnswerPolicy:
             return handover(HandoverReason.NEGATIVE_SENTIMENT)
         if escalate:
             return handover(HandoverReason.ESCALATION_RISK)
-        if len(lemmas) < self.min_words or coverage < self.min_coverage or best is None:
+        if (
+            unfamiliar
+            or len(lemmas) < self.min_words
+            or coverage < self.min_coverage
+            or best is None
+        ):
             return handover(HandoverReason.OUT_OF_SCOPE)
         if confidence < self.threshold:
             return handover(HandoverReason.LOW_CONFIDENCE)

@@ -88,6 +88,7 @@ class Suggester:
             language,
             result.predictions.get("sentiment"),
             escalate=result.escalation is not None and result.escalation.escalate,
+            unfamiliar=result.novelty is not None and result.novelty.unfamiliar,
         )
 
 

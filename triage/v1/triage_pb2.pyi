@@ -170,7 +170,7 @@ class Prediction(_message.Message):
     def __init__(self, label: _Optional[str] = ..., confidence: _Optional[float] = ..., alternatives: _Optional[_Iterable[_Union[LabelScore, _Mapping]]] = ..., evidence: _Optional[_Iterable[_Union[Evidence, _Mapping]]] = ..., band: _Optional[_Union[Band, str]] = ..., label_set: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class TriageResponse(_message.Message):
-    __slots__ = ("ticket_id", "language", "topic", "priority", "tier", "sentiment", "model_version", "routing", "canned_responses", "articles", "escalation", "policy_version")
+    __slots__ = ("ticket_id", "language", "topic", "priority", "tier", "sentiment", "model_version", "routing", "canned_responses", "articles", "escalation", "policy_version", "novelty")
     TICKET_ID_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     TOPIC_FIELD_NUMBER: _ClassVar[int]
@@ -183,6 +183,7 @@ class TriageResponse(_message.Message):
     ARTICLES_FIELD_NUMBER: _ClassVar[int]
     ESCALATION_FIELD_NUMBER: _ClassVar[int]
     POLICY_VERSION_FIELD_NUMBER: _ClassVar[int]
+    NOVELTY_FIELD_NUMBER: _ClassVar[int]
     ticket_id: str
     language: Language
     topic: Prediction
@@ -195,7 +196,18 @@ class TriageResponse(_message.Message):
     articles: _containers.RepeatedCompositeFieldContainer[Article]
     escalation: Escalation
     policy_version: str
-    def __init__(self, ticket_id: _Optional[str] = ..., language: _Optional[_Union[Language, _Mapping]] = ..., topic: _Optional[_Union[Prediction, _Mapping]] = ..., priority: _Optional[_Union[Prediction, _Mapping]] = ..., tier: _Optional[_Union[Prediction, _Mapping]] = ..., sentiment: _Optional[_Union[Prediction, _Mapping]] = ..., model_version: _Optional[str] = ..., routing: _Optional[_Iterable[_Union[RoutingTarget, _Mapping]]] = ..., canned_responses: _Optional[_Iterable[_Union[CannedResponse, _Mapping]]] = ..., articles: _Optional[_Iterable[_Union[Article, _Mapping]]] = ..., escalation: _Optional[_Union[Escalation, _Mapping]] = ..., policy_version: _Optional[str] = ...) -> None: ...
+    novelty: Novelty
+    def __init__(self, ticket_id: _Optional[str] = ..., language: _Optional[_Union[Language, _Mapping]] = ..., topic: _Optional[_Union[Prediction, _Mapping]] = ..., priority: _Optional[_Union[Prediction, _Mapping]] = ..., tier: _Optional[_Union[Prediction, _Mapping]] = ..., sentiment: _Optional[_Union[Prediction, _Mapping]] = ..., model_version: _Optional[str] = ..., routing: _Optional[_Iterable[_Union[RoutingTarget, _Mapping]]] = ..., canned_responses: _Optional[_Iterable[_Union[CannedResponse, _Mapping]]] = ..., articles: _Optional[_Iterable[_Union[Article, _Mapping]]] = ..., escalation: _Optional[_Union[Escalation, _Mapping]] = ..., policy_version: _Optional[str] = ..., novelty: _Optional[_Union[Novelty, _Mapping]] = ...) -> None: ...
+
+class Novelty(_message.Message):
+    __slots__ = ("score", "similarity", "unfamiliar")
+    SCORE_FIELD_NUMBER: _ClassVar[int]
+    SIMILARITY_FIELD_NUMBER: _ClassVar[int]
+    UNFAMILIAR_FIELD_NUMBER: _ClassVar[int]
+    score: float
+    similarity: float
+    unfamiliar: bool
+    def __init__(self, score: _Optional[float] = ..., similarity: _Optional[float] = ..., unfamiliar: _Optional[bool] = ...) -> None: ...
 
 class GetModelInfoRequest(_message.Message):
     __slots__ = ()
