@@ -6,16 +6,24 @@ writes ``train.jsonl``, ``test.jsonl`` and ``manifest.json``. The same ``--n``/`
 byte-identical files: all randomness comes from ``random.Random`` streams seeded from the seed,
 iteration is over tuples and sorted keys, and JSON is written with sorted keys.
 
-A ticket is built in three steps: draw the hidden state (topic, language, channel, customer,
-sentiment and the cues the customer will write), write the text from that state, then derive the
-labels from the state with plausible rules plus label noise.
+A ticket is built in three steps: draw the hidden state (topic, language, core phrasing and its
+kind, channel, customer, sentiment and the cues the customer will write), write the text from that
+state, then derive the labels from the state with plausible rules plus label noise. The sentiment
+follows the kind of the core phrasing (a problem report, a grievance, a request, praise or
+criticism), as an annotator would label what the customer wrote, and no line of the text
+contradicts it.
 
 The split has two worlds. Every reusable phrase pool (core phrasings, subjects, impact, depth,
 tone, cue, context and boilerplate lines) is split per (pool, key, language) into a train part
 and a held-out part. A ticket whose core phrasing is held out belongs to the test world and draws
 every other sentence from held-out parts too; a train-world ticket draws only from train parts.
 So no sentence of any pool is shared between train and test, and test scores measure
-generalisation to wording never seen in training. See data/README.md for the schema.
+generalisation to wording never seen in training.
+
+The train part of every pool is split once more, into three *part groups* (g0, g1, g2). A
+train-world ticket belongs to the group of its core phrasing and draws every other part from that
+group's share of each pool, so a model calibrated out-of-fold with folds grouped by ``part_group``
+is scored on wording its training folds never saw. See data/README.md for the schema.
 """
 
 from __future__ import annotations
@@ -36,9 +44,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-GENERATOR_VERSION = "tickets.v3"
+GENERATOR_VERSION = "tickets.v5"
 # Share of every pool held out for test; the CLI default, and generate()'s.
 DEFAULT_TEST_FRACTION = 0.2
+# The part groups of the train world (see part_groups), and the part_group of test-world rows.
+PART_GROUPS: tuple[str, ...] = ("g0", "g1", "g2")
+TEST_GROUP = "test"
 
 
 def _load_phrases() -> ModuleType:
@@ -75,7 +86,7 @@ ROW_KEYS: tuple[str, ...] = (
     "id", "subject", "body", "channel", "language", "customer_id", "customer_name",
     "customer_segment", "customer_plan", "customer_vip", "previous_contacts", "reopen_count",
     "created_at", "sla_due_at", "tags", "order_id", "topic", "priority", "tier", "sentiment",
-    "escalated", "queue", "phrasing_id",
+    "escalated", "queue", "phrasing_id", "part_group",
 )  # fmt: skip
 
 # Mix of a mid-size webshop with a SaaS side: how often each topic is raised.
@@ -83,7 +94,7 @@ TOPIC_WEIGHTS: dict[str, float] = {
     "billing": 10, "refund": 9, "account_access": 9, "shipping_delivery": 10,
     "technical_bug": 10, "outage": 5, "cancellation": 7, "feature_request": 6,
     "security_incident": 3, "privacy_gdpr": 4, "product_question": 9, "complaint": 8,
-    "order_change": 6, "other": 5,
+    "order_change": 6, "other": 7,
 }  # fmt: skip
 CHANNEL_WEIGHTS: dict[str, float] = {"email": 35, "chat": 25, "web": 18, "phone": 10, "social": 12}
 
@@ -116,15 +127,28 @@ TIER_PRIOR: dict[str, tuple[float, ...]] = {
     "product_question": (0.9, 0.09, 0.01), "complaint": (0.75, 0.2, 0.05),
     "order_change": (0.88, 0.1, 0.02), "other": (0.95, 0.05, 0.0),
 }  # fmt: skip
-# Priors over (negative, neutral, positive).
-SENTIMENT_PRIOR: dict[str, tuple[float, ...]] = {
-    "billing": (0.45, 0.45, 0.1), "refund": (0.5, 0.4, 0.1), "account_access": (0.4, 0.5, 0.1),
-    "shipping_delivery": (0.5, 0.4, 0.1), "technical_bug": (0.4, 0.5, 0.1),
-    "outage": (0.7, 0.28, 0.02), "cancellation": (0.45, 0.45, 0.1),
-    "feature_request": (0.05, 0.5, 0.45), "security_incident": (0.5, 0.48, 0.02),
-    "privacy_gdpr": (0.3, 0.65, 0.05), "product_question": (0.05, 0.55, 0.4),
-    "complaint": (0.9, 0.1, 0.0), "order_change": (0.1, 0.6, 0.3), "other": (0.06, 0.76, 0.18),
+# What a core phrasing does (phrases.CORE_KINDS, one letter per phrasing); the sentiment follows
+# it the way an annotator labels what the customer wrote.
+KINDS: dict[str, str] = {
+    "p": "problem", "g": "grievance", "r": "request", "+": "praise", "-": "criticism",
 }  # fmt: skip
+FEEDBACK_KINDS: frozenset[str] = frozenset({"praise", "criticism"})
+# Priors over (negative, neutral, positive) by kind. A problem report is negative even without an
+# angry word, neutral when told calmly and factually, now and then positive when told with thanks;
+# a plain question or request is neutral, or positive with thanks; feedback has its polarity.
+KIND_SENTIMENT: dict[str, tuple[float, ...]] = {
+    "problem": (0.7, 0.22, 0.08), "grievance": (1.0, 0.0, 0.0), "request": (0.0, 0.82, 0.18),
+    "praise": (0.0, 0.0, 1.0), "criticism": (1.0, 0.0, 0.0),
+}  # fmt: skip
+# A customer who has written two or more times before about it has lost some patience.
+CHASED_SENTIMENT: dict[str, tuple[float, ...]] = {
+    "problem": (0.88, 0.1, 0.02), "request": (0.25, 0.65, 0.1),
+}  # fmt: skip
+# Feedback is neither urgent nor technical, whatever its topic's priors say.
+FEEDBACK_PRIORITY_PRIOR: dict[str, tuple[float, ...]] = {
+    "praise": (0.75, 0.25, 0.0, 0.0), "criticism": (0.25, 0.6, 0.15, 0.0),
+}  # fmt: skip
+FEEDBACK_TIER_PRIOR: tuple[float, ...] = (0.95, 0.05, 0.0)
 # How often a ticket of this topic carries an order number.
 ORDER_RATE: dict[str, float] = {
     "refund": 0.9, "shipping_delivery": 0.95, "order_change": 0.95, "billing": 0.4,
@@ -153,7 +177,8 @@ FLAT_POOLS: tuple[str, ...] = (
     "GENERIC_SUBJECTS", "GREETINGS", "CHAT_GREETINGS", "SIGNOFFS", "FOOTERS", "JOB_TITLES",
     "QUOTE_HEADERS", "AGENT_LINES", "ANGRY", "IRONY", "LETDOWN", "SNAPS", "SHOUTS", "NEUTRAL",
     "POSITIVE", "URGENCY", "IMPLIED_URGENCY", "LEGAL", "CHURN", "REPEAT", "ORDER_CONTEXT",
-    "CONTEXT", "RAMBLE", "MIXED",
+    "CONTEXT", "RAMBLE", "MIXED", "PRAISE_SUBJECTS", "CRITICISM_SUBJECTS", "VERDICT_GOOD",
+    "VERDICT_BAD",
 )  # fmt: skip
 # Not split, shared by both worlds: slot values (products, features, error codes, months,
 # browsers), people and companies, subject prefixes ("Re: "), the web-form field label and the
@@ -172,8 +197,9 @@ _SWITCH_RE: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     lang: tuple((re.compile(pattern), repl) for pattern, repl in pairs)
     for lang, pairs in P.CODE_SWITCH.items()
 }
-# (pool, key, language, in_test) -> indexes of the phrases that world may use.
-Menu = dict[tuple[str, str, str, bool], tuple[int, ...]]
+# (pool, key, language, world) -> indexes of the phrases that world may use; the worlds are the
+# part groups of the train world (PART_GROUPS) and the test world (TEST_GROUP).
+Menu = dict[tuple[str, str, str, str], tuple[int, ...]]
 
 
 @dataclass(frozen=True)
@@ -198,6 +224,7 @@ class Draft:
     customer: Customer
     created_at: datetime
     phrasing_index: int
+    kind: str
     sentiment: str
     previous_contacts: int
     reopen_count: int
@@ -206,9 +233,9 @@ class Draft:
     legal_cue: bool
     churn_cue: bool
     repeat_cue: bool
-    # The world of the split the ticket belongs to (its core phrasing is held out) and which
-    # parts of each pool it may draw from.
-    in_test: bool
+    # The world of the split the ticket belongs to: TEST_GROUP when its core phrasing is held
+    # out, else the part group of its core phrasing; and which parts of each pool it may use.
+    world: str
     menu: Menu = field(repr=False)
     # Filled in by _row before the text is written: the priority level whose impact sentence
     # (IMPACT) and the tier whose depth sentence (DEPTH) the text carries, or "" for none.
@@ -225,6 +252,12 @@ class Draft:
 
 def phrasing_id(topic: str, language: str, index: int) -> str:
     return f"{topic}.{language}.{index:02d}"
+
+
+def phrasing_kind(topic: str, index: int) -> str:
+    """Kind of a core phrasing (problem, grievance, request, praise, criticism); the tuples of a
+    topic are parallel across languages, so the kind does not depend on the language."""
+    return KINDS[P.CORE_KINDS[topic].replace(" ", "")[index]]
 
 
 def phrasing_catalogue() -> dict[tuple[str, str], list[str]]:
@@ -307,15 +340,81 @@ def held_out_parts(test_fraction: float, seed: int) -> set[str]:
     return held
 
 
+def _deal(indexes: Sequence[int], stream: str) -> dict[int, str]:
+    """Deal the entries of one train part into PART_GROUPS: a seeded shuffle, then round-robin
+    from a seeded first group, so the groups differ in size by one at most and no group is always
+    the one that gets the extra entry."""
+    rng = random.Random(stream)
+    order = list(indexes)
+    rng.shuffle(order)
+    start = rng.randrange(len(PART_GROUPS))
+    return {i: PART_GROUPS[(start + pos) % len(PART_GROUPS)] for pos, i in enumerate(order)}
+
+
+def _train_parts(test_fraction: float, seed: int) -> dict[tuple[str, str, str], tuple[int, ...]]:
+    """(pool, key, language) -> indexes of its train part, for every split pool and CORE."""
+    held = held_out_parts(test_fraction, seed)
+    held_core = held_out_phrasings(test_fraction, seed)
+    out: dict[tuple[str, str, str], tuple[int, ...]] = {}
+    for (topic, lang), ids in sorted(phrasing_catalogue().items()):
+        out[("CORE", topic, lang)] = tuple(i for i, pid in enumerate(ids) if pid not in held_core)
+    for (pool, key, lang), phrases in sorted(pool_catalogue().items()):
+        ids = [part_id(pool, key, lang, i) for i in range(len(phrases))]
+        out[(pool, key, lang)] = tuple(i for i, pid in enumerate(ids) if pid not in held)
+    return out
+
+
+def part_groups(test_fraction: float, seed: int) -> dict[str, str]:
+    """part_id -> part group (g0, g1, g2) of every entry of a train part, CORE included
+    (``CORE.billing.nl.02``: the core phrasing ``billing.nl.02``); held-out entries have none.
+
+    The train part of each (pool, key, language) is dealt into the groups on its own random
+    stream, like held_out_parts: adding an entry changes the groups of its own pool part only.
+    """
+    _check_fraction(test_fraction)
+    out: dict[str, str] = {}
+    for (pool, key, lang), train in _train_parts(test_fraction, seed).items():
+        dealt = _deal(train, f"groups:{seed}:{pool}:{key}:{lang}")
+        out.update((part_id(pool, key, lang, i), group) for i, group in dealt.items())
+    return out
+
+
+def group_fallbacks(test_fraction: float, seed: int) -> set[tuple[str, str, str]]:
+    """(pool, key, language) whose train part has fewer entries than there are part groups: a
+    group that got none of them draws from the whole train part instead (so those entries are
+    shared between groups). Depends on the pool sizes and the fraction; none with the defaults."""
+    _check_fraction(test_fraction)
+    return {
+        part
+        for part, train in _train_parts(test_fraction, seed).items()
+        if part[0] != "CORE" and len(train) < len(PART_GROUPS)
+    }
+
+
+def phrasing_groups(test_fraction: float, seed: int) -> dict[str, str]:
+    """phrasing_id -> part_group of its rows: TEST_GROUP for a held-out core phrasing, else the
+    part group of the core phrasing."""
+    groups = part_groups(test_fraction, seed)
+    return {
+        pid: groups.get(part_id("CORE", topic, lang, i), TEST_GROUP)
+        for (topic, lang), ids in phrasing_catalogue().items()
+        for i, pid in enumerate(ids)
+    }
+
+
 def _menu(test_fraction: float, seed: int) -> Menu:
     held = held_out_parts(test_fraction, seed)
+    groups = part_groups(test_fraction, seed)
     menu: Menu = {}
     for (pool, key, lang), phrases in pool_catalogue().items():
         ids = [part_id(pool, key, lang, i) for i in range(len(phrases))]
         train = tuple(i for i, pid in enumerate(ids) if pid not in held)
         test = tuple(i for i, pid in enumerate(ids) if pid in held)
-        menu[(pool, key, lang, False)] = train
-        menu[(pool, key, lang, True)] = test or train
+        menu[(pool, key, lang, TEST_GROUP)] = test or train
+        for group in PART_GROUPS:
+            # An empty group (a train part smaller than PART_GROUPS) uses the whole train part.
+            own = tuple(i for i in train if groups[ids[i]] == group)
+            menu[(pool, key, lang, group)] = own or train
     return menu
 
 
@@ -489,21 +588,34 @@ def _created_at(rng: random.Random) -> datetime:
 
 
 def _draft(
-    rng: random.Random, pool: dict[str, list[Customer]], held: set[str], menu: Menu
+    rng: random.Random, pool: dict[str, list[Customer]], worlds: dict[str, str], menu: Menu
 ) -> Draft:
     lang = rng.choice(LANGUAGES)
     topic = _pick_weighted(rng, TOPIC_WEIGHTS)
-    sentiment = _pick(rng, SENTIMENTS, SENTIMENT_PRIOR[topic])
-    negative = sentiment == "negative"
-    prev_weights = (55, 22, 11, 6, 3, 2, 1) if topic != "complaint" else (25, 25, 20, 12, 8, 6, 4)
+    index = rng.randrange(len(P.CORE[topic][lang]))
+    kind = phrasing_kind(topic, index)
+    feedback = kind in FEEDBACK_KINDS
+    # Complaints about the service come after earlier contacts; a review usually does not.
+    chasing = topic == "complaint" and kind == "grievance"
+    prev_weights = (25, 25, 20, 12, 8, 6, 4) if chasing else (55, 22, 11, 6, 3, 2, 1)
     previous = rng.choices(range(7), weights=prev_weights, k=1)[0]
-    if topic == "other":  # people rarely chase, threaten or press over an off-topic message
+    if topic == "other" or kind == "praise":  # nobody chases an off-topic message or a thank-you
         previous = min(previous, 1)
+    # Sentiment follows what the customer writes (the kind of the core phrasing), and chasing the
+    # same problem or request for the third time wears the patience thin.
+    prior = KIND_SENTIMENT[kind]
+    if previous >= 2:
+        prior = CHASED_SENTIMENT.get(kind, prior)
+    sentiment = _pick(rng, SENTIMENTS, prior)
+    negative = sentiment == "negative"
     urgent_rate = (0.4 if topic in ("outage", "security_incident") else 0.08) + 0.08 * negative
     urgent_rate = 0.02 if topic == "other" else urgent_rate
     legal_rate = 0.2 if topic == "complaint" else (0.02 if topic == "other" else 0.1)
+    legal_rate = 0.03 if kind == "criticism" else legal_rate
     churn_rate = {"cancellation": 0.0, "complaint": 0.3, "other": 0.02}.get(topic, 0.12)
-    index = rng.randrange(len(P.CORE[topic][lang]))
+    # Cues never contradict the sentiment: only an unhappy customer threatens to leave or sue, and
+    # a happy one does not complain about having written three times.
+    repeat_rate = {"negative": 0.5, "neutral": 0.2}.get(sentiment, 0.0)
     return Draft(
         topic=topic,
         language=lang,
@@ -511,15 +623,16 @@ def _draft(
         customer=rng.choice(pool[lang]),
         created_at=_created_at(rng),
         phrasing_index=index,
+        kind=kind,
         sentiment=sentiment,
         previous_contacts=previous,
         reopen_count=rng.choices(range(4), weights=(85, 11, 3, 1), k=1)[0],
         has_order=rng.random() < ORDER_RATE.get(topic, 0.1),
-        urgent_cue=rng.random() < urgent_rate,
+        urgent_cue=not feedback and rng.random() < urgent_rate,
         legal_cue=negative and rng.random() < legal_rate,
-        churn_cue=rng.random() < (churn_rate if negative else churn_rate / 4),
-        repeat_cue=previous >= 2 and rng.random() < 0.5,
-        in_test=phrasing_id(topic, lang, index) in held,
+        churn_cue=negative and rng.random() < churn_rate,
+        repeat_cue=previous >= 2 and rng.random() < repeat_rate,
+        world=worlds[phrasing_id(topic, lang, index)],
         menu=menu,
     )
 
@@ -559,13 +672,13 @@ def _phrases(pool: str, key: str, lang: str) -> tuple[str, ...]:
 
 def _say(rng: random.Random, d: Draft, pool: str, key: str = "") -> str:
     """One phrase of ``pool`` from the ticket's world of the split, recorded in ``d.parts``."""
-    index = rng.choice(d.menu[(pool, key, d.language, d.in_test)])
+    index = rng.choice(d.menu[(pool, key, d.language, d.world)])
     d.parts.append(part_id(pool, key, d.language, index))
     return _phrases(pool, key, d.language)[index]
 
 
 def _say_some(rng: random.Random, d: Draft, pool: str, k: int) -> list[str]:
-    options = d.menu[(pool, "", d.language, d.in_test)]
+    options = d.menu[(pool, "", d.language, d.world)]
     chosen = rng.sample(options, min(k, len(options)))
     d.parts.extend(part_id(pool, "", d.language, i) for i in chosen)
     return [_phrases(pool, "", d.language)[i] for i in chosen]
@@ -682,23 +795,32 @@ def _impact_sentences(rng: random.Random, d: Draft) -> list[str]:
 NEGATIVE_STYLES: dict[str, float] = {"ANGRY": 30, "IRONY": 20, "LETDOWN": 25, "SNAPS": 10, "": 15}
 # The tone line of a one-line chat or post that is not just the point and a snap.
 SHORT_NEGATIVE_STYLES: dict[str, float] = {"ANGRY": 1, "IRONY": 1, "LETDOWN": 1.5}
+# A negative review ends on a verdict ("Would not recommend."), disappointment or anger, or on
+# nothing; irony about automated replies would not fit it.
+CRITICISM_STYLES: dict[str, float] = {"VERDICT_BAD": 45, "LETDOWN": 25, "ANGRY": 10, "": 20}
+# How often a positive review ends on a verdict ("Highly recommend!"); the praise itself is the
+# core phrasing.
+VERDICT_GOOD_RATE = 0.5
 
 
 def _tone_sentences(rng: random.Random, d: Draft) -> tuple[list[str], list[str]]:
-    """(before core, after core) phrases that realise the sentiment."""
+    """(before core, after core) phrases that realise the sentiment; never a line that contradicts
+    it. A positive problem or request always says its thanks or praise: without them it would read
+    negative or neutral."""
+    if d.kind == "praise":
+        return [], [_say(rng, d, "VERDICT_GOOD")] if rng.random() < VERDICT_GOOD_RATE else []
     if d.sentiment == "negative":
-        style = _pick_weighted(rng, NEGATIVE_STYLES)
+        styles = CRITICISM_STYLES if d.kind == "criticism" else NEGATIVE_STYLES
+        style = _pick_weighted(rng, styles)
         line = [_say(rng, d, style)] if style else []
         before, after = (line, []) if rng.random() < 0.3 else ([], line)
         if d.channel != "phone" and rng.random() < 0.2:
             after.append(_say(rng, d, "SHOUTS"))
         return before, after
     if d.sentiment == "positive":
-        if rng.random() >= 0.85:
-            return [], []
         line = [_say(rng, d, "POSITIVE")]
         return (line, []) if rng.random() < 0.25 else ([], line)
-    # Real customers are often plain: a question and nothing else.
+    # Real customers are often plain: a question or the facts and nothing else.
     return [], [_say(rng, d, "NEUTRAL")] if rng.random() < 0.4 else []
 
 
@@ -706,6 +828,8 @@ def _context_sentences(rng: random.Random, d: Draft, slots: dict[str, str], core
     out: list[str] = []
     if d.has_order and slots["order_id"] not in core and rng.random() < 0.6:
         out.append(_fill(_say(rng, d, "ORDER_CONTEXT"), slots))
+    if d.kind in FEEDBACK_KINDS:  # no "I already tried the chat" or "Please help!" in a review
+        return out
     roll = rng.random()
     for _ in range(2 if roll < 0.08 else 1 if roll < 0.4 else 0):
         sentence = _fill(_say(rng, d, "CONTEXT"), slots)
@@ -718,7 +842,10 @@ def _context_sentences(rng: random.Random, d: Draft, slots: dict[str, str], core
 
 def _subject(rng: random.Random, d: Draft, slots: dict[str, str]) -> str:
     lang = d.language
-    if rng.random() < 0.65:
+    if d.kind in FEEDBACK_KINDS:  # titled like a review, not "Question" or "Please help"
+        pool = "PRAISE_SUBJECTS" if d.kind == "praise" else "CRITICISM_SUBJECTS"
+        subject = _fill(_say(rng, d, pool), slots)
+    elif rng.random() < 0.65:
         subject = _fill(_say(rng, d, "SUBJECTS", d.topic), slots)
     else:
         subject = _say(rng, d, "GENERIC_SUBJECTS")
@@ -755,7 +882,8 @@ def _long_text(rng: random.Random, d: Draft, slots: dict[str, str]) -> tuple[str
     sentences = before + [core] + _depth_sentences(rng, d, slots)
     sentences += _context_sentences(rng, d, slots, core) + _impact_sentences(rng, d)
     sentences += _cue_sentences(rng, d, slots) + after
-    if rng.random() < (0.18 if d.channel == "email" else 0.08):
+    ramble_rate = 0.0 if d.kind == "praise" else 0.18 if d.channel == "email" else 0.08
+    if rng.random() < ramble_rate:
         digressions = _say_some(rng, d, "RAMBLE", rng.randint(2, 4))
         sentences = digressions[:1] + sentences[:1] + digressions[1:-1] + sentences[1:]
         sentences.append(digressions[-1])
@@ -791,12 +919,19 @@ def _short_text(rng: random.Random, d: Draft, slots: dict[str, str]) -> str:
     lang = d.language
     core = _core_sentence(rng, d, slots)
     negative = d.sentiment == "negative" and d.channel != "phone"
-    if negative and rng.random() < 0.3:
+    criticism = d.kind == "criticism"
+    if negative and not criticism and rng.random() < 0.3:
         parts = [core, _say(rng, d, "SNAPS" if rng.random() < 0.6 else "IRONY")]
     else:
         parts = [core] + _depth_sentences(rng, d, slots) + _impact_sentences(rng, d)
         parts += _cue_sentences(rng, d, slots)
-        if negative:
+        if d.kind == "praise":
+            if rng.random() < VERDICT_GOOD_RATE:
+                parts.append(_say(rng, d, "VERDICT_GOOD"))
+        elif negative and criticism:
+            if rng.random() < 0.7:
+                parts.append(_say(rng, d, _pick_weighted(rng, {"VERDICT_BAD": 2, "LETDOWN": 1})))
+        elif negative:
             roll = rng.random()
             if roll < 0.2:
                 parts.append(_say(rng, d, "SHOUTS"))
@@ -804,9 +939,9 @@ def _short_text(rng: random.Random, d: Draft, slots: dict[str, str]) -> str:
                 parts.append(_say(rng, d, _pick_weighted(rng, SHORT_NEGATIVE_STYLES)))
         elif d.sentiment == "negative" and rng.random() < 0.5:  # on the phone, said calmly
             parts.append(_say(rng, d, _pick_weighted(rng, {"LETDOWN": 2, "ANGRY": 1})))
-        elif d.sentiment == "positive" and rng.random() < 0.65:
+        elif d.sentiment == "positive":
             parts.append(_say(rng, d, "POSITIVE"))
-    if lang != "en" and rng.random() < 0.08:
+    if lang != "en" and d.kind not in FEEDBACK_KINDS and rng.random() < 0.08:
         parts.append(_say(rng, d, "MIXED"))
     text = " ".join([_terminate(p) for p in parts[:-1]] + parts[-1:])
     if d.channel == "phone":
@@ -835,9 +970,10 @@ def _short_text(rng: random.Random, d: Draft, slots: dict[str, str]) -> str:
 
 
 def _base_priority(rng: random.Random, d: Draft) -> int:
-    """Impact of the problem itself (0 low … 3 urgent), drawn from the topic prior; the text
-    states it most of the time (IMPACT)."""
-    return rng.choices(range(4), weights=PRIORITY_PRIOR[d.topic], k=1)[0]
+    """Impact of the problem itself (0 low … 3 urgent), drawn from the topic prior (feedback: its
+    own); the text states it most of the time (IMPACT), never in feedback."""
+    prior = FEEDBACK_PRIORITY_PRIOR.get(d.kind, PRIORITY_PRIOR[d.topic])
+    return rng.choices(range(4), weights=prior, k=1)[0]
 
 
 def _true_priority(rng: random.Random, d: Draft, level: int) -> str:
@@ -854,7 +990,8 @@ def _true_priority(rng: random.Random, d: Draft, level: int) -> str:
 
 def _true_tier(rng: random.Random, d: Draft, priority: str) -> str:
     """Support tier before label noise; the text states its technical depth most of the time."""
-    level = rng.choices(range(3), weights=TIER_PRIOR[d.topic], k=1)[0]
+    prior = FEEDBACK_TIER_PRIOR if d.kind in FEEDBACK_KINDS else TIER_PRIOR[d.topic]
+    level = rng.choices(range(3), weights=prior, k=1)[0]
     enterprise = d.customer.segment == "enterprise"
     if enterprise and rng.random() < 0.3:
         level += 1
@@ -914,12 +1051,14 @@ def _row(rng: random.Random, d: Draft) -> dict[str, Any]:
     priority = _true_priority(rng, d, base)
     tier = _true_tier(rng, d, priority)
     # "No rush" next to "this is urgent" would contradict itself; such tickets state no impact.
-    # An off-topic message states neither a technical depth nor more than a normal impact.
+    # An off-topic message states neither a technical depth nor more than a normal impact, and
+    # feedback ("excellent, I'd recommend it") neither ("could you have a look?").
     calm = d.topic == "other" and base >= 2
+    feedback = d.kind in FEEDBACK_KINDS
     if rng.random() < IMPACT_RATE and not (base == 0 and d.urgent_cue) and not calm:
-        d.impact = PRIORITIES[base]
+        d.impact = "" if feedback else PRIORITIES[base]
     if rng.random() < DEPTH_RATE and d.topic != "other":
-        d.depth = tier
+        d.depth = "" if feedback else tier
     if d.channel in ("email", "web"):
         subject, body = _long_text(rng, d, slots)
     else:
@@ -952,6 +1091,7 @@ def _row(rng: random.Random, d: Draft) -> dict[str, Any]:
         "escalated": escalated,
         "queue": _with_noise(rng, QUEUE_BY_TOPIC[d.topic], QUEUES, LABEL_NOISE["queue"]),
         "phrasing_id": phrasing_id(d.topic, d.language, d.phrasing_index),
+        "part_group": d.world,
     }
 
 
@@ -961,13 +1101,13 @@ def generate_with_parts(
     """Like generate(), with the ids of the pool entries (part_id) each row was written from."""
     if n < 0:
         raise ValueError(f"n must be >= 0, got {n}")
-    held = held_out_phrasings(test_fraction, seed)
+    worlds = phrasing_groups(test_fraction, seed)
     menu = _menu(test_fraction, seed)
     rng = random.Random(seed)
     pool = _customer_pool(rng, n)
     out = []
     for _ in range(n):
-        draft = _draft(rng, pool, held, menu)
+        draft = _draft(rng, pool, worlds, menu)
         row = _row(rng, draft)
         out.append((row, tuple(draft.parts)))
     # Stable sort: ties keep generation order, so the result stays deterministic.
@@ -982,7 +1122,8 @@ def generate(
 ) -> list[dict[str, Any]]:
     """``n`` tickets, ids T000001… in order of creation time; deterministic in (n, seed,
     test_fraction). A ticket whose core phrasing ``split(rows, test_fraction, seed)`` holds out
-    is written only from held-out parts of every pool, the others only from train parts."""
+    is written only from held-out parts of every pool, the others only from the train parts of
+    the part group (``part_group``, g0 to g2) of their core phrasing."""
     return [row for row, _ in generate_with_parts(n, seed, test_fraction)]
 
 
@@ -992,7 +1133,9 @@ def generate(
 
 
 def _counts(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    fields = ("language", "topic", "channel", "priority", "tier", "sentiment", "queue")
+    fields = (
+        "language", "topic", "channel", "priority", "tier", "sentiment", "queue", "part_group",
+    )  # fmt: skip
     out: dict[str, Any] = {"rows": len(rows), "escalated": sum(bool(r["escalated"]) for r in rows)}
     for name in fields:
         out[name] = dict(sorted(Counter(r[name] for r in rows).items()))
@@ -1022,6 +1165,10 @@ def write_corpus(out: Path, n: int, seed: int, test_fraction: float) -> dict[str
         "held_out_phrasings": sorted(held_out_phrasings(test_fraction, seed)),
         "pool_parts": sum(len(phrases) for phrases in pool_catalogue().values()),
         "held_out_parts": sorted(held_out_parts(test_fraction, seed)),
+        "part_groups": list(PART_GROUPS),
+        "group_fallbacks": [
+            ".".join(filter(None, part)) for part in sorted(group_fallbacks(test_fraction, seed))
+        ],  # fmt: skip
         "splits": {"train": _counts(train), "test": _counts(test)},
     }
     text = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=2) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 import re
 import subprocess
@@ -18,7 +19,7 @@ ROW_KEYS = {
     "id", "subject", "body", "channel", "language", "customer_id", "customer_name",
     "customer_segment", "customer_plan", "customer_vip", "previous_contacts", "reopen_count",
     "created_at", "sla_due_at", "tags", "order_id", "topic", "priority", "tier", "sentiment",
-    "escalated", "queue", "phrasing_id",
+    "escalated", "queue", "phrasing_id", "part_group",
 }  # fmt: skip
 ISO_UTC = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 # Rows with the ids of the pool entries (gen.part_id) each was written from.
@@ -91,6 +92,10 @@ def test_cli_split_holds_out_whole_phrasings(tmp_path: Path) -> None:
     assert manifest["n"] == 1000 and manifest["seed"] == 13
     assert manifest["splits"]["train"]["rows"] == len(train)
     assert sum(manifest["splits"]["test"]["language"].values()) == len(test)
+    assert {r["part_group"] for r in train} == {"g0", "g1", "g2"}
+    assert {r["part_group"] for r in test} == {"test"}
+    assert manifest["generator"] == "tickets.v5" and manifest["group_fallbacks"] == []
+    assert sum(manifest["splits"]["train"]["part_group"].values()) == len(train)
 
 
 def test_split_holds_out_about_a_fifth_of_each_group() -> None:
@@ -529,3 +534,103 @@ def test_text_is_casual_sometimes(many_rows: list[dict[str, Any]]) -> None:
     assert re.search(r"\b(pls|thx|u|im)\b", english)
     french = " ".join(r["body"] for r in short if r["language"] == "fr")
     assert re.search(r"\b(svp|jsuis|pk|bcp|tjrs)\b", french)
+
+
+# --------------------------------------------------------------------------------------------
+# Part groups: the train world split three ways, for group-out-of-fold calibration
+# --------------------------------------------------------------------------------------------
+
+# (pool, key, language) whose train part (with the default fraction) has fewer entries than
+# there are part groups, so a group falls back to the whole train part: none since QUOTE_HEADERS
+# got its fourth and fifth entries. Keep this list short; README "Part groups" documents it.
+EXPECTED_FALLBACKS: set[tuple[str, str, str]] = set()
+
+
+def test_rows_carry_the_part_group_of_their_core_phrasing(traced: Traced) -> None:
+    held = gen.held_out_phrasings(0.2, 5)
+    worlds = gen.phrasing_groups(0.2, 5)
+    for row, _ in traced:
+        if row["phrasing_id"] in held:
+            assert row["part_group"] == "test", row["phrasing_id"]
+        else:
+            assert row["part_group"] in ("g0", "g1", "g2"), row["phrasing_id"]
+        assert row["part_group"] == worlds[row["phrasing_id"]]
+    train, test = gen.split([row for row, _ in traced], 0.2, 5)
+    assert {r["part_group"] for r in test} == {"test"}
+    assert {r["part_group"] for r in train} == {"g0", "g1", "g2"}
+    # Without a test world every row is in a part group.
+    assert {r["part_group"] for r in gen.generate(300, 3, 0.0)} == {"g0", "g1", "g2"}
+
+
+def test_fallbacks_are_few_and_listed() -> None:
+    assert gen.group_fallbacks(0.2, 5) == gen.group_fallbacks(0.2, 13) == EXPECTED_FALLBACKS
+    assert len(EXPECTED_FALLBACKS) <= 5
+
+
+def _pool_part(pid: str) -> str:
+    """'IMPACT.urgent.fr.05' -> 'IMPACT.urgent.fr': the (pool, key, language) of a part id."""
+    return pid.rsplit(".", 1)[0]
+
+
+def test_part_groups_use_disjoint_pool_entries(traced: Traced) -> None:
+    """Pool by pool, the entries written by two part groups are disjoint, but in the fallbacks;
+    each train-world row writes only entries of its own group."""
+    groups = gen.part_groups(0.2, 5)
+    fallback = {_pool_part(gen.part_id(*part, 0)) for part in gen.group_fallbacks(0.2, 5)}
+    used: dict[str, dict[str, set[str]]] = {}  # pool -> part group -> part ids it wrote
+    for row, parts in traced:
+        if row["part_group"] == "test":
+            continue
+        for pid in parts:
+            if _pool_part(pid) not in fallback:
+                assert groups[pid] == row["part_group"], (pid, row["part_group"])
+            used.setdefault(pid.split(".", 1)[0], {}).setdefault(row["part_group"], set()).add(pid)
+    assert set(used) == {"CORE", *gen.KEYED_POOLS, *gen.FLAT_POOLS}
+    for pool, by_group in sorted(used.items()):
+        assert set(by_group) == set(gen.PART_GROUPS), pool
+        for a, b in itertools.combinations(gen.PART_GROUPS, 2):
+            shared = by_group[a] & by_group[b]
+            assert {_pool_part(pid) for pid in shared} <= fallback, (pool, a, b, shared)
+    # Each pool part is dealt evenly: its groups differ in size by one at most.
+    for (pool, key, lang), phrases in gen.pool_catalogue().items():
+        ids = [gen.part_id(pool, key, lang, i) for i in range(len(phrases))]
+        sizes = [sum(groups.get(pid) == g for pid in ids) for g in gen.PART_GROUPS]
+        assert max(sizes) - min(sizes) <= 1, (pool, key, lang)
+
+
+def test_a_small_train_part_falls_back_to_the_whole_part() -> None:
+    """With 40% held out, FOOTERS (4 per language) keeps a train part of 2 entries: the group
+    that got none writes from both, the other two from their own entry only."""
+    fallbacks = gen.group_fallbacks(0.4, 5)
+    assert {("FOOTERS", "", lang) for lang in gen.LANGUAGES} <= fallbacks
+    assert len(fallbacks) < 30
+    held = gen.held_out_parts(0.4, 5)
+    groups = gen.part_groups(0.4, 5)
+    menu = gen._menu(0.4, 5)
+    for pool, key, lang in fallbacks:
+        n = len(gen.pool_catalogue()[(pool, key, lang)])
+        train = tuple(i for i in range(n) if gen.part_id(pool, key, lang, i) not in held)
+        assert 0 < len(train) < len(gen.PART_GROUPS)
+        dealt = {g: [i for i in train if groups[gen.part_id(pool, key, lang, i)] == g]
+                 for g in gen.PART_GROUPS}  # fmt: skip
+        assert sorted(map(len, dealt.values()))[0] == 0
+        for g, own in dealt.items():
+            assert menu[(pool, key, lang, g)] == (tuple(own) or train), (pool, key, lang, g)
+
+
+def test_part_groups_are_about_equal(many_rows: list[dict[str, Any]]) -> None:
+    train = [r for r in many_rows if r["part_group"] != "test"]
+    for group in gen.PART_GROUPS:
+        share = sum(r["part_group"] == group for r in train) / len(train)
+        assert 0.25 < share < 0.42, (group, share)
+
+
+def test_part_groups_are_deterministic_and_seeded() -> None:
+    assert gen.part_groups(0.2, 5) == gen.part_groups(0.2, 5)
+    assert gen.part_groups(0.2, 5) != gen.part_groups(0.2, 6)
+    assert gen.phrasing_groups(0.2, 5) == gen.phrasing_groups(0.2, 5)
+    # Only train parts are dealt into groups.
+    assert not set(gen.part_groups(0.2, 5)) & gen.held_out_parts(0.2, 5)
+    first = gen.generate_with_parts(400, 11)
+    assert first == gen.generate_with_parts(400, 11)
+    assert [r["part_group"] for r, _ in first] == [r["part_group"] for r in gen.generate(400, 11)]

@@ -74,7 +74,9 @@ def fit_escalation_head(
         ensemble=False,
     )
     classifier.fit(x, labels)
-    return EscalationHead(classifier, vectorizer)
+    windows = [r["sla_window_log_hours"] for r in extra_rows if "sla_window_log_hours" in r]
+    fill = float(np.median(windows)) if windows else None
+    return EscalationHead(classifier, vectorizer, fill)
 
 
 def out_of_fold_negative(

@@ -3,7 +3,10 @@ scikit-learn, single and batch equal, and the risk reaches every result."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import numpy as np
+import pytest
 
 from triage.domain import ESCALATION_HEAD, Ticket
 from triage.escalation.risk import escalation_extras
@@ -48,3 +51,25 @@ def test_model_info_lists_the_escalation_head(tiny_model) -> None:  # type: igno
     heads = {h.name: h for h in tiny_model.info().heads}
     assert heads[ESCALATION_HEAD].labels == ("no", "yes")
     assert 0.5 < heads[ESCALATION_HEAD].metrics["roc_auc"] <= 1.0
+
+
+def test_unknown_sla_window_reads_as_a_typical_one(tiny_model) -> None:  # type: ignore[no-untyped-def]
+    """Training data always has timestamps; a chatbot message has none. Its unknown window is
+    filled with the training median, not read as a zero-hour (most urgent) window."""
+    head = tiny_model.escalation_head
+    assert head.sla_window_fill is not None and head.sla_window_fill > 0
+    created = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    median = timedelta(hours=float(np.expm1(head.sla_window_fill)))
+    text = "How do I reset my password? I forgot it"
+    service = TriageService(Settings(), tiny_model)
+    unknown, typical, immediate = (
+        r.escalation.risk
+        for r in service.triage_many(
+            [
+                Ticket(body=text),
+                Ticket(body=text, created_at=created, sla_due_at=created + median),
+                Ticket(body=text, created_at=created, sla_due_at=created),
+            ]
+        )
+    )
+    assert unknown == pytest.approx(typical, abs=1e-6) and typical < immediate

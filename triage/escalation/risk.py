@@ -40,14 +40,36 @@ class EscalationHead:
     name = ESCALATION_HEAD
     labels: tuple[str, ...] = ("no", "yes")
 
-    def __init__(self, classifier: CalibratedClassifierCV, extras: DictVectorizer) -> None:
+    def __init__(
+        self,
+        classifier: CalibratedClassifierCV,
+        extras: DictVectorizer,
+        sla_window_fill: float | None = None,
+    ) -> None:
+        """`sla_window_fill`: the training median of `sla_window_log_hours`, used for a ticket
+        whose window is unknown when training never saw one (a missing value would otherwise
+        read as a zero-hour window: the most urgent ticket there is)."""
         self.classifier = classifier
         self.extras = extras
+        self.sla_window_fill = sla_window_fill
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        state.setdefault("sla_window_fill", None)  # heads pickled before the fill existed
+        self.__dict__.update(state)
+
+    def complete(self, values: dict[str, float]) -> dict[str, float]:
+        known = self.extras.vocabulary_
+        if (
+            self.sla_window_fill is None
+            or "sla_window_log_hours" in values
+            or "sla_window_unknown" in known
+        ):
+            return values
+        return {**values, "sla_window_log_hours": self.sla_window_fill}
 
     def matrix(self, features: sp.csr_matrix, extras: Sequence[dict[str, float]]) -> sp.csr_matrix:
-        return sp.hstack(
-            [features, self.extras.transform(list(extras))], format="csr", dtype=np.float64
-        )
+        filled = [self.complete(values) for values in extras]
+        return sp.hstack([features, self.extras.transform(filled)], format="csr", dtype=np.float64)
 
     def risk(self, features: sp.csr_matrix, extras: Sequence[dict[str, float]]) -> np.ndarray:
         """P(yes): the classifier's own maths on plain arrays (sigmoid(-(a * (Xw + b) + c)), as
@@ -66,7 +88,7 @@ class EscalationHead:
         vocabulary, offset = self.extras.vocabulary_, features.shape[1]
         for row, values in enumerate(extras):
             for column, value in sorted(
-                (vocabulary[k], v) for k, v in values.items() if k in vocabulary
+                (vocabulary[k], v) for k, v in self.complete(values).items() if k in vocabulary
             ):
                 margin[row] += float(value) * coef[offset + column]
         margin += estimator.intercept_[0]
