@@ -11,6 +11,8 @@ import joblib
 import numpy as np
 import pytest
 
+from training.dataset import load_dataset
+from training.evaluation import evaluate
 from triage.bundle import load_bundle
 from triage.domain import Band, Ticket
 from triage.encoder import DEFAULT_ENCODER, shared_encoder
@@ -121,3 +123,11 @@ def test_bundle_trained_with_another_encoder_table_is_refused(
     )
     with pytest.raises(BundleIntegrityError, match="encoder e5-static.v1.*000000000000"):
         load_bundle(copy)
+
+
+def test_evaluation_scores_the_confidences_the_server_answers(tiny_model, corpus: Path) -> None:  # type: ignore[no-untyped-def]
+    data = load_dataset(corpus / "test.jsonl")
+    rows = [i for i, label in enumerate(data.labels["topic"]) if label]
+    evaluation = evaluate(tiny_model, data).heads["topic"]
+    served = [r.predictions["topic"].confidence for r in tiny_model.predict(data.tickets)]
+    np.testing.assert_allclose(evaluation.confidence, [served[i] for i in rows], atol=1e-9)

@@ -86,9 +86,6 @@ class TriageModel:
         ]
         return found, self.familiarity.temper(similarity)
 
-    def probabilities(self, features: sp.csr_matrix) -> dict[str, np.ndarray]:
-        return {name: head.predict_proba(features) for name, head in self.heads.items()}
-
     def predict(self, tickets: Sequence[Ticket]) -> list[TriageResult]:
         return self.predict_inputs(self.inputs(tickets))
 
