@@ -4,6 +4,7 @@ import csv
 import json
 from pathlib import Path
 
+import joblib
 import mlflow
 import numpy as np
 import pytest
@@ -82,6 +83,40 @@ def test_tampered_bundle_is_refused(tiny_model_dir: Path, tmp_path: Path) -> Non
         load_bundle(copy)
     with pytest.raises(ModelNotFound):
         load_bundle(tmp_path / "nowhere")
+
+
+class _Payload:
+    """Unpickling this creates the file `path`: what an attacker's featurizer.joblib would do."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (Path.touch, (self.path,))
+
+
+def test_unlisted_featurizer_is_never_unpickled(tiny_model_dir: Path, tmp_path: Path) -> None:
+    """Regression (security review): a bundle whose SHA256SUMS leaves featurizer.joblib out used
+    to unpickle it anyway."""
+    import shutil
+
+    copy = Path(shutil.copytree(tiny_model_dir, tmp_path / "bundle"))
+    planted = tmp_path / "payload-ran"
+    joblib.dump(_Payload(planted), copy / "featurizer.joblib")
+    sums = (copy / "SHA256SUMS").read_text().splitlines()
+    (copy / "SHA256SUMS").write_text(
+        "".join(line + "\n" for line in sums if not line.endswith("featurizer.joblib"))
+    )
+    with pytest.raises(BundleIntegrityError, match="featurizer.joblib not listed"):
+        load_bundle(copy)
+    (copy / "stray.bin").write_bytes(b"x")  # any unlisted file refuses the bundle
+    (copy / "featurizer.joblib").unlink()
+    with pytest.raises(BundleIntegrityError, match="stray.bin not listed"):
+        load_bundle(copy)
+    (copy / "stray.bin").unlink()
+    with pytest.raises(BundleIntegrityError, match="featurizer.joblib is not listed"):
+        load_bundle(copy)
+    assert not planted.exists()
 
 
 def test_mlflow_run_has_params_metrics_and_artifacts(tiny_training, mlflow_store: str) -> None:  # type: ignore[no-untyped-def]

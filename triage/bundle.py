@@ -75,14 +75,21 @@ def verify_bundle(bundle_dir: Path) -> dict[str, Any]:
     for line in (bundle_dir / SUMS).read_text().splitlines():
         digest, _, name = line.partition("  ")
         expected[name] = digest
+    # Every file is listed and every listed file is there: nothing unlisted is ever unpickled.
+    unlisted = sorted({p.name for p in bundle_dir.iterdir()} - set(expected) - {SUMS})
+    if unlisted:
+        raise BundleIntegrityError(
+            f"bundle {bundle_dir}: {', '.join(unlisted)} not listed in {SUMS}"
+        )
+    for required in (META, FEATURIZER):
+        if required not in expected:
+            raise BundleIntegrityError(f"bundle {bundle_dir}: {required} is not listed in {SUMS}")
     for name, digest in expected.items():
         path = bundle_dir / name
         if "/" in name or not path.is_file():
             raise BundleIntegrityError(f"bundle {bundle_dir}: file {name} is missing")
         if _sha256(path) != digest:
             raise BundleIntegrityError(f"bundle {bundle_dir}: {name} does not match its SHA-256")
-    if META not in expected:
-        raise BundleIntegrityError(f"bundle {bundle_dir}: {META} is not listed in {SUMS}")
     meta: dict[str, Any] = json.loads((bundle_dir / META).read_text())
     for name in meta.get("heads", {}):
         if _head_file(name) not in expected:
