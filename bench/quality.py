@@ -239,7 +239,12 @@ def write_csv(path: Path, rows: list[dict[str, str]], indices: np.ndarray) -> No
 
 
 def train_ours(
-    work: Path, name: str, train_csv: Path, test_csv: Path, column_map: str, model_dir: Path
+    work: Path,
+    name: str,
+    train_csv: Path,
+    test_csv: Path,
+    task: dict[str, Any],
+    model_dir: Path,
 ) -> tuple[float, dict[str, Any], str]:
     triage_bin = Path(sys.executable).parent / "triage"
     command = [
@@ -250,13 +255,13 @@ def train_ours(
         "--test-data",
         str(test_csv),
         "--column-map",
-        column_map,
+        task["column_map"],
         "--out",
         str(model_dir),
         "--name",
         name,
         "--builder",
-        BUILDER[0],
+        task["builder"],
         "--no-progress",
     ]
     env = {**os.environ, "MLFLOW_TRACKING_URI": f"sqlite:///{(work / 'mlruns.db').resolve()}"}
@@ -278,7 +283,6 @@ def _relative(part: str) -> str:
 
 
 _TEXT: Any = None
-BUILDER = ["tfidf_embed.v1"]  # set from --builder in main()
 
 
 def load_ours(model_dir: Path) -> Any:
@@ -370,7 +374,7 @@ def run_standard(
         f"quality-{name}",
         folder / "train.csv",
         folder / "test.csv",
-        task["column_map"],
+        task,
         folder / "model",
     )
     model = load_ours(folder / "model")
@@ -486,7 +490,7 @@ def run_clinc(
         "quality-clinc150-fit",
         folder / "fit.csv",
         folder / "val.csv",
-        task["column_map"],
+        task,
         folder / "model-fit",
     )
     fit_model = load_ours(folder / "model-fit")
@@ -498,7 +502,7 @@ def run_clinc(
         "quality-clinc150",
         folder / "train.csv",
         folder / "test.csv",
-        task["column_map"],
+        task,
         folder / "model",
     )
     model = load_ours(folder / "model")
@@ -715,9 +719,8 @@ def main() -> None:
         default=None,
         help="cap every training part at N rows (seeded, stratified; stated in the table)",
     )
-    parser.add_argument("--builder", default=BUILDER[0], help="our model's builder")
+    parser.add_argument("--builder", default="tfidf_embed.v1", help="our model's builder")
     args = parser.parse_args()
-    BUILDER[0] = args.builder
     out = args.out or (
         PROJECT_ROOT / "bench" / ("out/quality-limited" if args.limit else "results")
     )
@@ -740,7 +743,7 @@ def main() -> None:
         "builders": set(),
     }
     for name in only:
-        task = load_task(name, args.shared)
+        task = {**load_task(name, args.shared), "builder": args.builder}
         results["notes"] += task["notes"]
         task_started = time.perf_counter()
         try:
