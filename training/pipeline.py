@@ -31,7 +31,7 @@ from training.evaluation import Evaluation, evaluate
 from triage.bundle import save_bundle
 from triage.domain import ESCALATION_HEAD, SUPPORTED_LANGUAGES
 from triage.errors import DatasetError
-from triage.features import TicketInput
+from triage.features import TicketInput, with_embeddings
 from triage.heads import Head
 from triage.model import TriageModel, ticket_text
 from triage.settings import PROJECT_ROOT
@@ -180,8 +180,12 @@ def train(
                 "grouped_calibration": data.groups() is not None,
             }
         )
-        train_inputs = process_texts(text, data, show_progress, "text (train)")
-        featurizer = builder.featurizer().fit(train_inputs)
+        featurizer = builder.featurizer()
+        # embedded once here, then read by fit, transform and the escalation head
+        train_inputs = with_embeddings(
+            process_texts(text, data, show_progress, "text (train)"), featurizer.shared_encoder()
+        )
+        featurizer.fit(train_inputs)
         features = featurizer.transform(train_inputs)
         heads: dict[str, Head] = {}
         dropped: dict[str, list[str]] = {}
@@ -234,7 +238,9 @@ def train(
             "mlflow_run_id": run.info.run_id,
         }
         model = TriageModel(text, featurizer, heads, meta)
-        test_inputs = process_texts(text, test, show_progress, "text (test)")
+        test_inputs = with_embeddings(
+            process_texts(text, test, show_progress, "text (test)"), model.encoder
+        )
         evaluation = evaluate(model, test, test_inputs)
         meta["metrics"] = {**evaluation.metrics(), "language_id": evaluation.language_id}
         if model.escalation_head is not None and "escalated" in test.labels:

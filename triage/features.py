@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import scipy.sparse as sp
@@ -29,6 +29,17 @@ class TicketInput:
     ticket: Ticket
     text: ProcessedText
     embedding: np.ndarray | None = field(default=None, compare=False)
+
+
+def with_embeddings(
+    items: Sequence[TicketInput], encoder: StaticEncoder | None
+) -> list[TicketInput]:
+    """`items` carrying their embeddings, so featurising and novelty read them instead of
+    encoding again (unchanged without an encoder)."""
+    if encoder is None:
+        return list(items)
+    vectors = embeddings(items, encoder)
+    return [replace(item, embedding=v) for item, v in zip(items, vectors, strict=True)]
 
 
 def embeddings(items: Sequence[TicketInput], encoder: StaticEncoder) -> np.ndarray:

@@ -24,7 +24,13 @@ from triage.domain import (
 )
 from triage.escalation.engine import Escalator
 from triage.escalation.risk import EscalationHead
-from triage.features import FastTicketTransform, TicketFeaturizer, TicketInput, embeddings
+from triage.features import (
+    FastTicketTransform,
+    TicketFeaturizer,
+    TicketInput,
+    embeddings,
+    with_embeddings,
+)
 from triage.heads import Head
 from triage.text import TextPipeline
 
@@ -68,10 +74,8 @@ class TriageModel:
         processed = self.text.process(
             [ticket_text(t) for t in tickets], [t.language_hint for t in tickets]
         )
-        if self.encoder is None:
-            return [TicketInput(t, p) for t, p in zip(tickets, processed, strict=True)]
-        vectors = self.encoder.encode([p.lemmas for p in processed])  # once per ticket
-        return [TicketInput(t, p, v) for t, p, v in zip(tickets, processed, vectors, strict=True)]
+        items = [TicketInput(t, p) for t, p in zip(tickets, processed, strict=True)]
+        return with_embeddings(items, self.encoder)  # once per ticket
 
     def novelty(self, inputs: Sequence[TicketInput]) -> tuple[list[Novelty], np.ndarray] | None:
         """Each ticket's novelty and the factor its heads' confidences are tempered by; None
