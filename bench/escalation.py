@@ -35,9 +35,10 @@ from training.escalation import evaluate_escalation  # noqa: E402
 from training.pipeline import process_texts, train  # noqa: E402
 from triage.bundle import load_bundle  # noqa: E402
 from triage.domain import ESCALATION_HEAD, Ticket  # noqa: E402
+from triage.escalation.datasets import read_history  # noqa: E402
 from triage.escalation.flags import TextFlagger  # noqa: E402
 from triage.escalation.policy import candidate_policy  # noqa: E402
-from triage.escalation.simulate import history_signals, read_history, simulate  # noqa: E402
+from triage.escalation.simulate import history_signals, simulate  # noqa: E402
 from triage.model import TriageModel  # noqa: E402
 from triage.text import TextPipeline  # noqa: E402
 

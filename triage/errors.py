@@ -58,3 +58,15 @@ class AdminAuthMissing(TriageError):
 
 class AdminAuthDenied(TriageError):
     """An admin call with a wrong credential."""
+
+
+# --- admin surface (SimulatePolicy datasets) ---
+
+
+class DatasetPathDenied(TriageError):
+    """A server-side dataset path outside the simulation directory (or none is configured);
+    the message is the same whether or not such a file exists."""
+
+
+class DatasetTooLarge(TriageError):
+    """A server-side dataset over the configured bytes or rows (found while streaming)."""

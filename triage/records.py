@@ -38,7 +38,7 @@ def text_of(value: Any) -> str:
 def _int(value: Any) -> int:
     try:
         return max(0, int(float(value)))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: "1e400" is inf
         return 0
 
 

@@ -19,14 +19,10 @@ from triage.domain import (
     TriageResult,
 )
 from triage.errors import InvalidTicket, ModelUnavailable
+from triage.escalation.datasets import LabelledTicket
 from triage.escalation.engine import Escalator
 from triage.escalation.policy import ActivePolicy, builtin_policy, candidate_policy
-from triage.escalation.simulate import (
-    LabelledTicket,
-    SimulationReport,
-    history_signals,
-    simulate,
-)
+from triage.escalation.simulate import SimulationReport, history_signals, simulate
 from triage.features import TicketInput
 from triage.settings import Settings
 from triage.suggest import requests as suggest_requests

@@ -61,6 +61,13 @@ class Settings:
     counts as unfamiliar (TRIAGE_OOD_THRESHOLD): its predictions go to the manual band and
     SuggestAnswer hands it over as OUT_OF_SCOPE. 0.99 = less familiar than 99 % of training
     tickets; 1 turns it off."""
+    # admin surface
+    simulation_dir: str = ""
+    """Directory SimulatePolicy may read `dataset_path` files from, relative to it
+    (TRIAGE_SIMULATION_DIR); empty (the default) refuses every server-side dataset path."""
+    simulation_max_bytes: int = 32 * 1024 * 1024
+    """Largest dataset SimulatePolicy reads from simulation_dir, in bytes
+    (TRIAGE_SIMULATION_MAX_BYTES); larger files get RESOURCE_EXHAUSTED before they are read."""
 
     def __post_init__(self) -> None:
         try:

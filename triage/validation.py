@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from triage.domain import SUPPORTED_LANGUAGES, Ticket
 from triage.errors import InvalidTicket
 from triage.settings import Settings
+
+# Ticket times a helpdesk can send. The wire allows 0001..9999, but dates near either end break
+# time-zone and SLA arithmetic (9999-12-31 + 1 h overflows), and none is a real ticket's time.
+MIN_TIME = datetime(1970, 1, 1, tzinfo=UTC)
+MAX_TIME = datetime(2200, 1, 1, tzinfo=UTC)
 
 
 def _check_size(field: str, value: str, limit: int) -> None:
     size = len(value.encode("utf-8"))
     if size > limit:
         raise InvalidTicket(field, f"is {size} bytes, over the limit of {limit} bytes")
+
+
+def check_time(field: str, value: datetime | None) -> None:
+    """InvalidTicket unless `value` (naive = UTC) is None or within MIN_TIME..MAX_TIME."""
+    if value is None:
+        return
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    if not MIN_TIME <= aware <= MAX_TIME:
+        raise InvalidTicket(
+            field, f"must be between {MIN_TIME:%Y-%m-%d} and {MAX_TIME:%Y-%m-%d} (UTC)"
+        )
 
 
 def validate_ticket(ticket: Ticket, settings: Settings, field: str = "ticket") -> None:
@@ -23,10 +41,13 @@ def validate_ticket(ticket: Ticket, settings: Settings, field: str = "ticket") -
     _check_size(f"{field}.subject", ticket.subject, settings.max_subject_bytes)
     _check_size(f"{field}.body", ticket.body, settings.max_body_bytes)
     _check_size(f"{field}.language_hint", ticket.language_hint, 16)
-    for name in ("id", "segment", "plan"):
+    # name is copied into every rendered macro, so it is bounded like the other short fields.
+    for name in ("id", "segment", "plan", "name"):
         _check_size(
             f"{field}.customer.{name}", getattr(ticket.customer, name), settings.max_id_bytes
         )
+    check_time(f"{field}.created_at", ticket.created_at)
+    check_time(f"{field}.sla_due_at", ticket.sla_due_at)
     for name in ("previous_contacts", "reopen_count"):
         value = getattr(ticket, name)
         if not 0 <= value <= settings.max_count:
@@ -44,6 +65,7 @@ def validate_ticket(ticket: Ticket, settings: Settings, field: str = "ticket") -
         )
     for i, message in enumerate(ticket.thread):
         _check_size(f"{field}.thread[{i}].text", message.text, settings.max_body_bytes)
+        check_time(f"{field}.thread[{i}].sent_at", message.sent_at)
 
 
 def supported_hint(hint: str) -> str | None:

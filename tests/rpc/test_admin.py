@@ -24,10 +24,13 @@ POLICY = (PROJECT_ROOT / "data" / "policy.yaml").read_text(encoding="utf-8")
 
 @pytest.fixture(scope="module")
 def admin_server(
-    tiny_model: Predictor, tmp_path_factory: pytest.TempPathFactory
+    tiny_model: Predictor, tmp_path_factory: pytest.TempPathFactory, corpus: Path
 ) -> Iterator[tuple[str, TriageService]]:
     settings = replace(
-        SETTINGS, admin_token=TOKEN, policy_dir=tmp_path_factory.mktemp("state") / "policy"
+        SETTINGS,
+        admin_token=TOKEN,
+        policy_dir=tmp_path_factory.mktemp("state") / "policy",
+        simulation_dir=str(corpus),
     )
     service = TriageService(settings, tiny_model)
     with running_server(service, settings) as target:
@@ -182,7 +185,7 @@ def test_simulate_with_tickets_sent_in(admin: pb_grpc.AdminServiceStub) -> None:
 
 
 def test_simulate_a_dataset_on_the_server(admin: pb_grpc.AdminServiceStub, corpus: Path) -> None:
-    request = pb.SimulatePolicyRequest(dataset_path=str(corpus / "test.jsonl"))
+    request = pb.SimulatePolicyRequest(dataset_path="test.jsonl")  # under simulation_dir
     report = admin.SimulatePolicy(request, metadata=AUTH, timeout=120)
     assert report.tickets > 100 and report.recorded_escalations > 0
     assert (

@@ -62,6 +62,27 @@ def band_for(confidence: float, limits: BandLimits) -> Band:
     return Band.MANUAL
 
 
+MAX_EVIDENCE_SPANS = 5
+"""Evidence spans answered per flag (the score and reason still count every phrase): a body of
+thousands of matching phrases must not make a response of hundreds of KB."""
+MAX_EVIDENCE_CHARS = 200
+"""Longest evidence text answered; offsets still point at the whole span in the ticket."""
+
+
+def bounded_evidence(spans: Sequence[EvidenceSpan]) -> tuple[EvidenceSpan, ...]:
+    """At most MAX_EVIDENCE_SPANS text spans (the first ones), each cut to MAX_EVIDENCE_CHARS;
+    metadata evidence (a few fixed fields) is always kept."""
+    out, texts = [], 0
+    for span in spans:
+        if span.field in ("subject", "body"):
+            texts += 1
+            if texts > MAX_EVIDENCE_SPANS:
+                continue
+            span = replace(span, text=span.text[:MAX_EVIDENCE_CHARS])
+        out.append(span)
+    return tuple(out)
+
+
 def _text_score(n: int) -> float:
     return 0.0 if n == 0 else round(1.0 - (1.0 - TEXT_FLAG_SCORE) ** n, 4)
 
@@ -131,7 +152,9 @@ def flag_values(
             reason,
             (EvidenceSpan("sla_due_at", 0, 0, due.isoformat()),),
         )
-    return out
+    return {
+        code: (score, reason, bounded_evidence(ev)) for code, (score, reason, ev) in out.items()
+    }
 
 
 def decide(

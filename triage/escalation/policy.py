@@ -4,12 +4,15 @@ audit log. A parsed `Policy` is immutable, so swapping one reference is a comple
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
+import re
 import tempfile
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,7 +21,7 @@ from typing import Any
 import yaml
 
 from triage.domain import FIXED_LABELS, HEADS
-from triage.errors import PolicyNotFound, PolicyValidationError
+from triage.errors import InvalidTicket, PolicyNotFound, PolicyValidationError
 from triage.escalation.flags import FLAG_CODES
 
 BAND_HEADS: tuple[str, ...] = (*HEADS, "escalation")
@@ -176,6 +179,42 @@ class _Checker:
 
 _TOP = ("escalation", "flags", "sla_window_hours", "bands", "overrides", "rules", "description")
 
+# Limits of the format: a policy is a page of YAML an ops team writes, applied to every request.
+MAX_POLICY_BYTES = 128 * 1024
+"""Largest policy text, in UTF-8 bytes (the default policy is about 2 KB)."""
+MAX_RULES = 500
+"""Most consistency rules: each request runs every rule (8,000 rules doubled Triage p50)."""
+MAX_OVERRIDES = 1000
+"""Most overrides of each kind (segments, queues)."""
+MAX_DEPTH = 12
+"""Deepest nesting of mappings and lists (the schema needs 6); checked on parser events, which
+are not recursive, before the recursive composer runs."""
+
+
+def _shape_problems(text: str) -> list[Problem]:
+    """Size, nesting depth and aliases, checked before the tree is built: `[` x 50,000 would
+    exhaust Python's recursion limit in yaml's composer, and aliases let a few lines expand to
+    an enormous tree when walked."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_POLICY_BYTES:
+        return [Problem("", 0, f"is {size} bytes, over the limit of {MAX_POLICY_BYTES} bytes")]
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                line = event.start_mark.line + 1
+                return [Problem("", line, "anchors and aliases (&name, *name) are not allowed")]
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line = event.start_mark.line + 1
+                    return [Problem("", line, f"nested deeper than {MAX_DEPTH} levels")]
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return []  # _build reports it with its line
+    return []
+
 
 def parse_policy(text: str) -> Policy:
     """The validated policy; raises PolicyValidationError listing every problem found."""
@@ -195,8 +234,14 @@ def policy_problems(text: str) -> list[Problem]:
 
 
 def _build(text: str, c: _Checker) -> Policy | None:
+    shape = _shape_problems(text)
+    if shape:
+        c.problems.extend(shape)
+        return None
     try:
-        root = yaml.compose(text)
+        # SafeLoader: composing never constructs objects, and tags like !!python/object are
+        # only ever read as node text here; still, no loader that could construct one is used.
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
@@ -253,6 +298,9 @@ def _build(text: str, c: _Checker) -> Policy | None:
         kinds = c.mapping("overrides", sections["overrides"][1], ("segments", "queues"))
         for kind, _k, v in kinds:
             target = segments if kind == "segments" else queues
+            if isinstance(v, yaml.MappingNode) and len(v.value) > MAX_OVERRIDES:
+                c.fail(f"overrides.{kind}", v, f"has {len(v.value)} entries, over {MAX_OVERRIDES}")
+                continue
             for name, _kk, vv in c.mapping(f"overrides.{kind}", v):
                 target[name.lower()] = _override(c, f"overrides.{kind}.{name}", vv)
 
@@ -261,6 +309,8 @@ def _build(text: str, c: _Checker) -> Policy | None:
         node = sections["rules"][1]
         if not isinstance(node, yaml.SequenceNode):
             c.fail("rules", node, "must be a list")
+        elif len(node.value) > MAX_RULES:
+            c.fail("rules", node, f"has {len(node.value)} rules, over the limit of {MAX_RULES}")
         else:
             for i, item in enumerate(node.value):
                 rules.append(_rule(c, f"rules[{i}]", item, flags))
@@ -371,24 +421,86 @@ def builtin_policy(path: Path) -> ActivePolicy:
     )
 
 
+TMP_PREFIX = ".tmp-"
+LOCK_NAME = ".lock"
+MAX_AUTHOR_BYTES = 256
+MAX_COMMENT_BYTES = 4096
+HISTORY_LIMIT = 50
+"""Most versions GetPolicy lists (the newest); older ones are read one by one by version."""
+MAX_VERSION_BYTES = 16
+_VERSION_RE = re.compile(r"v[1-9][0-9]{0,8}")
+_AUDIT_TAIL_BYTES = 64 * 1024
+"""Enough for the last audit entry: author and comment are bounded, JSON escapes at most 6x."""
+
+
+def valid_version_name(version: str) -> bool:
+    return len(version) <= MAX_VERSION_BYTES and _VERSION_RE.fullmatch(version) is not None
+
+
+def _check_size(field: str, value: str, limit: int) -> None:
+    size = len(value.encode("utf-8"))
+    if size > limit:
+        raise InvalidTicket(field, f"is {size} bytes, over the limit of {limit} bytes")
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _atomic_write(path: Path, text: str) -> None:
-    fd, scratch = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(scratch, path)
+    """Readers see the old file or the new one, never a part; a kill leaves at most a TMP_PREFIX
+    file, which the next writer removes."""
+    fd, scratch = tempfile.mkstemp(prefix=TMP_PREFIX, dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(scratch, path)
+    except BaseException:
+        Path(scratch).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _append_durably(path: Path, line: str) -> None:
+    created = not path.exists()
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        data = line.encode("utf-8")
+        while data:
+            data = data[os.write(fd, data) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    if created:
+        _fsync_dir(path.parent)
+
+
+def _number(version: str) -> int:
+    return int(version[1:]) if valid_version_name(version) else 0
 
 
 class PolicyStore:
     """Versions on disk: `versions/v<N>.yaml` + `v<N>.json` (author, time, comment, sha256),
     `CURRENT` naming the version in force, and `audit.log` (one JSON line per change). The first
-    use seeds version v1 from `seed` (the default policy file). No I/O happens before first use."""
+    use seeds version v1 from `seed` (the default policy file). No I/O happens before first use.
+
+    Several processes may share one store: every write holds an flock on `.lock`, so version
+    numbers are allocated once. A change commits when its audit line is fsync'd; `CURRENT`
+    follows. Files are replaced atomically, so readers need no lock. After a kill, the next
+    writer (or first use) removes temp files and versions the audit log never recorded, drops a
+    torn last audit line, and points CURRENT at the last recorded version."""
 
     def __init__(self, root: Path, seed: Path) -> None:
         self.root = Path(root)
         self.seed = Path(seed)
         self._lock = threading.Lock()
+        self._recovered = False
 
     @property
     def audit_path(self) -> Path:
@@ -397,28 +509,84 @@ class PolicyStore:
     def _versions_dir(self) -> Path:
         return self.root / "versions"
 
-    def _ensure(self) -> None:
-        if (self.root / "CURRENT").is_file():
-            return
-        self._versions_dir().mkdir(parents=True, exist_ok=True)
-        self._store(
-            self.seed.read_text(encoding="utf-8"), "system", f"seeded from {self.seed}", "seed"
-        )
+    @contextmanager
+    def _exclusive(self) -> Iterator[None]:
+        """This thread alone among threads (threading.Lock) and processes (flock)."""
+        with self._lock:
+            self._versions_dir().mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+                yield
+            finally:
+                os.close(fd)  # closing releases the flock
 
-    def _store(self, text: str, author: str, comment: str, action: str) -> ActivePolicy:
-        policy = parse_policy(text)
-        numbers = [int(p.stem[1:]) for p in self._versions_dir().glob("v*.json")]
-        version = f"v{max(numbers, default=0) + 1}"
+    def _ensure(self) -> None:
+        if self._recovered and (self.root / "CURRENT").is_file():
+            return
+        with self._exclusive():
+            self._recover()
+            if not (self.root / "CURRENT").is_file():
+                text = self.seed.read_text(encoding="utf-8")
+                self._store(text, parse_policy(text), "system", "seeded from the default", "seed")
+            self._recovered = True
+
+    def _recover(self) -> None:
+        """Undo what a killed writer left (the caller holds the lock)."""
+        for folder in (self.root, self._versions_dir()):
+            for pattern in (f"{TMP_PREFIX}*", ".CURRENT-*", ".v*-*"):  # ours, and older names
+                for scratch in folder.glob(pattern):
+                    scratch.unlink(missing_ok=True)
+        last = self._last_audited(repair=True)
+        if last == 0 and (self.root / "CURRENT").is_file():
+            return  # no audit log to judge by (deleted by hand?): trust CURRENT, delete nothing
+        for path in self._versions_dir().glob("v*.*"):
+            if path.suffix in (".yaml", ".json") and _number(path.stem) > last:
+                path.unlink()  # written, never recorded: the call that wrote it failed
+        if last and self._current_name() != f"v{last}":
+            _atomic_write(self.root / "CURRENT", f"v{last}\n")
+
+    def _last_audited(self, repair: bool = False) -> int:
+        """The version number of the last complete audit line (0: none); with `repair`, a torn
+        last line (a write cut short) is truncated away."""
+        path = self.audit_path
+        if not path.is_file():
+            return 0
+        with path.open("rb") as handle:
+            size = handle.seek(0, os.SEEK_END)
+            start = max(0, size - _AUDIT_TAIL_BYTES)
+            handle.seek(start)
+            data = handle.read()
+        pieces = data.split(b"\n")
+        torn = pieces.pop()  # b"" when the file ends with a newline
+        if torn and repair:
+            os.truncate(path, size - len(torn))
+        if start > 0 and pieces:
+            pieces.pop(0)  # may begin mid-line
+        for piece in reversed(pieces):
+            try:
+                entry = json.loads(piece)
+            except ValueError:
+                continue
+            if isinstance(entry, dict) and valid_version_name(str(entry.get("version", ""))):
+                return _number(str(entry["version"]))
+        return 0
+
+    def _store(
+        self, text: str, policy: Policy, author: str, comment: str, action: str
+    ) -> ActivePolicy:
+        """Write a new version and make it current (the caller holds the lock)."""
+        numbers = [_number(p.stem) for p in self._versions_dir().glob("v*.json")]
+        version = f"v{max(*numbers, self._last_audited(), 0) + 1}"
         meta = PolicyVersion(
             version, author, datetime.now(UTC), comment, hashlib.sha256(text.encode()).hexdigest()
         )
         _atomic_write(self._versions_dir() / f"{version}.yaml", text)
         _atomic_write(self._versions_dir() / f"{version}.json", json.dumps(_meta_json(meta)) + "\n")
         previous = self._current_name()
-        _atomic_write(self.root / "CURRENT", version + "\n")
         entry = {**_meta_json(meta), "action": action, "previous": previous}
-        with self.audit_path.open("a", encoding="utf-8") as handle:
-            handle.write(json.dumps(entry, sort_keys=True) + "\n")
+        _append_durably(self.audit_path, json.dumps(entry, sort_keys=True) + "\n")  # the commit
+        _atomic_write(self.root / "CURRENT", version + "\n")
         return ActivePolicy(policy, meta)
 
     def _current_name(self) -> str:
@@ -426,38 +594,78 @@ class PolicyStore:
         return path.read_text().strip() if path.is_file() else ""
 
     def current(self) -> ActivePolicy:
-        with self._lock:
-            self._ensure()
-            return self.get(self._current_name())
+        self._ensure()
+        return self._read(self._current_name())
 
     def get(self, version: str) -> ActivePolicy:
+        """A recorded version; PolicyNotFound for any other name (the message echoes it only
+        when it is a well-formed version name)."""
+        self._ensure()
+        if not valid_version_name(version):
+            raise PolicyNotFound("policy version does not exist (names look like v3)")
+        if _number(version) > _number(self._current_name()):
+            raise PolicyNotFound(f"policy version {version} does not exist")
+        return self._read(version)
+
+    def _read(self, version: str) -> ActivePolicy:
         yaml_path = self._versions_dir() / f"{version}.yaml"
         meta_path = self._versions_dir() / f"{version}.json"
-        if not version or "/" in version or not yaml_path.is_file() or not meta_path.is_file():
-            raise PolicyNotFound(f"policy version {version!r} does not exist")
+        if not valid_version_name(version) or not yaml_path.is_file() or not meta_path.is_file():
+            raise PolicyNotFound(f"policy version {version} does not exist")
         meta = _meta_from_json(json.loads(meta_path.read_text()))
         return ActivePolicy(parse_policy(yaml_path.read_text(encoding="utf-8")), meta)
 
     def set(self, text: str, author: str, comment: str = "") -> ActivePolicy:
-        """Validate and store a new version and make it current; invalid text changes nothing."""
-        parse_policy(text)  # raises before anything is written
-        with self._lock:
-            self._ensure()
-            return self._store(text, author or "unknown", comment, "set")
+        """Validate and store a new version and make it current; invalid input changes nothing."""
+        _check_size("author", author, MAX_AUTHOR_BYTES)
+        _check_size("comment", comment, MAX_COMMENT_BYTES)
+        policy = parse_policy(text)  # raises before anything is written
+        self._ensure()
+        with self._exclusive():
+            self._recover()
+            return self._store(text, policy, author or "unknown", comment, "set")
 
-    def history(self) -> list[PolicyVersion]:
-        with self._lock:
-            self._ensure()
-            metas = [
-                _meta_from_json(json.loads(p.read_text()))
-                for p in self._versions_dir().glob("v*.json")
-            ]
-        return sorted(metas, key=lambda m: int(m.version[1:]))
+    def history(self, limit: int = HISTORY_LIMIT) -> list[PolicyVersion]:
+        """The newest `limit` recorded versions, oldest first. Author and comment are cut to
+        their limits (a store written before the limits may hold longer ones)."""
+        self._ensure()
+        newest = _number(self._current_name())
+        numbers = sorted(
+            (n for n in (_number(p.stem) for p in self._versions_dir().glob("v*.json")) if n),
+            reverse=True,
+        )
+        metas = []
+        for n in [n for n in numbers if n <= newest][:limit]:
+            try:
+                meta = _meta_from_json(
+                    json.loads((self._versions_dir() / f"v{n}.json").read_text())
+                )
+            except FileNotFoundError:
+                continue
+            metas.append(
+                replace(
+                    meta,
+                    author=_cut(meta.author, MAX_AUTHOR_BYTES),
+                    comment=_cut(meta.comment, MAX_COMMENT_BYTES),
+                )
+            )
+        return metas[::-1]
 
     def audit(self) -> list[dict[str, Any]]:
+        """Every complete audit entry (for tools and tests; the server never reads it whole)."""
         if not self.audit_path.is_file():
             return []
-        return [json.loads(line) for line in self.audit_path.read_text().splitlines() if line]
+        out = []
+        for line in self.audit_path.read_text(encoding="utf-8").splitlines():
+            try:
+                out.append(json.loads(line))
+            except ValueError:
+                continue
+        return out
+
+
+def _cut(text: str, limit: int) -> str:
+    return text.encode("utf-8")[:limit].decode("utf-8", errors="ignore")
 
 
 def _meta_json(meta: PolicyVersion) -> dict[str, Any]:

@@ -9,12 +9,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from triage.escalation.datasets import read_history
 from triage.escalation.policy import candidate_policy, policy_problems
 from triage.escalation.simulate import (
     SimulationReport,
     Stats,
     history_signals,
-    read_history,
     simulate,
     sweep,
 )

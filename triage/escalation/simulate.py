@@ -8,24 +8,15 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from triage.domain import Ticket
-from triage.errors import DatasetError, InvalidTicket
+from triage.escalation.datasets import LabelledTicket
 from triage.escalation.engine import Signals, decide
 from triage.escalation.flags import FLAG_CODES
 from triage.escalation.policy import ActivePolicy
-from triage.records import as_bool, read_rows, row_to_ticket, text_of
 
 OVERALL = "OVERALL"
-
-
-@dataclass(frozen=True)
-class LabelledTicket:
-    ticket: Ticket
-    escalated: bool
-    queue: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,29 +107,6 @@ def sweep(
         variant = ActivePolicy(candidate.policy.with_threshold(threshold), candidate.version)
         decided, _ = _decisions(signals, variant)
         out.append(_stats(f"{threshold:.2f}", decided, outcomes, base))
-    return out
-
-
-# --- reading labelled history (the server may read a dataset path) ---------------------------
-
-
-def read_history(path: Path | str) -> list[LabelledTicket]:
-    """JSONL or CSV rows with subject/body (or text), `escalated`, optional `queue` and the usual
-    metadata columns (the same reader training uses)."""
-    path = Path(path)
-    if not path.is_file():
-        raise InvalidTicket("dataset_path", f"{path}: no such file")
-    try:
-        rows = list(read_rows(path))
-    except DatasetError as exc:
-        raise InvalidTicket("dataset_path", str(exc)) from exc
-    out = []
-    for i, row in enumerate(rows):
-        ticket = row_to_ticket(row, i)
-        if (ticket.subject or ticket.body) and "escalated" in row:
-            out.append(LabelledTicket(ticket, as_bool(row["escalated"]), text_of(row.get("queue"))))
-    if not out:
-        raise InvalidTicket("dataset_path", f"{path}: no rows with text and an `escalated` column")
     return out
 
 

@@ -10,8 +10,15 @@ import threading
 import grpc
 
 from triage.errors import AdminAuthDenied, AdminAuthMissing, InvalidTicket, PolicyValidationError
-from triage.escalation.policy import PolicyStore, policy_problems
-from triage.escalation.simulate import LabelledTicket, read_history
+from triage.escalation.datasets import LabelledTicket, read_history, resolve_dataset
+from triage.escalation.policy import (
+    HISTORY_LIMIT,
+    MAX_POLICY_BYTES,
+    PolicyStore,
+    PolicyVersion,
+    policy_problems,
+    valid_version_name,
+)
 from triage.rpc import converters
 from triage.rpc.policy_converters import (
     problems_to_proto,
@@ -25,6 +32,32 @@ from triage.v1 import triage_pb2 as pb
 from triage.v1 import triage_pb2_grpc as pb_grpc
 
 MAX_SIMULATION_TICKETS = 100_000
+RESPONSE_MARGIN = 4096
+"""Bytes kept free in a GetPolicy response for its version and framing."""
+
+
+def check_yaml_size(text: str, field: str = "yaml") -> None:
+    """Refused before parsing: the limit is part of the policy format (policy.MAX_POLICY_BYTES)."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_POLICY_BYTES:
+        raise InvalidTicket(field, f"is {size} bytes, over the limit of {MAX_POLICY_BYTES} bytes")
+
+
+def check_version_name(version: str) -> None:
+    if version and not valid_version_name(version):  # never echoed: it is client text
+        raise InvalidTicket("version", "must be empty or a version name like v3")
+
+
+def bounded_history(versions: list[PolicyVersion], budget: int) -> list[pb.PolicyVersion]:
+    """The newest versions (oldest first) whose encoding fits in `budget` bytes."""
+    out: list[pb.PolicyVersion] = []
+    for version in reversed(versions):
+        message = version_to_proto(version)
+        budget -= message.ByteSize() + 4  # tag and length prefix
+        if budget < 0:
+            break
+        out.append(message)
+    return out[::-1]
 
 
 def check_token(metadata: object, expected: str) -> None:
@@ -64,11 +97,17 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
     ) -> pb.GetPolicyResponse:
         with call_scope(context, self._service, "GetPolicy"):
             self._authorise(context)
+            check_version_name(request.version)
             active = self._store.get(request.version) if request.version else self._store.current()
+            budget = (
+                self._settings.max_message_bytes
+                - len(active.policy.yaml_text.encode("utf-8"))
+                - RESPONSE_MARGIN
+            )
             return pb.GetPolicyResponse(
                 version=version_to_proto(active.version),
                 yaml=active.policy.yaml_text,
-                history=[version_to_proto(v) for v in self._store.history()],
+                history=bounded_history(self._store.history(HISTORY_LIMIT), budget),
             )
 
     def ValidatePolicy(
@@ -76,6 +115,7 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
     ) -> pb.ValidatePolicyResponse:
         with call_scope(context, self._service, "ValidatePolicy"):
             self._authorise(context)
+            check_yaml_size(request.yaml)
             problems = policy_problems(request.yaml)
             return pb.ValidatePolicyResponse(valid=not problems, errors=problems_to_proto(problems))
 
@@ -84,6 +124,7 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
     ) -> pb.SetPolicyResponse:
         with call_scope(context, self._service, "SetPolicy"):
             self._authorise(context)
+            check_yaml_size(request.yaml)
             active = self._store.set(request.yaml, request.author, request.comment)
             self._service.use_policy(active)
             return pb.SetPolicyResponse(version=version_to_proto(active.version))
@@ -112,18 +153,19 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
     ) -> pb.SimulatePolicyResponse:
         with call_scope(context, self._service, "SimulatePolicy"):
             self._authorise(context)
+            check_yaml_size(request.yaml)
             which = request.WhichOneof("history")
             if which == "dataset_path":
-                history = read_history(request.dataset_path)
+                path = resolve_dataset(self._settings.simulation_dir, request.dataset_path)
+                history = read_history(
+                    path,
+                    self._settings,
+                    max_bytes=self._settings.simulation_max_bytes,
+                    max_rows=MAX_SIMULATION_TICKETS,
+                    follow_symlinks=False,
+                )
             elif which == "tickets":
-                history = [
-                    LabelledTicket(
-                        converters.ticket_from_proto(t.ticket, f"tickets[{i}].ticket"),
-                        t.escalated,
-                        t.queue,
-                    )
-                    for i, t in enumerate(request.tickets.tickets)
-                ]
+                history = [self._labelled(i, t) for i, t in enumerate(request.tickets.tickets)]
             else:
                 raise InvalidTicket("history", "give dataset_path or tickets")
             if not history:
@@ -132,6 +174,13 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
                 raise InvalidTicket("tickets", f"more than {MAX_SIMULATION_TICKETS} tickets")
             report = self._service.simulate_policy(request.yaml, history)
             return simulation_to_proto(report)
+
+    def _labelled(self, i: int, item: pb.LabelledTicket) -> LabelledTicket:
+        limit = self._settings.max_id_bytes
+        if len(item.queue.encode("utf-8")) > limit:
+            raise InvalidTicket(f"tickets[{i}].queue", f"is over the limit of {limit} bytes")
+        ticket = converters.ticket_from_proto(item.ticket, f"tickets[{i}].ticket")
+        return LabelledTicket(ticket, item.escalated, item.queue)
 
 
 __all__ = ["AdminServicer", "PolicyValidationError", "check_token"]

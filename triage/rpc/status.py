@@ -13,6 +13,8 @@ from triage.errors import (
     BundleIntegrityError,
     ContentError,
     DatasetError,
+    DatasetPathDenied,
+    DatasetTooLarge,
     InvalidTicket,
     ModelNotFound,
     ModelUnavailable,
@@ -47,6 +49,8 @@ CODES: dict[type[Exception], grpc.StatusCode] = {
     PolicyNotFound: grpc.StatusCode.NOT_FOUND,
     AdminAuthMissing: grpc.StatusCode.UNAUTHENTICATED,
     AdminAuthDenied: grpc.StatusCode.PERMISSION_DENIED,
+    DatasetPathDenied: grpc.StatusCode.PERMISSION_DENIED,
+    DatasetTooLarge: grpc.StatusCode.RESOURCE_EXHAUSTED,
 }
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from triage.domain import SUPPORTED_LANGUAGES, ThreadMessage
 from triage.errors import InvalidTicket
 from triage.settings import Settings
+from triage.validation import check_time
 
 DEFAULT_LIMIT = 5
 MAX_LIMIT = 50
@@ -42,3 +43,4 @@ def validate_conversation(conversation: Sequence[ThreadMessage], settings: Setti
                 f"conversation[{i}].text",
                 f"is {size} bytes, over the limit of {settings.max_body_bytes} bytes",
             )
+        check_time(f"conversation[{i}].sent_at", message.sent_at)

@@ -32,7 +32,14 @@ def probabilities(prediction: Prediction | None) -> dict[str, float]:
 
 
 def is_open(hours: BusinessHours, when: datetime) -> bool:
-    local = (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(ZoneInfo(hours.timezone))
+    """Whether the queue works at `when`; a time the zone cannot express (near year 1 or 9999,
+    which validation refuses for tickets) counts as open rather than failing the call."""
+    try:
+        local = (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(
+            ZoneInfo(hours.timezone)
+        )
+    except OverflowError:
+        return True
     return local.weekday() in hours.days and hours.start <= local.time() < hours.end
 
 
