@@ -160,7 +160,7 @@ def _json_rows(lines: Iterator[tuple[int, str]]) -> Iterator[tuple[int, dict[str
             raise InvalidTicket(FIELD, f"line {number}: {exc}") from None
         except json.JSONDecodeError as exc:
             raise InvalidTicket(
-                FIELD, f"line {number}, column {exc.colno}: not valid JSON ({exc.msg})"
+                FIELD, f"line {number}, column {exc.pos + 1}: not valid JSON ({exc.msg})"
             ) from None
         except (ValueError, RecursionError):
             raise InvalidTicket(
@@ -173,13 +173,20 @@ def _json_rows(lines: Iterator[tuple[int, str]]) -> Iterator[tuple[int, dict[str
 
 
 def _csv_rows(lines: Iterator[tuple[int, str]]) -> Iterator[tuple[int, dict[str, Any]]]:
-    reader = csv.DictReader(text for _, text in lines)
+    at = [0]  # the physical line last read (a quoted cell may span lines)
+
+    def texts() -> Iterator[str]:
+        for number, text in lines:
+            at[0] = number
+            yield text
+
+    reader = csv.DictReader(texts())
     try:
         for row in reader:
             row.pop(None, None)  # type: ignore[call-overload]  # cells beyond the header
-            yield reader.line_num, row
+            yield at[0], row
     except csv.Error as exc:  # its messages name the problem, never the cell
-        raise InvalidTicket(FIELD, f"line {reader.line_num}: not valid CSV ({exc})") from None
+        raise InvalidTicket(FIELD, f"line {at[0]}: not valid CSV ({exc})") from None
 
 
 def _check_row(number: int, row: Mapping[str, Any], settings: Settings) -> None:
