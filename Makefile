@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEFAULT_MODEL := models/default
 DEFAULT_DATA := data/generated
 
-.PHONY: install serve test train-default proto proto-check lint typecheck clean bench-escalation bench-suggest bench-quality bench-realtext bench-transfer distill
+.PHONY: install serve test train-default proto proto-check lint typecheck clean bench-escalation bench-suggest bench-quality bench-realtext bench-transfer bench-soak bench-hostile distill
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -89,6 +89,19 @@ $(PREVIOUS_MODEL)/meta.json: | $(STAMP)
 bench-transfer: $(STAMP) | $(DEFAULT_DATA)/train.jsonl
 	$(BIN)/pip install --quiet -e ".[dev,distill]"
 	$(BIN)/python bench/transfer.py --teacher-rows 3000
+
+# Soak (issue 10): 2 minutes of mixed concurrent load on `triage serve` (Triage, TriageStream,
+# SearchArticles, SuggestAnswer, SetPolicy and ReloadContent every 20 s), RSS sampled, then SIGTERM
+# with calls in flight; writes bench/results/soak.{md,json}. SOAK_SECONDS=600 for a longer run.
+SOAK_SECONDS ?= 120
+bench-soak: $(STAMP) $(DEFAULT_MODEL)/meta.json
+	$(BIN)/python bench/soak.py --seconds $(SOAK_SECONDS) --model $(DEFAULT_MODEL)
+
+# Hostile input on every RPC (issue 10) with a large budget: the adversarial catalogue plus
+# HOSTILE_CASES random hypothesis messages per RPC; writes bench/results/hostile.{md,json}.
+HOSTILE_CASES ?= 2000
+bench-hostile: $(STAMP) $(DEFAULT_MODEL)/meta.json
+	$(BIN)/python bench/hostile.py --cases $(HOSTILE_CASES) --model $(DEFAULT_MODEL)
 
 # Rebuilds triage/resources/e5-static.v1.npz from the teacher (about 10 minutes on 2 cores).
 distill: $(STAMP)
