@@ -65,6 +65,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                 settings.model_dir,
                 coverage=settings.conformal_coverage,
                 ood_threshold=settings.ood_threshold,
+                key=settings.model_key,
             )
         except (TriageError, OSError) as exc:
             log.error("cannot load model from %s: %s", settings.model_dir, exc)
@@ -122,6 +123,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         seed=args.seed,
         experiment=args.experiment,
         show_progress=not args.no_progress,
+        model_key=Settings.from_env().model_key,
     )
     if result.evaluation is not None:
         print(format_table(result.evaluation))
@@ -137,7 +139,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from training.evaluation import evaluate, format_table
     from triage.bundle import load_bundle
 
-    model = load_bundle(Path(args.model))
+    model = load_bundle(Path(args.model), key=Settings.from_env().model_key)
     data = load_dataset(args.data, parse_column_map(args.column_map))
     evaluation = evaluate(model, data)
     if args.json:
@@ -230,7 +232,12 @@ def cmd_policy_simulate(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     table, _, _ = simulate_file(
-        args.policy, args.data, settings.model_dir, args.current or settings.policy_file, args.plot
+        args.policy,
+        args.data,
+        settings.model_dir,
+        args.current or settings.policy_file,
+        args.plot,
+        model_key=settings.model_key,
     )
     print(table)
     if args.plot:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +61,12 @@ class Settings:
     counts as unfamiliar (TRIAGE_OOD_THRESHOLD): its predictions go to the manual band and
     SuggestAnswer hands it over as OUT_OF_SCOPE. 0.99 = less familiar than 99 % of training
     tickets; 1 turns it off."""
+    # bundles
+    model_key: str = field(default="", repr=False)
+    """Secret for bundle signatures (TRIAGE_MODEL_KEY): `triage train` signs the bundles it
+    writes (HMAC-SHA256 of SHA256SUMS, in SIGNATURE) and every load refuses a bundle that is
+    unsigned or signed under another key. Empty: bundles are not signed and signatures are not
+    checked (the hash list still is). Never logged."""
 
     def __post_init__(self) -> None:
         try:
