@@ -219,3 +219,21 @@ def test_library_drift_is_logged_naming_both_versions(  # type: ignore[no-untype
     )
     assert f"was trained with spacy 2.3.0, running {version('spacy')}" in caplog.text
     assert "numpy" not in caplog.text  # same major.minor: nothing to say
+
+
+def test_triage_sign(  # type: ignore[no-untyped-def]
+    tiny_model_dir: Path, tmp_path: Path, text_pipeline, monkeypatch, capsys
+) -> None:
+    from triage.cli import main
+
+    copy = Path(shutil.copytree(tiny_model_dir, tmp_path / "bundle"))
+    monkeypatch.delenv("TRIAGE_MODEL_KEY", raising=False)
+    assert main(["sign", "--model", str(copy)]) == 2
+    assert "set TRIAGE_MODEL_KEY" in capsys.readouterr().err
+    monkeypatch.setenv("TRIAGE_MODEL_KEY", KEY)
+    assert main(["sign", "--model", str(copy)]) == 0
+    assert load_bundle(copy, text_pipeline, key=KEY).version
+    (copy / "meta.json").write_text("{}")  # a bundle that no longer matches is not signed
+    assert main(["sign", "--model", str(copy)]) == 2
+    err = capsys.readouterr().err
+    assert f"bundle {copy}: meta.json does not match its SHA-256" in err and KEY not in err

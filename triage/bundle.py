@@ -32,7 +32,6 @@ from triage.domain import (
     check_coverage,
 )
 from triage.errors import BundleIntegrityError, ModelNotFound
-from triage.escalation.risk import EscalationHead
 from triage.features import TicketFeaturizer
 from triage.heads import Head
 from triage.model import TriageModel
@@ -255,15 +254,11 @@ def load_bundle(
     warn_on_library_drift(bundle_dir, meta)
     # Contract heads first, in contract order (meta.json stores them sorted by name).
     names = sorted(meta["heads"], key=lambda n: (HEADS.index(n) if n in HEADS else len(HEADS), n))
-    current = FEATURIZER_STATE
     try:
         featurizer = load_featurizer(bundle_dir / FEATURIZER_STATE, bundle_dir / FEATURIZER_ARRAYS)
-        heads: dict[str, Head | EscalationHead] = {}
-        for name in names:
-            current = _head_file(name)
-            heads[name] = load_head(bundle_dir / current)
-    except UnsafeComponent as exc:
-        raise BundleIntegrityError(f"bundle {bundle_dir}: {current} refused: {exc}") from None
+        heads = {name: load_head(bundle_dir / _head_file(name)) for name in names}
+    except UnsafeComponent as exc:  # names the file
+        raise BundleIntegrityError(f"bundle {bundle_dir}: refused {exc}") from None
     for head in heads.values():
         if isinstance(head, Head):  # not the escalation head
             head.set_coverage(coverage)

@@ -1,4 +1,4 @@
-"""`triage serve | train | evaluate | classify | info | policy validate|simulate`.
+"""`triage serve | train | sign | evaluate | classify | info | policy validate|simulate`.
 
 The runtime modules of `triage` never import `training`; only this front door does, lazily, for
 the `train` and `evaluate` commands."""
@@ -131,6 +131,18 @@ def cmd_train(args: argparse.Namespace) -> int:
         f"\nmodel {result.version} written to {result.bundle_dir} in {result.seconds:.1f} s "
         f"(MLflow run {result.run_id})"
     )
+    return 0
+
+
+def cmd_sign(args: argparse.Namespace) -> int:
+    from triage.bundle import sign_bundle
+
+    key = Settings.from_env().model_key
+    if not key:
+        print("triage sign: set TRIAGE_MODEL_KEY to the key to sign with", file=sys.stderr)
+        return 2
+    sign_bundle(args.model, key)  # checks the files against SHA256SUMS first
+    print(f"signed {args.model}")
     return 0
 
 
@@ -273,6 +285,12 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--experiment", default="triage", help="MLflow experiment name")
     train.add_argument("--no-progress", action="store_true", help="hide progress bars")
     train.set_defaults(run=cmd_train)
+
+    sign = sub.add_parser(
+        "sign", help="sign an existing bundle with TRIAGE_MODEL_KEY (train signs its own)"
+    )
+    sign.add_argument("--model", required=True, type=Path, help="bundle directory")
+    sign.set_defaults(run=cmd_sign)
 
     evaluate = sub.add_parser("evaluate", help="per-head metrics of a bundle on labelled data")
     evaluate.add_argument("--model", required=True, type=Path)

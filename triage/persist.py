@@ -62,17 +62,31 @@ def save_featurizer(featurizer: TicketFeaturizer, state_path: Path, arrays_path:
 
 
 def load_featurizer(state_path: Path, arrays_path: Path) -> TicketFeaturizer:
+    """Refuses (UnsafeComponent, naming the file) anything but the JSON and arrays written by
+    `save_featurizer`: np.load will not read pickled data, and only the classes in _OURS and
+    the two scikit-learn vectorizers are ever constructed."""
+    errors = (ValueError, KeyError, TypeError, AttributeError, RecursionError, OSError)
     try:
         state = json.loads(state_path.read_text(encoding="utf-8"))
-        with np.load(arrays_path, allow_pickle=False) as arrays:
+    except errors as exc:
+        raise UnsafeComponent(f"{state_path.name}: not JSON ({exc})") from None
+    try:
+        arrays = np.load(arrays_path, allow_pickle=False)
+        if not isinstance(arrays, np.lib.npyio.NpzFile):
+            raise ValueError("not an .npz archive")
+    except errors as exc:
+        raise UnsafeComponent(f"{arrays_path.name}: unreadable ({exc})") from None
+    try:
+        with arrays:
             featurizer = _decode(state, arrays)
-    except UnsafeComponent:
-        raise
-    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, OSError) as exc:
-        # np.load refuses pickled data with a ValueError; json a bad file likewise
-        raise UnsafeComponent(f"unreadable featuriser ({type(exc).__name__}: {exc})") from None
+    except UnsafeComponent as exc:
+        raise UnsafeComponent(f"{state_path.name}: {exc}") from None
+    except errors as exc:
+        raise UnsafeComponent(
+            f"{state_path.name}: malformed ({type(exc).__name__}: {exc})"
+        ) from None
     if not isinstance(featurizer, TicketFeaturizer):
-        raise UnsafeComponent("featurizer.json does not describe a TicketFeaturizer")
+        raise UnsafeComponent(f"{state_path.name}: does not describe a TicketFeaturizer")
     return featurizer
 
 
@@ -218,16 +232,18 @@ def load_head(path: Path) -> Head | EscalationHead:
     try:
         untrusted = sio.get_untrusted_types(file=path)
     except zipfile.BadZipFile:
-        raise UnsafeComponent("not a skops file (a pickle from an earlier version?)") from None
+        raise UnsafeComponent(
+            f"{path.name}: not a skops file (a pickle from an earlier version?)"
+        ) from None
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError, OSError) as exc:
-        raise UnsafeComponent(f"unreadable skops file ({type(exc).__name__}: {exc})") from None
+        raise UnsafeComponent(f"{path.name}: unreadable ({type(exc).__name__}: {exc})") from None
     refused = sorted(set(untrusted) - set(TRUSTED_HEAD_TYPES))
     if refused:
-        raise UnsafeComponent(f"names untrusted types {', '.join(refused)}")
+        raise UnsafeComponent(f"{path.name}: names untrusted types {', '.join(refused)}")
     try:
         head = sio.load(path, trusted=list(TRUSTED_HEAD_TYPES))  # skops audits the tree again
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError, OSError) as exc:
-        raise UnsafeComponent(f"unreadable skops file ({type(exc).__name__}: {exc})") from None
+        raise UnsafeComponent(f"{path.name}: unreadable ({type(exc).__name__}: {exc})") from None
     if not isinstance(head, Head | EscalationHead):
-        raise UnsafeComponent(f"holds a {type(head).__name__}, not a head")
+        raise UnsafeComponent(f"{path.name}: holds a {type(head).__name__}, not a head")
     return head
