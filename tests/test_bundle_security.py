@@ -3,6 +3,7 @@ review), signatures, files that do not match the manifest, and library-version d
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import json
@@ -226,14 +227,25 @@ def test_triage_sign(  # type: ignore[no-untyped-def]
 ) -> None:
     from triage.cli import main
 
-    copy = Path(shutil.copytree(tiny_model_dir, tmp_path / "bundle"))
+    target = Path(shutil.copytree(tiny_model_dir, tmp_path / "bundle"))
     monkeypatch.delenv("TRIAGE_MODEL_KEY", raising=False)
-    assert main(["sign", "--model", str(copy)]) == 2
+    assert main(["sign", "--model", str(target)]) == 2
     assert "set TRIAGE_MODEL_KEY" in capsys.readouterr().err
     monkeypatch.setenv("TRIAGE_MODEL_KEY", KEY)
-    assert main(["sign", "--model", str(copy)]) == 0
-    assert load_bundle(copy, text_pipeline, key=KEY).version
-    (copy / "meta.json").write_text("{}")  # a bundle that no longer matches is not signed
-    assert main(["sign", "--model", str(copy)]) == 2
+    assert main(["sign", "--model", str(target)]) == 0
+    assert load_bundle(target, text_pipeline, key=KEY).version
+    (target / "meta.json").write_text("{}")  # a bundle that no longer matches is not signed
+    assert main(["sign", "--model", str(target)]) == 2
     err = capsys.readouterr().err
-    assert f"bundle {copy}: meta.json does not match its SHA-256" in err and KEY not in err
+    assert f"bundle {target}: meta.json does not match its SHA-256" in err and KEY not in err
+
+
+def test_fitted_state_the_format_does_not_know_is_refused_at_save(  # type: ignore[no-untyped-def]
+    tiny_model, tmp_path: Path
+) -> None:
+    """A new kind of learned state cannot be dropped from bundles silently (nor half-written)."""
+    featurizer = copy.copy(tiny_model.featurizer)
+    featurizer.rare_terms_ = {"nl91abna0417164300"}
+    with pytest.raises(TypeError, match="featurizer.rare_terms_: a set cannot be stored"):
+        save_bundle(tmp_path / "bundle", featurizer, {}, {})
+    assert list(tmp_path.iterdir()) == []

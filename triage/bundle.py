@@ -114,16 +114,20 @@ def save_bundle(
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
-    save_featurizer(featurizer, scratch / FEATURIZER_STATE, scratch / FEATURIZER_ARRAYS)
-    for name, head in heads.items():
-        save_head(head, scratch / _head_file(name))
-    meta = {
-        **meta,
-        "format": FORMAT,
-        "heads": {name: list(head.labels) for name, head in heads.items()},
-    }
-    (scratch / META).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n")
-    _write_manifest(scratch, key)
+    try:
+        save_featurizer(featurizer, scratch / FEATURIZER_STATE, scratch / FEATURIZER_ARRAYS)
+        for name, head in heads.items():
+            save_head(head, scratch / _head_file(name))
+        meta = {
+            **meta,
+            "format": FORMAT,
+            "heads": {name: list(head.labels) for name, head in heads.items()},
+        }
+        (scratch / META).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n")
+        _write_manifest(scratch, key)
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
     if out_dir.exists():
         shutil.rmtree(out_dir)
     os.replace(scratch, out_dir)
