@@ -19,13 +19,14 @@ install: $(STAMP)
 $(DEFAULT_DATA)/train.jsonl: data/generate_tickets.py data/phrases.py | $(STAMP)
 	$(BIN)/python data/generate_tickets.py --out $(DEFAULT_DATA)
 
-$(DEFAULT_MODEL)/meta.json: | $(DEFAULT_DATA)/train.jsonl
+# featurizer.json: only bundles of the current format have it, so a joblib-era bundle is retrained.
+$(DEFAULT_MODEL)/featurizer.json: | $(DEFAULT_DATA)/train.jsonl
 	$(BIN)/triage train --data $(DEFAULT_DATA)/train.jsonl --test-data $(DEFAULT_DATA)/test.jsonl \
 	  --column-map group=part_group --out $(DEFAULT_MODEL)
 
-train-default: $(DEFAULT_MODEL)/meta.json
+train-default: $(DEFAULT_MODEL)/featurizer.json
 
-serve: $(STAMP) $(DEFAULT_MODEL)/meta.json
+serve: $(STAMP) $(DEFAULT_MODEL)/featurizer.json
 	$(BIN)/triage serve --model $(DEFAULT_MODEL)
 
 test: $(STAMP)
@@ -57,7 +58,7 @@ typecheck: $(STAMP)
 
 # Suggestions: KB retrieval (BankFAQs), hand-over (clinc150), queue routing (tickets), added
 # latency; reads ../shared/data in place, writes bench/results/{suggest,routing}.{md,json}.
-bench-suggest: $(STAMP) $(DEFAULT_MODEL)/meta.json
+bench-suggest: $(STAMP) $(DEFAULT_MODEL)/featurizer.json
 	$(BIN)/python bench/suggest.py
 	$(BIN)/python bench/routing.py
 
@@ -72,10 +73,10 @@ bench-quality: $(STAMP)
 # missing); reads ../shared/data in place, writes bench/results/realtext.{md,json}.
 PREVIOUS_COMMIT := 5959ca9
 PREVIOUS_MODEL := bench/out/previous-default
-bench-realtext: $(STAMP) $(DEFAULT_MODEL)/meta.json $(PREVIOUS_MODEL)/meta.json
+bench-realtext: $(STAMP) $(DEFAULT_MODEL)/featurizer.json $(PREVIOUS_MODEL)/featurizer.json
 	$(BIN)/python bench/realtext.py --compare previous=$(PREVIOUS_MODEL)
 
-$(PREVIOUS_MODEL)/meta.json: | $(STAMP)
+$(PREVIOUS_MODEL)/featurizer.json: | $(STAMP)
 	rm -rf bench/out/previous-corpus && mkdir -p bench/out/previous-corpus/gen
 	for f in generate_tickets.py phrases.py; do \
 	  git show $(PREVIOUS_COMMIT):data/$$f > bench/out/previous-corpus/gen/$$f; done

@@ -36,10 +36,12 @@ from training.pipeline import process_texts, train  # noqa: E402
 from triage.bundle import load_bundle  # noqa: E402
 from triage.domain import ESCALATION_HEAD, Ticket  # noqa: E402
 from triage.escalation.datasets import read_history  # noqa: E402
+from triage.errors import BundleIntegrityError  # noqa: E402
 from triage.escalation.flags import TextFlagger  # noqa: E402
 from triage.escalation.policy import candidate_policy  # noqa: E402
 from triage.escalation.simulate import history_signals, simulate  # noqa: E402
 from triage.model import TriageModel  # noqa: E402
+from triage.settings import Settings  # noqa: E402
 from triage.text import TextPipeline  # noqa: E402
 
 DATA = ROOT / "data" / "generated"
@@ -48,19 +50,24 @@ RESULTS = ROOT / "bench" / "results"
 
 
 def ensure_model(model_dir: Path) -> TriageModel:
+    key = Settings.from_env().model_key
     model = None
     if (model_dir / "meta.json").is_file():
-        model = load_bundle(model_dir)
+        try:
+            model = load_bundle(model_dir, key=key)
+        except BundleIntegrityError as exc:  # e.g. a joblib bundle of an earlier version
+            print(f"retraining: {exc}", flush=True)
     if model is None or model.escalation_head is None:
-        print(f"training {model_dir} (no bundle with an escalation head there yet)", flush=True)
+        print(f"training {model_dir} (no usable bundle with an escalation head yet)", flush=True)
         train(
             DATA / "train.jsonl",
             model_dir,
             test_path=DATA / "test.jsonl",
             column_map={"group": "phrasing_id"},
             show_progress=False,
+            model_key=key,
         )
-        model = load_bundle(model_dir)
+        model = load_bundle(model_dir, key=key)
     return model
 
 
@@ -130,7 +137,6 @@ def bench_hot_reload(
 
     from triage.rpc.server import build_server
     from triage.service import TriageService
-    from triage.settings import Settings
     from triage.v1 import triage_pb2 as pb
     from triage.v1 import triage_pb2_grpc as pb_grpc
 

@@ -51,7 +51,7 @@ def main() -> None:
     args = parser.parse_args()
 
     started = time.perf_counter()
-    model = load_bundle(args.model)
+    model = load_bundle(args.model, key=Settings.from_env().model_key)
     print(f"model {model.version}: loaded and warmed up in {time.perf_counter() - started:.1f} s")
     tickets = load_dataset(args.data).tickets[: args.n]
     print(f"{len(tickets)} tickets from {args.data}")

@@ -289,11 +289,12 @@ def load_ours(model_dir: Path) -> Any:
     """The bundle, loaded in-process (one shared text pipeline for all bundles)."""
     global _TEXT
     from triage.bundle import load_bundle
+    from triage.settings import Settings
     from triage.text import TextPipeline
 
     if _TEXT is None:
         _TEXT = TextPipeline()
-    return load_bundle(model_dir, text=_TEXT)
+    return load_bundle(model_dir, text=_TEXT, key=Settings.from_env().model_key)
 
 
 def timing(predict_one: Any, items: list[Any]) -> dict[str, float]:

@@ -44,7 +44,7 @@ from bench.quality import PRIORITY_MAP, TICKET_FILES, carve, read_csv  # noqa: E
 from training.evaluation import expected_calibration_error  # noqa: E402
 from triage.bundle import load_bundle  # noqa: E402
 from triage.domain import Ticket  # noqa: E402
-from triage.settings import PROJECT_ROOT  # noqa: E402
+from triage.settings import PROJECT_ROOT, Settings  # noqa: E402
 
 TASKS = ("airline_sentiment", "laroseda_ro", "bitext", "tickets")
 # bitext intent -> our topic, only where the intent plainly is that topic. Left out as
@@ -228,7 +228,8 @@ def main() -> None:
     for spec in args.compare:
         label, _, path = spec.partition("=")
         dirs[label] = Path(path)
-    models = {label: load_bundle(path) for label, path in dirs.items()}
+    key = Settings.from_env().model_key
+    models = {label: load_bundle(path, key=key) for label, path in dirs.items()}
     results: dict[str, Any] = {
         "measured_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": f"{platform.machine()}, Python {platform.python_version()}",

@@ -299,7 +299,7 @@ def latency(model_dir: Path, n: int) -> dict[str, Any]:
     from triage.service import TriageService
     from triage.settings import Settings
 
-    model = load_bundle(model_dir)
+    model = load_bundle(model_dir, key=Settings.from_env().model_key)
     tickets = load_dataset(PROJECT_ROOT / "data" / "generated" / "test.jsonl").tickets[:n]
     plain = TriageService(Settings(), model)
     with_suggestions = TriageService(Settings(), model)

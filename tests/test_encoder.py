@@ -4,10 +4,10 @@ familiarity judgement built on it."""
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from pathlib import Path
 
-import joblib
 import numpy as np
 import pytest
 
@@ -109,15 +109,15 @@ def test_bundle_trained_with_another_encoder_table_is_refused(
 ) -> None:
     """Features from another table would mean nothing to the heads: refuse, naming both."""
     copy = Path(shutil.copytree(tiny_model_dir, tmp_path / "bundle"))
-    featurizer = joblib.load(copy / "featurizer.joblib")
-    assert featurizer.encoder == DEFAULT_ENCODER
-    featurizer.encoder_sha256_ = "0" * 64
-    joblib.dump(featurizer, copy / "featurizer.joblib")
+    state = json.loads((copy / "featurizer.json").read_text())
+    assert state["params"]["encoder"] == {"json": DEFAULT_ENCODER}
+    state["learned"]["encoder_sha256_"] = {"json": "0" * 64}
+    (copy / "featurizer.json").write_text(json.dumps(state))
     sums = (copy / "SHA256SUMS").read_text().splitlines()
-    digest = hashlib.sha256((copy / "featurizer.joblib").read_bytes()).hexdigest()
+    digest = hashlib.sha256((copy / "featurizer.json").read_bytes()).hexdigest()
     (copy / "SHA256SUMS").write_text(
         "".join(
-            f"{digest}  featurizer.joblib\n" if line.endswith("featurizer.joblib") else line + "\n"
+            f"{digest}  featurizer.json\n" if line.endswith("featurizer.json") else line + "\n"
             for line in sums
         )
     )

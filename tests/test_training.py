@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import csv
 import json
+import pickle
 from pathlib import Path
 
-import joblib
 import mlflow
 import numpy as np
 import pytest
@@ -77,16 +77,16 @@ def test_tampered_bundle_is_refused(tiny_model_dir: Path, tmp_path: Path) -> Non
     import shutil
 
     copy = Path(shutil.copytree(tiny_model_dir, tmp_path / "bundle"))
-    with (copy / "head_topic.joblib").open("ab") as handle:
+    with (copy / "head_topic.skops").open("ab") as handle:
         handle.write(b"\0")
-    with pytest.raises(BundleIntegrityError, match="head_topic.joblib"):
+    with pytest.raises(BundleIntegrityError, match="head_topic.skops"):
         load_bundle(copy)
     with pytest.raises(ModelNotFound):
         load_bundle(tmp_path / "nowhere")
 
 
 class _Payload:
-    """Unpickling this creates the file `path`: what an attacker's featurizer.joblib would do."""
+    """Unpickling this creates the file `path`: what an attacker's planted file would do."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -95,26 +95,26 @@ class _Payload:
         return (Path.touch, (self.path,))
 
 
-def test_unlisted_featurizer_is_never_unpickled(tiny_model_dir: Path, tmp_path: Path) -> None:
-    """Regression (security review): a bundle whose SHA256SUMS leaves featurizer.joblib out used
-    to unpickle it anyway."""
+def test_unlisted_featurizer_is_never_read(tiny_model_dir: Path, tmp_path: Path) -> None:
+    """Regression (security review): a bundle whose SHA256SUMS left the featuriser out used to
+    unpickle it anyway."""
     import shutil
 
     copy = Path(shutil.copytree(tiny_model_dir, tmp_path / "bundle"))
     planted = tmp_path / "payload-ran"
-    joblib.dump(_Payload(planted), copy / "featurizer.joblib")
+    (copy / "featurizer.npz").write_bytes(pickle.dumps(_Payload(planted)))
     sums = (copy / "SHA256SUMS").read_text().splitlines()
     (copy / "SHA256SUMS").write_text(
-        "".join(line + "\n" for line in sums if not line.endswith("featurizer.joblib"))
+        "".join(line + "\n" for line in sums if not line.endswith("featurizer.npz"))
     )
-    with pytest.raises(BundleIntegrityError, match="featurizer.joblib not listed"):
+    with pytest.raises(BundleIntegrityError, match="featurizer.npz not listed"):
         load_bundle(copy)
     (copy / "stray.bin").write_bytes(b"x")  # any unlisted file refuses the bundle
-    (copy / "featurizer.joblib").unlink()
+    (copy / "featurizer.npz").unlink()
     with pytest.raises(BundleIntegrityError, match="stray.bin not listed"):
         load_bundle(copy)
     (copy / "stray.bin").unlink()
-    with pytest.raises(BundleIntegrityError, match="featurizer.joblib is not listed"):
+    with pytest.raises(BundleIntegrityError, match="featurizer.npz is not listed"):
         load_bundle(copy)
     assert not planted.exists()
 

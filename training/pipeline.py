@@ -4,14 +4,12 @@ evaluation -> model bundle, all tracked in one MLflow run."""
 from __future__ import annotations
 
 import logging
-import platform
 import subprocess
 import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +26,7 @@ from training.escalation import (
     out_of_fold_negative,
 )
 from training.evaluation import Evaluation, evaluate
-from triage.bundle import save_bundle
+from triage.bundle import library_versions, save_bundle
 from triage.domain import ESCALATION_HEAD, SUPPORTED_LANGUAGES
 from triage.errors import DatasetError
 from triage.features import TicketInput, with_embeddings
@@ -121,20 +119,6 @@ def _git_commit() -> str:
         return ""
 
 
-def _library_versions() -> dict[str, str]:
-    names = [
-        "scikit-learn",
-        "spacy",
-        "spacy-lookups-data",
-        "lingua-language-detector",
-        "numpy",
-        "scipy",
-        "joblib",
-        "mlflow",
-    ]
-    return {"python": platform.python_version(), **{n: package_version(n) for n in names}}
-
-
 def train(
     data_path: Path | str,
     out_dir: Path | str,
@@ -149,7 +133,9 @@ def train(
     experiment: str = "triage",
     show_progress: bool = True,
     text: TextPipeline | None = None,
+    model_key: str = "",
 ) -> TrainResult:
+    """Train and write a bundle to `out_dir`; `model_key` (settings.model_key) signs it."""
     started = time.perf_counter()
     out_dir = Path(out_dir)
     builder = get_builder(builder_name, **(builder_params or {}))
@@ -230,7 +216,7 @@ def train(
             "builder": builder.name,
             "builder_params": builder.params(),
             "git_commit": _git_commit(),
-            "libraries": _library_versions(),
+            "libraries": library_versions(),
             "languages": list(text.languages),
             "data_fingerprint": data.fingerprint,
             "n_train": len(data.tickets),
@@ -248,7 +234,7 @@ def train(
                 model, test_inputs, test.labels["escalated"]
             )
         meta["n_test"] = len(test.tickets)
-        save_bundle(out_dir, featurizer, heads, meta)
+        save_bundle(out_dir, featurizer, heads, meta, key=model_key)
         tracking.log_evaluation(evaluation)
         tracking.log_bundle(out_dir)
     seconds = time.perf_counter() - started

@@ -1,4 +1,4 @@
-"""`triage serve | train | evaluate | classify | info | policy validate|simulate`.
+"""`triage serve | train | sign | evaluate | classify | info | policy validate|simulate`.
 
 The runtime modules of `triage` never import `training`; only this front door does, lazily, for
 the `train` and `evaluate` commands."""
@@ -65,6 +65,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                 settings.model_dir,
                 coverage=settings.conformal_coverage,
                 ood_threshold=settings.ood_threshold,
+                key=settings.model_key,
             )
         except (TriageError, OSError) as exc:
             log.error("cannot load model from %s: %s", settings.model_dir, exc)
@@ -122,6 +123,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         seed=args.seed,
         experiment=args.experiment,
         show_progress=not args.no_progress,
+        model_key=Settings.from_env().model_key,
     )
     if result.evaluation is not None:
         print(format_table(result.evaluation))
@@ -132,12 +134,24 @@ def cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sign(args: argparse.Namespace) -> int:
+    from triage.bundle import sign_bundle
+
+    key = Settings.from_env().model_key
+    if not key:
+        print("triage sign: set TRIAGE_MODEL_KEY to the key to sign with", file=sys.stderr)
+        return 2
+    sign_bundle(args.model, key)  # checks the files against SHA256SUMS first
+    print(f"signed {args.model}")
+    return 0
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from training.dataset import load_dataset, parse_column_map
     from training.evaluation import evaluate, format_table
     from triage.bundle import load_bundle
 
-    model = load_bundle(Path(args.model))
+    model = load_bundle(Path(args.model), key=Settings.from_env().model_key)
     data = load_dataset(args.data, parse_column_map(args.column_map))
     evaluation = evaluate(model, data)
     if args.json:
@@ -230,7 +244,12 @@ def cmd_policy_simulate(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     table, _, _ = simulate_file(
-        args.policy, args.data, settings.model_dir, args.current or settings.policy_file, args.plot
+        args.policy,
+        args.data,
+        settings.model_dir,
+        args.current or settings.policy_file,
+        args.plot,
+        model_key=settings.model_key,
     )
     print(table)
     if args.plot:
@@ -266,6 +285,12 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--experiment", default="triage", help="MLflow experiment name")
     train.add_argument("--no-progress", action="store_true", help="hide progress bars")
     train.set_defaults(run=cmd_train)
+
+    sign = sub.add_parser(
+        "sign", help="sign an existing bundle with TRIAGE_MODEL_KEY (train signs its own)"
+    )
+    sign.add_argument("--model", required=True, type=Path, help="bundle directory")
+    sign.set_defaults(run=cmd_sign)
 
     evaluate = sub.add_parser("evaluate", help="per-head metrics of a bundle on labelled data")
     evaluate.add_argument("--model", required=True, type=Path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +68,12 @@ class Settings:
     simulation_max_bytes: int = 32 * 1024 * 1024
     """Largest dataset SimulatePolicy reads from simulation_dir, in bytes
     (TRIAGE_SIMULATION_MAX_BYTES); larger files get RESOURCE_EXHAUSTED before they are read."""
+    # bundles
+    model_key: str = field(default="", repr=False)
+    """Secret for bundle signatures (TRIAGE_MODEL_KEY): `triage train` signs the bundles it
+    writes (HMAC-SHA256 of SHA256SUMS, in SIGNATURE) and every load refuses a bundle that is
+    unsigned or signed under another key. Empty: bundles are not signed and signatures are not
+    checked (the hash list still is). Never logged."""
 
     def __post_init__(self) -> None:
         try:

@@ -93,7 +93,9 @@ def simulate_file(
     current_path: Path,
     plot_path: Path | None = None,
     thresholds: Sequence[float] = SWEEP,
+    model_key: str = "",
 ) -> tuple[str, SimulationReport, list[Stats]]:
+    """`model_key` (settings.model_key) checks the bundle's signature."""
     from triage.bundle import load_bundle
 
     candidate = candidate_policy(Path(policy_path).read_text(encoding="utf-8"))
@@ -101,7 +103,7 @@ def simulate_file(
     label = f"{Path(current_path).name} ({current.version.sha256[:8]})"
     current = replace(current, version=replace(current.version, version=label))
     history = read_history(data_path)
-    model = load_bundle(model_dir)
+    model = load_bundle(model_dir, key=model_key)
     signals = history_signals(model, history)
     outcomes = [h.escalated for h in history]
     report = simulate(signals, outcomes, candidate, current)
