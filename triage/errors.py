@@ -52,9 +52,22 @@ class PolicyNotFound(TriageError):
     """A policy version that is not in the store."""
 
 
-class AdminAuthMissing(TriageError):
+class AuthMissing(TriageError):
+    """A call without the credential it needs (UNAUTHENTICATED)."""
+
+
+class AuthDenied(TriageError):
+    """A call with a wrong credential (PERMISSION_DENIED)."""
+
+
+class AdminAuthMissing(AuthMissing):
     """An admin call without a credential (or with admin calls switched off)."""
 
 
-class AdminAuthDenied(TriageError):
+class AdminAuthDenied(AuthDenied):
     """An admin call with a wrong credential."""
+
+
+class ConfigError(TriageError, ValueError):
+    """Settings or files that cannot work (e.g. a TLS key that does not parse); the message names
+    the variable or flag. The CLI prints it on one line and exits non-zero."""

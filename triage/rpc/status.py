@@ -8,8 +8,8 @@ from typing import NoReturn
 import grpc
 
 from triage.errors import (
-    AdminAuthDenied,
-    AdminAuthMissing,
+    AuthDenied,
+    AuthMissing,
     BundleIntegrityError,
     ContentError,
     DatasetError,
@@ -45,8 +45,8 @@ CODES: dict[type[Exception], grpc.StatusCode] = {
     ContentError: grpc.StatusCode.FAILED_PRECONDITION,
     PolicyValidationError: grpc.StatusCode.INVALID_ARGUMENT,
     PolicyNotFound: grpc.StatusCode.NOT_FOUND,
-    AdminAuthMissing: grpc.StatusCode.UNAUTHENTICATED,
-    AdminAuthDenied: grpc.StatusCode.PERMISSION_DENIED,
+    AuthMissing: grpc.StatusCode.UNAUTHENTICATED,  # admin and API tokens alike
+    AuthDenied: grpc.StatusCode.PERMISSION_DENIED,
 }
 
 
