@@ -101,5 +101,5 @@ class TokenInterceptor(grpc.ServerInterceptor):
         try:
             check_bearer(metadata, self._digest, self._what)
         except (AuthMissing, AuthDenied) as exc:
-            return _refusal(handler, method.lstrip("/"), exc, request_id_from(metadata))
+            return _refusal(handler, method.rsplit("/", 1)[-1], exc, request_id_from(metadata))
         return handler
