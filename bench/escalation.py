@@ -35,8 +35,8 @@ from training.escalation import evaluate_escalation  # noqa: E402
 from training.pipeline import process_texts, train  # noqa: E402
 from triage.bundle import load_bundle  # noqa: E402
 from triage.domain import ESCALATION_HEAD, Ticket  # noqa: E402
-from triage.escalation.datasets import read_history  # noqa: E402
 from triage.errors import BundleIntegrityError  # noqa: E402
+from triage.escalation.datasets import read_history  # noqa: E402
 from triage.escalation.flags import TextFlagger  # noqa: E402
 from triage.escalation.policy import candidate_policy  # noqa: E402
 from triage.escalation.simulate import history_signals, simulate  # noqa: E402

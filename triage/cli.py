@@ -14,23 +14,27 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from triage.errors import TriageError
+from triage.errors import ConfigError, TriageError
 from triage.settings import Settings
 
 if TYPE_CHECKING:
     from training.evaluation import Evaluation
     from triage.model import TriageModel
+    from triage.rpc.client import Connection
     from triage.suggest.engine import ContentStatus
 
 log = logging.getLogger("triage")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    return Settings.from_env(
-        host=getattr(args, "host", None),
-        port=getattr(args, "port", None),
-        model_dir=getattr(args, "model", None),
-    )
+    try:
+        return Settings.from_env(
+            host=getattr(args, "host", None),
+            port=getattr(args, "port", None),
+            model_dir=getattr(args, "model", None),
+        )
+    except ValueError as exc:  # names the variable: one line, not a traceback
+        raise ConfigError(str(exc)) from None
 
 
 def log_content(status: ContentStatus, what: str) -> None:
@@ -196,11 +200,20 @@ def _report(args: argparse.Namespace, model: TriageModel, evaluation: Evaluation
     )
 
 
-def _target(args: argparse.Namespace) -> str:
-    if args.target:
-        return str(args.target)
-    settings = Settings.from_env()
-    return f"{settings.host}:{settings.port}"
+def _connection(args: argparse.Namespace) -> Connection:
+    """The server a client command talks to, from the flags `_add_server_flags` adds; the target
+    and token default to TRIAGE_HOST/TRIAGE_PORT and TRIAGE_API_TOKEN."""
+    from triage.rpc.client import Connection
+
+    settings = _settings(argparse.Namespace())
+    return Connection(
+        target=args.target or f"{settings.host}:{settings.port}",
+        tls_ca=args.tls_ca,
+        tls_cert=args.tls_cert,
+        tls_key=args.tls_key,
+        tls_server_name=args.tls_server_name or "",
+        token=settings.api_token if args.token is None else args.token,
+    )
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
@@ -217,14 +230,16 @@ def cmd_classify(args: argparse.Namespace) -> int:
         customer=Customer(segment=args.segment, vip=args.vip, name=args.customer_name),
         previous_contacts=args.previous_contacts,
     )
-    print(json.dumps(classify(_target(args), ticket, args.timeout), indent=2, ensure_ascii=False))
+    print(
+        json.dumps(classify(_connection(args), ticket, args.timeout), indent=2, ensure_ascii=False)
+    )
     return 0
 
 
 def cmd_info(args: argparse.Namespace) -> int:
     from triage.rpc.client import model_info
 
-    print(json.dumps(model_info(_target(args), args.timeout), indent=2, ensure_ascii=False))
+    print(json.dumps(model_info(_connection(args), args.timeout), indent=2, ensure_ascii=False))
     return 0
 
 
@@ -255,6 +270,25 @@ def cmd_policy_simulate(args: argparse.Namespace) -> int:
     if args.plot:
         print(f"\nplot written to {args.plot}")
     return 0
+
+
+def _add_server_flags(parser: argparse.ArgumentParser) -> None:
+    """Where a client command finds the server and how it proves who it is (`_connection`)."""
+    parser.add_argument("--target", help="HOST:PORT (default from TRIAGE_HOST/TRIAGE_PORT)")
+    parser.add_argument("--timeout", type=float, default=10.0)
+    tls = parser.add_argument_group("TLS (plaintext unless --tls-ca or --tls-cert is given)")
+    tls.add_argument(
+        "--tls-ca", type=Path, metavar="FILE", help="trust this CA (PEM); turns TLS on"
+    )
+    tls.add_argument("--tls-cert", type=Path, metavar="FILE", help="client certificate (mTLS)")
+    tls.add_argument("--tls-key", type=Path, metavar="FILE", help="its unencrypted private key")
+    tls.add_argument(
+        "--tls-server-name", metavar="NAME", help="check the server certificate for this name"
+    )
+    parser.add_argument(
+        "--token",
+        help="API bearer token (default TRIAGE_API_TOKEN; prefer the variable: flags show in ps)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -322,13 +356,11 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument("--vip", action="store_true")
     classify.add_argument("--customer-name", default="", help="fills {customer_name} in macros")
     classify.add_argument("--previous-contacts", type=int, default=0)
-    classify.add_argument("--target", help="HOST:PORT (default from TRIAGE_HOST/TRIAGE_PORT)")
-    classify.add_argument("--timeout", type=float, default=10.0)
+    _add_server_flags(classify)
     classify.set_defaults(run=cmd_classify)
 
     info = sub.add_parser("info", help="describe the model a running server serves")
-    info.add_argument("--target", help="HOST:PORT (default from TRIAGE_HOST/TRIAGE_PORT)")
-    info.add_argument("--timeout", type=float, default=10.0)
+    _add_server_flags(info)
     info.set_defaults(run=cmd_info)
 
     policy = sub.add_parser("policy", help="check or try out an escalation policy file")

@@ -52,11 +52,19 @@ class PolicyNotFound(TriageError):
     """A policy version that is not in the store."""
 
 
-class AdminAuthMissing(TriageError):
+class AuthMissing(TriageError):
+    """A call without the credential it needs (UNAUTHENTICATED)."""
+
+
+class AuthDenied(TriageError):
+    """A call with a wrong credential (PERMISSION_DENIED)."""
+
+
+class AdminAuthMissing(AuthMissing):
     """An admin call without a credential (or with admin calls switched off)."""
 
 
-class AdminAuthDenied(TriageError):
+class AdminAuthDenied(AuthDenied):
     """An admin call with a wrong credential."""
 
 
@@ -70,3 +78,8 @@ class DatasetPathDenied(TriageError):
 
 class DatasetTooLarge(TriageError):
     """A server-side dataset over the configured bytes or rows (found while streaming)."""
+
+
+class ConfigError(TriageError, ValueError):
+    """Settings or files that cannot work (e.g. a TLS key that does not parse); the message names
+    the variable or flag. The CLI prints it on one line and exits non-zero."""

@@ -45,7 +45,7 @@ class Settings:
     """Largest SearchArticles query, in UTF-8 bytes."""
     grace_seconds: float = 10.0
     """How long SIGTERM waits for in-flight calls before the server exits."""
-    admin_token: str = ""
+    admin_token: str = field(default="", repr=False)  # a credential: kept out of repr()
     """Bearer token AdminService calls must present (TRIAGE_ADMIN_TOKEN); empty refuses every
     admin call with UNAUTHENTICATED. Plain triage calls never need it."""
     policy_file: Path = PROJECT_ROOT / "data" / "policy.yaml"
@@ -74,6 +74,18 @@ class Settings:
     writes (HMAC-SHA256 of SHA256SUMS, in SIGNATURE) and every load refuses a bundle that is
     unsigned or signed under another key. Empty: bundles are not signed and signatures are not
     checked (the hash list still is). Never logged."""
+    # transport and credentials (issue 10)
+    tls_cert: str = ""
+    """PEM server certificate chain (TRIAGE_TLS_CERT); with tls_key it turns TLS on. Empty (the
+    default): plaintext, for local development only."""
+    tls_key: str = ""
+    """PEM private key of tls_cert, unencrypted (TRIAGE_TLS_KEY)."""
+    tls_client_ca: str = ""
+    """PEM CA certificate(s) client certificates must chain to (TRIAGE_TLS_CLIENT_CA); set, the
+    server requires a client certificate (mutual TLS). Needs tls_cert and tls_key."""
+    api_token: str = field(default="", repr=False)  # a credential: kept out of repr()
+    """Bearer token every TriageService call must present (TRIAGE_API_TOKEN); empty: triage calls
+    are open. Health and reflection stay open either way; admin calls need admin_token."""
 
     def __post_init__(self) -> None:
         try:
@@ -82,6 +94,7 @@ class Settings:
             raise ValueError(f"TRIAGE_CONFORMAL_COVERAGE: {exc}") from None
         if not 0.0 < self.ood_threshold <= 1.0:
             raise ValueError(f"TRIAGE_OOD_THRESHOLD: must be in (0, 1], got {self.ood_threshold}")
+        check_transport(self)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -100,3 +113,21 @@ class Settings:
                 raise ValueError(f"TRIAGE_{f.name.upper()}: cannot read {raw!r}: {exc}") from exc
         settings = cls(**values)
         return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def check_transport(settings: Settings) -> None:
+    """ValueError naming the variable for TLS settings that cannot work together, and for a
+    token that metadata cannot carry. The files themselves are read when the server is built."""
+    if bool(settings.tls_cert) != bool(settings.tls_key):
+        unset = "TRIAGE_TLS_KEY" if settings.tls_cert else "TRIAGE_TLS_CERT"
+        raise ValueError(
+            f"{unset}: TRIAGE_TLS_CERT and TRIAGE_TLS_KEY go together; {unset} is unset"
+        )
+    if settings.tls_client_ca and not settings.tls_cert:
+        raise ValueError(
+            "TRIAGE_TLS_CLIENT_CA: mutual TLS needs TLS: set TRIAGE_TLS_CERT and TRIAGE_TLS_KEY too"
+        )
+    token = settings.api_token
+    # What an `authorization` header can carry: printable ASCII, no spaces (never shown here).
+    if token and not (token.isascii() and token.isprintable() and " " not in token):
+        raise ValueError("TRIAGE_API_TOKEN: use printable ASCII without spaces")

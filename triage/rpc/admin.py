@@ -4,7 +4,6 @@ with no token configured, admin is off (UNAUTHENTICATED), never open."""
 
 from __future__ import annotations
 
-import hmac
 import threading
 
 import grpc
@@ -20,6 +19,7 @@ from triage.escalation.policy import (
     valid_version_name,
 )
 from triage.rpc import converters
+from triage.rpc.auth import Metadata, check_bearer, token_digest
 from triage.rpc.policy_converters import (
     problems_to_proto,
     simulation_to_proto,
@@ -60,20 +60,13 @@ def bounded_history(versions: list[PolicyVersion], budget: int) -> list[pb.Polic
     return out[::-1]
 
 
-def check_token(metadata: object, expected: str) -> None:
+def check_token(metadata: Metadata, expected: str) -> None:
     """Raise AdminAuthMissing / AdminAuthDenied unless the metadata carries the admin token."""
     if not expected:
         raise AdminAuthMissing(
             "admin calls are disabled: the server has no admin token (set TRIAGE_ADMIN_TOKEN)"
         )
-    values = [v for k, v in (metadata or ()) if k == "authorization"]  # type: ignore[attr-defined]
-    if not values:
-        raise AdminAuthMissing("missing credential: send 'authorization: Bearer <token>' metadata")
-    scheme, _, token = str(values[0]).partition(" ")
-    if scheme.lower() != "bearer" or not token:
-        raise AdminAuthMissing("malformed credential: expected 'authorization: Bearer <token>'")
-    if not hmac.compare_digest(token.strip().encode(), expected.encode()):
-        raise AdminAuthDenied("the admin token is not valid")
+    check_bearer(metadata, token_digest(expected), "admin", AdminAuthMissing, AdminAuthDenied)
 
 
 class AdminServicer(pb_grpc.AdminServiceServicer):

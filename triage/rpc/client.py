@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import grpc
@@ -10,9 +12,10 @@ from google.protobuf import json_format
 from google.protobuf.message import Message
 
 from triage.domain import Ticket
-from triage.errors import TriageError
+from triage.errors import ConfigError, TriageError
 from triage.rpc.converters import ticket_to_proto
 from triage.rpc.logs import REQUEST_ID_KEY
+from triage.rpc.tls import channel_credentials
 from triage.v1 import triage_pb2 as pb
 from triage.v1 import triage_pb2_grpc as pb_grpc
 
@@ -35,12 +38,48 @@ def _to_dict(message: Message) -> dict[str, Any]:
     )
 
 
-def _call(target: str, method: str, request: Message, timeout: float) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Connection:
+    """Where and how to reach the server: plaintext unless a CA or a client certificate is given
+    (then TLS; a client certificate and key for mutual TLS), with an optional bearer token."""
+
+    target: str
+    tls_ca: Path | None = None
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+    tls_server_name: str = ""
+    """Name to check the server certificate against instead of the target's host."""
+    token: str = field(default="", repr=False)
+
+    @property
+    def tls(self) -> bool:
+        return self.tls_ca is not None or self.tls_cert is not None or self.tls_key is not None
+
+    def channel(self) -> grpc.Channel:
+        if not self.tls:
+            if self.tls_server_name:
+                raise ConfigError("--tls-server-name needs TLS: give --tls-ca")
+            return grpc.insecure_channel(self.target)
+        credentials = channel_credentials(self.tls_ca, self.tls_cert, self.tls_key)
+        options = []
+        if self.tls_server_name:
+            options.append(("grpc.ssl_target_name_override", self.tls_server_name))
+        return grpc.secure_channel(self.target, credentials, options=options)
+
+    def metadata(self, request_id: str) -> tuple[tuple[str, str], ...]:
+        auth = (("authorization", f"Bearer {self.token}"),) if self.token else ()
+        return ((REQUEST_ID_KEY, request_id), *auth)
+
+
+def _call(
+    server: str | Connection, method: str, request: Message, timeout: float
+) -> dict[str, Any]:
+    connection = Connection(server) if isinstance(server, str) else server
     request_id = uuid.uuid4().hex  # sent along, so a failure can be found in the server log
-    with grpc.insecure_channel(target) as channel:
+    with connection.channel() as channel:
         rpc = getattr(pb_grpc.TriageServiceStub(channel), method)
         try:
-            response = rpc(request, timeout=timeout, metadata=((REQUEST_ID_KEY, request_id),))
+            response = rpc(request, timeout=timeout, metadata=connection.metadata(request_id))
         except grpc.RpcError as exc:
             # What a call raises is also a grpc.Call, which has code() and details().
             code, details = exc.code(), exc.details()  # type: ignore[attr-defined]
@@ -48,12 +87,12 @@ def _call(target: str, method: str, request: Message, timeout: float) -> dict[st
     return _to_dict(response)
 
 
-def classify(target: str, ticket: Ticket, timeout: float = 10.0) -> dict[str, Any]:
-    """Triage `ticket` on the server at `target` (host:port); the TriageResponse as a dict."""
+def classify(server: str | Connection, ticket: Ticket, timeout: float = 10.0) -> dict[str, Any]:
+    """Triage `ticket` on `server` (host:port, or a Connection); the TriageResponse as a dict."""
     request = pb.TriageRequest(ticket=ticket_to_proto(ticket))
-    return _call(target, "Triage", request, timeout)
+    return _call(server, "Triage", request, timeout)
 
 
-def model_info(target: str, timeout: float = 10.0) -> dict[str, Any]:
+def model_info(server: str | Connection, timeout: float = 10.0) -> dict[str, Any]:
     """The served model's ModelInfo as a dict (created_at as an RFC 3339 string)."""
-    return _call(target, "GetModelInfo", pb.GetModelInfoRequest(), timeout)
+    return _call(server, "GetModelInfo", pb.GetModelInfoRequest(), timeout)

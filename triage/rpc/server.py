@@ -18,7 +18,9 @@ from grpc_reflection.v1alpha import reflection
 
 from triage.escalation.policy import PolicyStore
 from triage.rpc.admin import AdminServicer
+from triage.rpc.auth import TokenInterceptor
 from triage.rpc.servicer import UNPARSABLE, TriageServicer, Unparsable
+from triage.rpc.tls import server_credentials, transport_mode
 from triage.service import TriageService
 from triage.settings import Settings
 from triage.v1 import triage_pb2 as pb
@@ -100,19 +102,39 @@ def mark_serving(health_servicer: health.HealthServicer, serving: bool) -> None:
         health_servicer.set(name, status)
 
 
+_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+
+
 def _address(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host and not host.startswith("[") else f"{host}:{port}"
+
+
+def _log_transport(settings: Settings) -> None:
+    """One line: transport mode and whether triage calls need a token (never the token)."""
+    mode = transport_mode(settings)
+    token = "required" if settings.api_token else "not required"
+    if mode == "insecure" and settings.host not in _LOOPBACK:
+        log.warning("transport: insecure (plaintext) on %s; API token %s", settings.host, token)
+    else:
+        log.info("transport: %s; API token %s", mode, token)
 
 
 def build_server(
     service: TriageService, settings: Settings, policy_store: PolicyStore | None = None
 ) -> tuple[grpc.Server, int]:
-    """A bound, not yet started server and its real port (settings.port 0 picks a free one).
+    """A bound, not yet started server and its real port (settings.port 0 picks a free one),
+    plaintext or TLS/mTLS as settings.tls_* say (ConfigError naming the variable if the files
+    cannot serve), TriageService behind settings.api_token when one is set.
     Health is NOT_SERVING until the service has a model and follows `service.use_model`.
     AdminService uses `policy_store` (default: settings.policy_dir, touched on first admin call)."""
+    credentials = server_credentials(settings)  # first: bad TLS files fail before anything runs
+    interceptors = (
+        [TokenInterceptor(SERVICE_NAME, settings.api_token)] if settings.api_token else []
+    )
     size = settings.max_message_bytes
     server = grpc.server(
         ThreadPoolExecutor(max_workers=settings.max_workers, thread_name_prefix="triage-rpc"),
+        interceptors=interceptors,
         options=[
             ("grpc.max_receive_message_length", size),
             ("grpc.max_send_message_length", size),
@@ -130,7 +152,12 @@ def build_server(
     reflection.enable_server_reflection(
         (SERVICE_NAME, ADMIN_SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), server
     )
-    port = server.add_insecure_port(_address(settings.host, settings.port))
+    address = _address(settings.host, settings.port)
+    if credentials is None:
+        port = server.add_insecure_port(address)
+    else:
+        port = server.add_secure_port(address, credentials)
+    _log_transport(settings)
     _HEALTH[server] = health_servicer
     return server, port
 

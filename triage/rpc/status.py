@@ -8,8 +8,8 @@ from typing import NoReturn
 import grpc
 
 from triage.errors import (
-    AdminAuthDenied,
-    AdminAuthMissing,
+    AuthDenied,
+    AuthMissing,
     BundleIntegrityError,
     ContentError,
     DatasetError,
@@ -47,10 +47,10 @@ CODES: dict[type[Exception], grpc.StatusCode] = {
     ContentError: grpc.StatusCode.FAILED_PRECONDITION,
     PolicyValidationError: grpc.StatusCode.INVALID_ARGUMENT,
     PolicyNotFound: grpc.StatusCode.NOT_FOUND,
-    AdminAuthMissing: grpc.StatusCode.UNAUTHENTICATED,
-    AdminAuthDenied: grpc.StatusCode.PERMISSION_DENIED,
     DatasetPathDenied: grpc.StatusCode.PERMISSION_DENIED,
     DatasetTooLarge: grpc.StatusCode.RESOURCE_EXHAUSTED,
+    AuthMissing: grpc.StatusCode.UNAUTHENTICATED,  # admin and API tokens alike
+    AuthDenied: grpc.StatusCode.PERMISSION_DENIED,
 }
 
 
