@@ -10,7 +10,7 @@ one Triage call does. A case whose time at one size passes --budget seconds is n
 larger sizes (the old tokenizer was quadratic: 32 KB of "?!" took minutes). Every body is fresh
 (seeded random), so no cache helps. Prints a Markdown table of CPU seconds (`process_time`:
 the work is single-threaded, so this is the wall time on an idle machine, and it does not
-count waiting for a busy shared CPU).
+count waiting for a busy shared CPU); bench/results/hostile_text.md keeps a run before and after.
 """
 
 from __future__ import annotations
