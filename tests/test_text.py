@@ -112,3 +112,90 @@ def test_cached_token_lemmas_equal_spacy_pipeline_lemmas(text_pipeline, corpus) 
         assert [(s, e) for _, _, s, e in text_pipeline.tokens(code, processed.normalised)] == [
             (t.idx, t.idx + len(t.text)) for t in doc
         ]
+
+
+# --- bounded work and memory (security review findings 3 and 5) ---
+
+HOSTILE_BODIES = {
+    "?! repeated": "?!" * 32768,
+    "emoji run": "😀🔥👍🏽🎉" * 5000,
+    "one long word": "abcdefghij" * 6553,
+    "quotes": "'\"" * 32768,
+    "zero-width joined": "a\u200b\u200d\ufeff" * 16384,
+    "RTL overrides": "\u202eabc\u202d!?\u2066x\u2069" * 6553,
+    "a.a.a": "a." * 32768,
+    "! spaced": "! " * 32768,
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_BODIES))
+def test_hostile_64kb_bodies_reach_spacy_in_bounded_pieces(text_pipeline, name: str) -> None:  # type: ignore[no-untyped-def]
+    from triage.text import MAX_RUN, MAX_TOKENS, RUN_CHUNK, tokenizer_pieces
+
+    body = HOSTILE_BODIES[name]
+    pieces = list(tokenizer_pieces(body))
+    assert "".join(piece for _, piece in pieces) == body  # nothing lost, in order
+    assert all(body[at : at + len(piece)] == piece for at, piece in pieces)
+    # spaCy's affix loop is quadratic in a whitespace-free span: none longer than MAX_RUN
+    # reaches it whole, and a long run goes in RUN_CHUNK-character pieces.
+    assert max(len(span) for _, piece in pieces for span in piece.split()) <= MAX_RUN
+    assert all(len(piece) <= RUN_CHUNK for _, piece in pieces if len(piece.split()) == 1)
+    processed = text_pipeline.process([body])[0]
+    tokens = text_pipeline.tokens(processed.language.code, body)
+    assert len(processed.lemmas) <= MAX_TOKENS and 0 < len(tokens) <= MAX_TOKENS
+    assert all(0 <= start < end <= len(body) for _, _, start, end in tokens)
+
+
+def test_long_ordinary_text_tokenises_as_spacy_does_in_one_piece(text_pipeline) -> None:  # type: ignore[no-untyped-def]
+    """Cut into segments between words, a long ordinary text gives spaCy's tokens exactly."""
+    from triage.text import tokenizer_pieces
+
+    text = "My invoice was charged twice, please refund it! Thanks.\n" * 1000
+    assert len(list(tokenizer_pieces(text))) > 10
+    doc = text_pipeline.nlp("en")(text)
+    assert [(s, e) for _, _, s, e in text_pipeline.tokens("en", text)] == [
+        (t.idx, t.idx + len(t.text)) for t in doc
+    ]
+
+
+def test_lru_cache_evicts_least_recently_used() -> None:
+    from triage.text import LRUCache
+
+    cache: LRUCache[int, str] = LRUCache(3)
+    cache.put_many({1: "a", 2: "b", 3: "c"})
+    assert cache.get_many({1}) == {1: "a"}  # 1 is now the most recent
+    cache.put_many({4: "d"})
+    assert len(cache) == 3
+    assert cache.get_many({1, 2, 3, 4}) == {1: "a", 3: "c", 4: "d"}
+
+
+def test_vocab_stays_bounded_under_novel_words_and_lemmas_do_not_change(
+    text_pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """spaCy interns every new token string for good; the pipeline is rebuilt past a headroom,
+    and what it computes for ordinary text is the same before and after."""
+    import random
+
+    from triage.text import STRINGS_HEADROOM
+
+    ordinary = [
+        "The orders were charged twice, REFUND me now!",
+        "Mijn pakket is nog steeds niet aangekomen",
+        "Mein Paket ist nicht angekommen, bitte helfen Sie",
+    ]
+    before = text_pipeline.process(ordinary)
+    headroom = 2000
+    monkeypatch.setattr("triage.text.STRINGS_HEADROOM", headroom)
+    rebuilds = text_pipeline.rebuilds
+    rng = random.Random(0)
+    baseline = text_pipeline._baseline["en"]
+    peak = 0
+    for _ in range(40):  # 40 x 500 = 20,000 novel words
+        words = ["".join(rng.choice("bcdfghjklmnpqrstvwxz") for _ in range(9)) for _ in range(500)]
+        text_pipeline.process([" ".join(words)], ["en"])
+        peak = max(peak, len(text_pipeline.nlp("en").vocab.strings))
+    assert text_pipeline.rebuilds > rebuilds
+    # the check runs after each text, so one text's new strings (500 words, their lemmas) over
+    assert peak <= baseline + headroom + 2 * 500
+    assert STRINGS_HEADROOM > headroom
+    assert text_pipeline.process(ordinary) == before

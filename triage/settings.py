@@ -86,6 +86,14 @@ class Settings:
     api_token: str = field(default="", repr=False)  # a credential: kept out of repr()
     """Bearer token every TriageService call must present (TRIAGE_API_TOKEN); empty: triage calls
     are open. Health and reflection stay open either way; admin calls need admin_token."""
+    # resources (issue 10)
+    max_concurrent: int = 0
+    """Most triage and admin calls in progress at once (TRIAGE_MAX_CONCURRENT; 0: max_workers);
+    past it, and past half of it for streams, calls get RESOURCE_EXHAUSTED at once. Health
+    checks are not counted and always answered."""
+    stream_idle_seconds: float = 30.0
+    """A TriageStream whose client sends nothing for this long is ended with DEADLINE_EXCEEDED
+    (TRIAGE_STREAM_IDLE_SECONDS), so idle streams cannot hold the server's threads."""
 
     def __post_init__(self) -> None:
         try:
@@ -95,6 +103,12 @@ class Settings:
         if not 0.0 < self.ood_threshold <= 1.0:
             raise ValueError(f"TRIAGE_OOD_THRESHOLD: must be in (0, 1], got {self.ood_threshold}")
         check_transport(self)
+        if self.max_concurrent < 0:
+            raise ValueError(f"TRIAGE_MAX_CONCURRENT: must be >= 0, got {self.max_concurrent}")
+        if self.stream_idle_seconds <= 0:
+            raise ValueError(
+                f"TRIAGE_STREAM_IDLE_SECONDS: must be > 0, got {self.stream_idle_seconds}"
+            )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

@@ -5,12 +5,16 @@ placeholders) and spaCy tokens + lookup lemmas. Computed once per ticket; every 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 import spacy
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 from spacy.attrs import IDX, ORTH
+from spacy.lookups import Lookups
 from spacy.tokens import Doc
 
 from triage.domain import SUPPORTED_LANGUAGES, LanguageGuess
@@ -28,7 +32,9 @@ _LINGUA = {
 URL, EMAIL, ORDER, NUMBER = "urltoken", "emailtoken", "ordertoken", "numtoken"
 
 _URL_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
-_EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# Length-bounded parts (RFC 5321 limits): unbounded `[\w.+-]+@` backtracks from every start in a
+# long run like "a.a.a." (64 KB took 28 s).
+_EMAIL_RE = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\b")
 # Order/invoice/ticket ids: a digit run of 5+ (optionally behind '#' or a short prefix like ORD-).
 _ORDER_RE = re.compile(r"(?:#|\b[A-Z]{2,5}-?)\d{4,}\b|\b\d{6,}\b")
 _NUMBER_RE = re.compile(r"\b\d+(?:[.,]\d+)*\b")
@@ -53,7 +59,32 @@ _SIGNOFF_RE = re.compile(
     r"envoyé de mon .*)\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_TOKEN_CACHE_SIZE = 200_000
+_TOKEN_CACHE_SIZE = 50_000  # per language: the words tickets use, with room to spare
+
+# Bounded work per text (security review finding 3). spaCy's tokenizer strips prefixes and
+# suffixes from a whitespace-free span one at a time, re-scanning the rest each time: quadratic in
+# the span's length (16 KB of "?!" took 39 s). So no span longer than MAX_RUN characters reaches
+# it whole: longer runs (never words; at most a long URL in the raw text the flags read) are cut
+# into RUN_CHUNK-character pieces, and other text into segments of at most _SEGMENT characters,
+# cut between two words. Pieces are tokenised in order until MAX_TOKENS tokens are read; the rest
+# of the text is ignored (64 KB of real words is about 14,000 tokens).
+MAX_RUN = 128
+RUN_CHUNK = 16
+MAX_TOKENS = 16_384
+_SEGMENT = 4096
+_LONG_RUN_RE = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+_WORD_GAP_RE = re.compile(r"(?<=\S) (?=\S)")  # one space between two words: a neutral cut
+
+# Bounded memory (finding 5): every novel token string is interned in the pipeline's vocab
+# (StringStore, lexemes) and the tokenizer's own cache, for good. Once a language's StringStore
+# holds STRINGS_HEADROOM more strings than when it was built, its pipeline is rebuilt (tens of
+# ms, the lemma tables reused) and swapped in as one reference.
+STRINGS_HEADROOM = 50_000
+
+DETECT_CHARS = 4096
+"""Language identification reads at most this many leading characters: lingua's work grows
+faster than linearly with a long word (64 KB of letters took 2.4 s), and a few hundred characters
+settle the language (real tickets are shorter than this)."""
 _SIGNATURE_MAX_LINES = 5  # a sign-off further from the end than this is body text, not a footer
 
 
@@ -81,6 +112,62 @@ def mask_entities(text: str) -> str:
 
 def normalise(text: str) -> str:
     return mask_entities(strip_quoted_and_signature(text))
+
+
+def _segments(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """text[start:end] (no run longer than MAX_RUN) in pieces of at most _SEGMENT characters,
+    cut at a single space between two words, which spaCy tokenises the same either way."""
+    while end - start > _SEGMENT:
+        cuts = list(_WORD_GAP_RE.finditer(text, start + MAX_RUN, start + _SEGMENT))
+        cut = cuts[-1].end() if cuts else start + _SEGMENT
+        yield start, text[start:cut]
+        start = cut
+    if start < end:
+        yield start, text[start:end]
+
+
+def tokenizer_pieces(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, piece) covering `text` in order, each piece safe to hand to spaCy's tokenizer
+    (see MAX_RUN); a text without long runs of at most _SEGMENT characters is one piece."""
+    start = 0
+    for run in _LONG_RUN_RE.finditer(text):
+        yield from _segments(text, start, run.start())
+        for i in range(run.start(), run.end(), RUN_CHUNK):
+            yield i, text[i : min(i + RUN_CHUNK, run.end())]
+        start = run.end()
+    yield from _segments(text, start, len(text))
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class LRUCache(Generic[K, V]):
+    """A thread-safe least-recently-used map of at most `size` entries, read and filled in
+    batches (one lock round per text, not per token)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def get_many(self, keys: set[K]) -> dict[K, V]:
+        with self._lock:
+            found = {k: self._items[k] for k in keys if k in self._items}
+            for k in found:
+                self._items.move_to_end(k)
+        return found
+
+    def put_many(self, items: dict[K, V]) -> None:
+        with self._lock:
+            self._items.update(items)
+            for k in items:
+                self._items.move_to_end(k)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
 
 
 def shouting_ratio(text: str) -> float:
@@ -112,28 +199,57 @@ class TextPipeline:
             .build()
         )
         self._nlp = {code: self._blank_with_lemmatizer(code) for code in self.languages}
-        # Lookup tables, to lemmatise ALL-CAPS words the case-sensitive lookup misses.
-        self._lemma_tables = {
-            code: nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
+        # Lookup tables, to lemmatise ALL-CAPS words the case-sensitive lookup misses; also
+        # handed to rebuilt pipelines (read-only, so shared).
+        self._lookups = {
+            code: nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
             for code, nlp in self._nlp.items()
         }
-        # spaCy orth id -> (lemma, is a word, length): see `tokens`.
-        self._token_cache: dict[str, dict[int, tuple[str, bool, int]]] = {
-            code: {} for code in self.languages
+        self._lemma_tables = {
+            code: lookups.get_table("lemma_lookup") for code, lookups in self._lookups.items()
+        }
+        # Strings a fresh pipeline holds: the vocab may grow STRINGS_HEADROOM past it.
+        self._baseline = {code: len(nlp.vocab.strings) for code, nlp in self._nlp.items()}
+        self._rebuilding = threading.Lock()
+        self.rebuilds = 0
+        """How many times a pipeline was rebuilt to shed interned strings (for tests, benches)."""
+        # spaCy orth id -> (lemma, is a word, length): see `tokens`. Orth ids are hashes of the
+        # token text, so entries stay valid across pipeline rebuilds.
+        self._token_cache: dict[str, LRUCache[int, tuple[str, bool, int]]] = {
+            code: LRUCache(_TOKEN_CACHE_SIZE) for code in self.languages
         }
 
     @staticmethod
-    def _blank_with_lemmatizer(code: str) -> spacy.language.Language:
+    def _blank_with_lemmatizer(
+        code: str, lookups: Lookups | None = None
+    ) -> spacy.language.Language:
         nlp = spacy.blank(code)
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        nlp.initialize()  # loads the lookup table from spacy-lookups-data
+        lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        if lookups is None:
+            nlp.initialize()  # loads the lookup table from spacy-lookups-data
+        else:
+            lemmatizer.initialize(lookups=lookups)  # type: ignore[attr-defined]
         return nlp
+
+    def _shed_strings(self, code: str, nlp: spacy.language.Language) -> None:
+        """Swap in a fresh pipeline for `code` once `nlp`'s vocab has grown past its headroom.
+        One thread rebuilds; the others go on with the old pipeline meanwhile."""
+        if len(nlp.vocab.strings) <= self._baseline[code] + STRINGS_HEADROOM:
+            return
+        if not self._rebuilding.acquire(blocking=False):
+            return
+        try:
+            if self._nlp[code] is nlp:  # not already replaced by another thread
+                self._nlp[code] = self._blank_with_lemmatizer(code, self._lookups[code])
+                self.rebuilds += 1
+        finally:
+            self._rebuilding.release()
 
     def detect_language(self, text: str, hint: str = "") -> LanguageGuess:
         code = supported_hint(hint)
         if code in self.languages:
             return LanguageGuess(code, 1.0)
-        values = self._detector.compute_language_confidence_values(text)
+        values = self._detector.compute_language_confidence_values(text[:DETECT_CHARS])
         if not values or values[0].value == 0.0:
             return LanguageGuess(self.languages[0], 0.0)
         best = values[0]
@@ -160,30 +276,51 @@ class TextPipeline:
 
     def tokens(self, code: str, text: str) -> list[tuple[str, bool, int, int]]:
         """(lowercased lookup lemma, is a word (not punctuation or space), start, end) for each
-        spaCy token of `text`, offsets into `text`. Only the tokenizer runs and no Token objects
-        are built: a token's lemma depends on its text alone, so it is cached per language."""
-        doc = self._nlp[code].tokenizer(text)
-        if not len(doc):
+        spaCy token of `text`, offsets into `text`; at most MAX_TOKENS, see MAX_RUN for how
+        hostile text is bounded. Only the tokenizer runs and no Token objects are built: a
+        token's lemma depends on its text alone, so it is cached per language."""
+        nlp = self._nlp[code]  # one read: a rebuild may swap it meanwhile
+        pairs: list[list[int]] = []
+        for offset, piece in tokenizer_pieces(text):
+            doc = nlp.tokenizer(piece)
+            if len(doc):
+                found = doc.to_array([ORTH, IDX]).tolist()
+                if offset:
+                    found = [[orth, start + offset] for orth, start in found]
+                pairs += found
+            if len(pairs) >= MAX_TOKENS:
+                del pairs[MAX_TOKENS:]
+                break
+        if not pairs:
             return []
         cache = self._token_cache[code]
+        orths = {orth for orth, _ in pairs}
+        entries = cache.get_many(orths)
+        new = sorted(orths - entries.keys())
+        missing = dict(zip(new, self._token_entries(nlp, code, new), strict=True))
+        if missing:
+            cache.put_many(missing)
+            entries.update(missing)
+        self._shed_strings(code, nlp)
         out = []
-        for orth, start in doc.to_array([ORTH, IDX]).tolist():
-            entry = cache.get(orth)
-            if entry is None:
-                entry = self._token_entry(code, self._nlp[code].vocab.strings[orth])
-                if len(cache) >= _TOKEN_CACHE_SIZE:
-                    cache.clear()  # crude bound; refills with the current tokens
-                cache[orth] = entry
-            lemma, keep, length = entry
+        for orth, start in pairs:
+            lemma, keep, length = entries[orth]
             out.append((lemma, keep, start, start + length))
         return out
 
-    def _token_entry(self, code: str, text: str) -> tuple[str, bool, int]:
-        # A one-token Doc through the language's own lemmatiser: in lookup mode the lemma
-        # depends on the token's text alone, so this equals lemmatising it in context.
-        nlp = self._nlp[code]
-        token = nlp.get_pipe("lemmatizer")(Doc(nlp.vocab, words=[text]))[0]
-        return self.token_lemma(code, token), not (token.is_punct or token.is_space), len(text)
+    def _token_entries(
+        self, nlp: spacy.language.Language, code: str, orths: Sequence[int]
+    ) -> list[tuple[str, bool, int]]:
+        # One Doc of the new tokens through the language's own lemmatiser: in lookup mode a
+        # lemma depends on the token's text alone, so this equals lemmatising each in context.
+        if not orths:
+            return []
+        words = [nlp.vocab.strings[orth] for orth in orths]
+        doc = nlp.get_pipe("lemmatizer")(Doc(nlp.vocab, words=words))
+        return [
+            (self.token_lemma(code, token), not (token.is_punct or token.is_space), len(token))
+            for token in doc
+        ]
 
     def token_lemma(self, code: str, token: spacy.tokens.Token) -> str:
         """A lemmatised token's lowercased lookup lemma, as it appears in `ProcessedText.lemmas`."""

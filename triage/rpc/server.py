@@ -19,6 +19,7 @@ from grpc_reflection.v1alpha import reflection
 from triage.escalation.policy import PolicyStore
 from triage.rpc.admin import AdminServicer
 from triage.rpc.auth import TokenInterceptor
+from triage.rpc.limits import Limiter
 from triage.rpc.servicer import UNPARSABLE, TriageServicer, Unparsable
 from triage.rpc.tls import server_credentials, transport_mode
 from triage.service import TriageService
@@ -69,16 +70,17 @@ def _refuse_unparsable(method: Callable[[Any, grpc.ServicerContext], Any]) -> Ca
     return behaviour
 
 
-def _add_service(name: str, servicer: object, server: grpc.Server) -> None:
+def _add_service(name: str, servicer: object, server: grpc.Server, limiter: Limiter) -> None:
     """What the generated add_*Servicer_to_server does, for every method the .proto declares,
-    with lenient parsing. Streamed requests reach the servicer as UNPARSABLE, so it can name the
-    position of the bad one."""
+    with lenient parsing and under `limiter`'s caps. Streamed requests reach the servicer as
+    UNPARSABLE, so it can name the position of the bad one."""
     descriptor = pb.DESCRIPTOR.services_by_name[name]
     handlers = {}
     for method in descriptor.methods:
         behaviour = getattr(servicer, method.name)
         if not method.client_streaming:
             behaviour = _refuse_unparsable(behaviour)
+        behaviour = limiter.wrap(behaviour, method.client_streaming, method.server_streaming)
         make = _HANDLERS[(method.client_streaming, method.server_streaming)]
         handlers[method.name] = make(
             behaviour,
@@ -132,17 +134,21 @@ def build_server(
         [TokenInterceptor(SERVICE_NAME, settings.api_token)] if settings.api_token else []
     )
     size = settings.max_message_bytes
+    limiter = Limiter.from_settings(settings)  # triage and admin calls; health is exempt
     server = grpc.server(
-        ThreadPoolExecutor(max_workers=settings.max_workers, thread_name_prefix="triage-rpc"),
+        ThreadPoolExecutor(max_workers=limiter.threads, thread_name_prefix="triage-rpc"),
         interceptors=interceptors,
         options=[
             ("grpc.max_receive_message_length", size),
             ("grpc.max_send_message_length", size),
         ],
+        # An outer bound on calls accepted at all (running or waiting for a thread): grpc
+        # refuses the rest with RESOURCE_EXHAUSTED before they reach the pool.
+        maximum_concurrent_rpcs=4 * limiter.threads,
     )
-    _add_service("TriageService", TriageServicer(service), server)
+    _add_service("TriageService", TriageServicer(service), server, limiter)
     store = policy_store or PolicyStore(settings.policy_dir, settings.policy_file)
-    _add_service("AdminService", AdminServicer(service, settings, store), server)
+    _add_service("AdminService", AdminServicer(service, settings, store), server, limiter)
 
     health_servicer = health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)

@@ -32,11 +32,22 @@ class MalformedRequest(Exception):
         super().__init__(f"{where} could not be parsed")
 
 
+class IdleStream(Exception):
+    """A client stream that sent no message for too long (rpc-level, see rpc/limits.py)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(
+            f"stream idle: no request for {seconds:g} s (TRIAGE_STREAM_IDLE_SECONDS); "
+            "send the next ticket sooner or half-close the stream"
+        )
+
+
 # Domain error messages are safe to show clients by contract (errors.py), so they go out as-is.
 # A class not found here (by MRO, so subclasses inherit their parent's code) is a bug: INTERNAL.
 CODES: dict[type[Exception], grpc.StatusCode] = {
     InvalidTicket: grpc.StatusCode.INVALID_ARGUMENT,
     MalformedRequest: grpc.StatusCode.INVALID_ARGUMENT,
+    IdleStream: grpc.StatusCode.DEADLINE_EXCEEDED,
     DatasetError: grpc.StatusCode.INVALID_ARGUMENT,
     ModelUnavailable: grpc.StatusCode.UNAVAILABLE,
     ModelNotFound: grpc.StatusCode.NOT_FOUND,

@@ -1,0 +1,183 @@
+"""Bounded concurrency (security review findings 4 and 7): a cap on calls and on streams with
+RESOURCE_EXHAUSTED past it, health always answered, idle streams closed, deadlines honoured,
+and server streams that follow a slow reader instead of running ahead of it."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+
+import grpc
+import pytest
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from tests.rpc.conftest import SETTINGS, make_ticket, running_server
+from triage.domain import Ticket, TriageResult
+from triage.rpc.limits import EXEMPT_THREADS, Limiter
+from triage.service import Predictor, TriageService
+from triage.settings import Settings
+from triage.v1 import triage_pb2 as pb
+from triage.v1 import triage_pb2_grpc as pb_grpc
+
+REQUEST = pb.TriageRequest(ticket=make_ticket())
+
+
+def healthy(channel: grpc.Channel) -> bool:
+    reply = health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=2)
+    return reply.status == health_pb2.HealthCheckResponse.SERVING
+
+
+@contextmanager
+def hanging_stream(stub: pb_grpc.TriageServiceStub) -> Iterator[grpc.Future]:
+    """A TriageStream that sends one ticket, reads its answer and never half-closes."""
+    release = threading.Event()
+
+    def requests() -> Iterator[pb.TriageRequest]:
+        yield REQUEST
+        release.wait(30)
+
+    call = stub.TriageStream(requests(), timeout=30)
+    next(call)  # the server holds the stream now
+    try:
+        yield call
+    finally:
+        release.set()
+        call.cancel()
+
+
+def refused(call: object) -> grpc.RpcError:
+    with pytest.raises(grpc.RpcError) as err:
+        if isinstance(call, Iterator):
+            next(call)
+        else:
+            call()  # type: ignore[operator]
+    return err.value
+
+
+def test_calls_past_the_cap_get_resource_exhausted_at_once(
+    tiny_model: Predictor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = replace(SETTINGS, max_concurrent=2)
+    service = TriageService(settings, tiny_model)
+    entered, release = threading.Semaphore(0), threading.Event()
+    real_triage = service.triage
+
+    def held_triage(ticket: Ticket) -> TriageResult:
+        if ticket.id == "HOLD":
+            entered.release()
+            release.wait(20)
+        return real_triage(ticket)
+
+    monkeypatch.setattr(service, "triage", held_triage)
+    with running_server(service, settings) as target, grpc.insecure_channel(target) as channel:
+        stub = pb_grpc.TriageServiceStub(channel)
+        held = [
+            stub.Triage.future(pb.TriageRequest(ticket=make_ticket(id="HOLD")), timeout=20)
+            for _ in range(2)
+        ]
+        try:
+            assert entered.acquire(timeout=10) and entered.acquire(timeout=10)
+            err = refused(lambda: stub.Triage(REQUEST, timeout=5))
+            assert err.code() is grpc.StatusCode.RESOURCE_EXHAUSTED
+            assert err.details() == "server busy: 2 calls in progress; retry later"
+            assert healthy(channel)  # health is not counted and has threads of its own
+        finally:
+            release.set()
+        assert [f.result().ticket_id for f in held] == ["HOLD", "HOLD"]
+        assert stub.Triage(REQUEST, timeout=5).ticket_id == "T-1"  # slots given back
+
+
+def test_hanging_streams_hold_at_most_half_the_slots(tiny_model: Predictor) -> None:
+    """Finding 4: streams that never half-close took every thread, health included."""
+    settings = replace(SETTINGS, max_concurrent=4)
+    with running_server(TriageService(settings, tiny_model), settings) as target:
+        with grpc.insecure_channel(target) as channel:
+            stub = pb_grpc.TriageServiceStub(channel)
+            with hanging_stream(stub), hanging_stream(stub):
+                err = refused(stub.TriageStream(iter([REQUEST]), timeout=5))
+                assert err.code() is grpc.StatusCode.RESOURCE_EXHAUSTED
+                assert err.details() == "server busy: 2 streams open; retry later"
+                assert stub.Triage(REQUEST, timeout=5).ticket_id == "T-1"
+                assert healthy(channel)
+            time.sleep(0.2)  # the cancelled streams give their slots back
+            assert [r.ticket_id for r in stub.TriageStream(iter([REQUEST]), timeout=5)] == ["T-1"]
+
+
+def test_idle_stream_is_closed_with_a_clear_status(tiny_model: Predictor) -> None:
+    settings = replace(SETTINGS, max_concurrent=2, stream_idle_seconds=0.5)
+    with running_server(TriageService(settings, tiny_model), settings) as target:
+        with grpc.insecure_channel(target) as channel:
+            stub = pb_grpc.TriageServiceStub(channel)
+            with hanging_stream(stub) as call:
+                err = refused(call)
+            assert err.code() is grpc.StatusCode.DEADLINE_EXCEEDED
+            assert err.details() == (
+                "stream idle: no request for 0.5 s (TRIAGE_STREAM_IDLE_SECONDS); "
+                "send the next ticket sooner or half-close the stream"
+            )
+            # its slot is free again: the one stream allowed (2 // 2) opens
+            assert [r.ticket_id for r in stub.TriageStream(iter([REQUEST]), timeout=5)] == ["T-1"]
+
+
+def test_expired_deadlines_end_calls_and_the_server_serves_on(tiny_model: Predictor) -> None:
+    with running_server(TriageService(SETTINGS, tiny_model)) as target:
+        with grpc.insecure_channel(target) as channel:
+            stub = pb_grpc.TriageServiceStub(channel)
+            grpc.channel_ready_future(channel).result(timeout=5)
+            # a body near the size limit: triaging it takes longer than the 1 ms on any machine
+            long = pb.TriageRequest(ticket=make_ticket(body="refund my invoice please " * 80))
+            for _ in range(20):
+                err = refused(lambda: stub.Triage(long, timeout=0.001))
+                assert err.code() is grpc.StatusCode.DEADLINE_EXCEEDED
+                # the client's own timer, or the server's refusal to start it
+                assert err.details() in (
+                    "Deadline Exceeded",
+                    "deadline passed before the call started",
+                )
+            many = iter([REQUEST] * 10_000)
+            err = refused(lambda: list(stub.TriageStream(many, timeout=0.3)))
+            assert err.code() is grpc.StatusCode.DEADLINE_EXCEEDED
+            assert stub.Triage(REQUEST, timeout=5).ticket_id == "T-1"
+
+
+def test_a_slow_reader_holds_the_server_back(
+    tiny_model: Predictor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sync server blocks on each write once the client's flow-control window is full: it
+    does not triage (and buffer) the rest of a long stream while the client is not reading."""
+    service = TriageService(SETTINGS, tiny_model)
+    consumed = 0
+    real_triage = service.triage
+
+    def counted(ticket: Ticket) -> TriageResult:
+        nonlocal consumed
+        consumed += 1
+        return real_triage(ticket)
+
+    monkeypatch.setattr(service, "triage", counted)
+    total = 2000
+    with running_server(service) as target, grpc.insecure_channel(target) as channel:
+        responses = pb_grpc.TriageServiceStub(channel).TriageStream(
+            iter([REQUEST] * total), timeout=60
+        )
+        read = sum(1 for _ in zip(range(5), responses, strict=False))
+        time.sleep(1.0)  # the client pauses
+        ahead = consumed - read
+        # bounded by the transport window (about 400 small answers here), not by the stream
+        assert ahead < total // 2, f"server ran {ahead} tickets ahead of the reader"
+        read += sum(1 for _ in responses)
+    assert read == consumed == total
+
+
+def test_limits_from_settings() -> None:
+    limiter = Limiter.from_settings(Settings(max_workers=8))
+    assert (limiter.max_calls, limiter.max_streams) == (8, 4)
+    assert limiter.threads == 8 + EXEMPT_THREADS
+    assert Limiter.from_settings(Settings(max_concurrent=1)).max_streams == 1
+    with pytest.raises(ValueError, match="TRIAGE_MAX_CONCURRENT"):
+        Settings(max_concurrent=-1)
+    with pytest.raises(ValueError, match="TRIAGE_STREAM_IDLE_SECONDS"):
+        Settings.from_env({"TRIAGE_STREAM_IDLE_SECONDS": "0"})
