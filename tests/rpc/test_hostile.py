@@ -99,7 +99,8 @@ def test_random_messages(runner: HostileRunner, rpc: Rpc) -> None:
 
 def test_streams_that_never_half_close_do_not_starve_the_server(runner: HostileRunner) -> None:
     """Finding 4: as many silent streams as the server has worker threads; health and a small
-    Triage must still be answered while they hang, and each stream ends by its deadline."""
+    Triage must still be answered while they hang, and each stream ends by its deadline or is
+    refused by the stream cap."""
     rpc = next(r for r in RPCS if r.name == "TriageStream")
     one = pb.TriageRequest(ticket=valid_ticket()).SerializeToString()
     hangers = [
@@ -121,5 +122,8 @@ def test_streams_that_never_half_close_do_not_starve_the_server(runner: HostileR
         for t in threads:
             t.join(15)
     assert problem is None, f"while {len(hangers)} streams hang: {problem}"
-    assert codes == [grpc.StatusCode.DEADLINE_EXCEEDED] * len(hangers)
+    # Each either hung until its deadline or was refused at once by the stream cap (finding 4).
+    hung = codes.count(grpc.StatusCode.DEADLINE_EXCEEDED)
+    refused = codes.count(grpc.StatusCode.RESOURCE_EXHAUSTED)
+    assert hung >= 1 and hung + refused == len(hangers), codes
     assert runner.alive() is None
