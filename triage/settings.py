@@ -61,6 +61,10 @@ class Settings:
     counts as unfamiliar (TRIAGE_OOD_THRESHOLD): its predictions go to the manual band and
     SuggestAnswer hands it over as OUT_OF_SCOPE. 0.99 = less familiar than 99 % of training
     tickets; 1 turns it off."""
+    # personal data and logs
+    log_format: str = "json"
+    """Server log lines (TRIAGE_LOG_FORMAT): `json`, one object per line with request id, model
+    and policy versions (default), or `text` for reading by eye."""
 
     def __post_init__(self) -> None:
         try:
@@ -69,6 +73,8 @@ class Settings:
             raise ValueError(f"TRIAGE_CONFORMAL_COVERAGE: {exc}") from None
         if not 0.0 < self.ood_threshold <= 1.0:
             raise ValueError(f"TRIAGE_OOD_THRESHOLD: must be in (0, 1], got {self.ood_threshold}")
+        if self.log_format not in ("json", "text"):
+            raise ValueError(f"TRIAGE_LOG_FORMAT: expected json or text, got {self.log_format!r}")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
