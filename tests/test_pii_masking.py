@@ -3,6 +3,8 @@ and ordinary numbers left alone, and placeholders that stay one stable lemma in 
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from triage.features import frequent_keys
@@ -124,3 +126,14 @@ def test_rare_metadata_values_are_not_learned() -> None:
     kept = frequent_keys(rows, 3)
     assert all("segment=acme" not in row for row in kept)
     assert kept[-1] == {"vip=no": 1.0, "segment=smb": 1.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1-" * 32768, "a.b" * 21845 + "@", "1." * 32768, "0 " * 32768, "+1 " * 21845, "NL91 " * 13107],
+)
+def test_masking_a_hostile_64_kb_body_takes_linear_time(text: str) -> None:
+    # The e-mail pattern before this module took 98 s on "1-" * 32768 (unbounded local part).
+    started = time.perf_counter()
+    mask_entities(text)
+    assert time.perf_counter() - started < 5.0
