@@ -54,8 +54,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from triage.rpc.server import build_server, serve_forever
     from triage.service import TriageService
 
-    configure_logging()
     settings = _settings(args)
+    configure_logging(log_format=settings.log_format)
     service = TriageService(settings)
     policies = PolicyStore(settings.policy_dir, settings.policy_file)
     server, port = build_server(service, settings, policies)

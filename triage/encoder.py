@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from triage.text import EMAIL, NUMBER, ORDER, URL
+from triage.pii import EMAIL, NUMBER, ORDER, URL
 
 RESOURCES = Path(__file__).parent / "resources"
 DEFAULT_ENCODER = "e5-static.v1"

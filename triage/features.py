@@ -81,11 +81,24 @@ def metadata_features(item: TicketInput) -> dict[str, float]:
     return features
 
 
+def frequent_keys(rows: Sequence[dict[str, float]], min_df: int) -> list[dict[str, float]]:
+    """`rows` without the keys seen in fewer than `min_df` of them. Metadata values are free
+    text (segment, plan): like rare words, a rare one would make the fitted vocabulary a record
+    of who was in the training data, so it is left out (transform ignores unknown keys)."""
+    counts = Counter(key for row in rows for key in row)
+    return [{k: v for k, v in row.items() if counts[k] >= min_df} for row in rows]
+
+
 class TicketFeaturizer(BaseEstimator, TransformerMixin):  # type: ignore[misc]
     """Fits the three vocabularies on training tickets and maps tickets to one CSR matrix; with
     an `encoder` (a table name, see triage.encoder), the ticket's embedding times
     `embedding_weight` is appended as dense columns, and the training embeddings are kept as the
     reference of `familiarity_` (how like the training data a ticket is).
+
+    `min_df` applies to all three vocabularies: a word, character n-gram or metadata value
+    seen in fewer than `min_df` training tickets is not learned, so the bundle does not record
+    one customer's rare strings and evidence cannot echo them (personal data is masked before,
+    by triage.pii; this catches what masking misses).
 
     Follows scikit-learn's estimator rules (parameters stored unchanged, learned state ends in
     `_`), but reads `TicketInput`s rather than arrays.
@@ -95,7 +108,7 @@ class TicketFeaturizer(BaseEstimator, TransformerMixin):  # type: ignore[misc]
         self,
         word_ngrams: tuple[int, int] = (1, 2),
         char_ngrams: tuple[int, int] = (2, 5),
-        min_df: int = 2,
+        min_df: int = 3,
         max_char_features: int = 200_000,
         encoder: str = "",
         embedding_weight: float = 1.0,
@@ -132,7 +145,7 @@ class TicketFeaturizer(BaseEstimator, TransformerMixin):  # type: ignore[misc]
         lemma_lists = [item.text.lemmas for item in items]
         self.word_.fit(lemma_lists)
         self.char_.fit([" ".join(lemmas) for lemmas in lemma_lists])
-        self.meta_.fit([metadata_features(item) for item in items])
+        self.meta_.fit(frequent_keys([metadata_features(item) for item in items], self.min_df))
         names = [f"word:{name}" for name in self.word_.get_feature_names_out()]
         names += [f"char:{name}" for name in self.char_.get_feature_names_out()]
         names += [f"meta:{name}" for name in self.meta_.get_feature_names_out()]

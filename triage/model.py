@@ -32,12 +32,15 @@ from triage.features import (
     with_embeddings,
 )
 from triage.heads import Head
+from triage.pii import mask_customer_name
 from triage.text import TextPipeline
 
 
 def ticket_text(ticket: Ticket) -> str:
-    """The text the model reads: subject line, then body."""
-    return f"{ticket.subject}\n{ticket.body}" if ticket.subject else ticket.body
+    """The text the model reads: subject line, then body, the customer's name masked (the rest
+    of the personal data is masked by the text pipeline)."""
+    text = f"{ticket.subject}\n{ticket.body}" if ticket.subject else ticket.body
+    return mask_customer_name(text, ticket.customer.name)
 
 
 class TriageModel:

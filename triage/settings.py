@@ -94,6 +94,10 @@ class Settings:
     stream_idle_seconds: float = 30.0
     """A TriageStream whose client sends nothing for this long is ended with DEADLINE_EXCEEDED
     (TRIAGE_STREAM_IDLE_SECONDS), so idle streams cannot hold the server's threads."""
+    # personal data and logs
+    log_format: str = "json"
+    """Server log lines (TRIAGE_LOG_FORMAT): `json`, one object per line with request id, model
+    and policy versions (default), or `text` for reading by eye."""
 
     def __post_init__(self) -> None:
         try:
@@ -109,6 +113,8 @@ class Settings:
             raise ValueError(
                 f"TRIAGE_STREAM_IDLE_SECONDS: must be > 0, got {self.stream_idle_seconds}"
             )
+        if self.log_format not in ("json", "text"):
+            raise ValueError(f"TRIAGE_LOG_FORMAT: expected json or text, got {self.log_format!r}")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

@@ -1,5 +1,5 @@
 """Text pipeline shared by training and serving: language identification, normalisation
-(quoted replies and signatures stripped, URLs, e-mails, order ids and numbers to typed
+(quoted replies and signatures stripped; personal data (triage.pii), URLs, order ids and numbers to
 placeholders) and spaCy tokens + lookup lemmas. Computed once per ticket; every head reads it."""
 
 from __future__ import annotations
@@ -18,6 +18,13 @@ from spacy.lookups import Lookups
 from spacy.tokens import Doc
 
 from triage.domain import SUPPORTED_LANGUAGES, LanguageGuess
+
+# Masking lives in triage.pii (one implementation); its names re-exported for existing callers.
+from triage.pii import EMAIL as EMAIL
+from triage.pii import NUMBER as NUMBER
+from triage.pii import ORDER as ORDER
+from triage.pii import URL as URL
+from triage.pii import mask_entities
 from triage.validation import supported_hint
 
 _LINGUA = {
@@ -27,17 +34,6 @@ _LINGUA = {
     "de": Language.GERMAN,
     "fr": Language.FRENCH,
 }
-
-# Placeholders are plain lowercase words so every tokenizer keeps them whole.
-URL, EMAIL, ORDER, NUMBER = "urltoken", "emailtoken", "ordertoken", "numtoken"
-
-_URL_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
-# Length-bounded parts (RFC 5321 limits): unbounded `[\w.+-]+@` backtracks from every start in a
-# long run like "a.a.a." (64 KB took 28 s).
-_EMAIL_RE = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\b")
-# Order/invoice/ticket ids: a digit run of 5+ (optionally behind '#' or a short prefix like ORD-).
-_ORDER_RE = re.compile(r"(?:#|\b[A-Z]{2,5}-?)\d{4,}\b|\b\d{6,}\b")
-_NUMBER_RE = re.compile(r"\b\d+(?:[.,]\d+)*\b")
 
 # "On Mon, 3 Mar 2026, Support wrote:" and its siblings: everything after it is quoted history.
 _QUOTE_HEADER_RE = re.compile(
@@ -99,15 +95,6 @@ def strip_quoted_and_signature(text: str) -> str:
             lines = lines[:i]
             break
     return "\n".join(lines).strip()
-
-
-def mask_entities(text: str) -> str:
-    """URLs, e-mail addresses, order ids and numbers become typed placeholders (also keeps PII
-    out of features)."""
-    text = _URL_RE.sub(f" {URL} ", text)
-    text = _EMAIL_RE.sub(f" {EMAIL} ", text)
-    text = _ORDER_RE.sub(f" {ORDER} ", text)
-    return _NUMBER_RE.sub(f" {NUMBER} ", text)
 
 
 def normalise(text: str) -> str:

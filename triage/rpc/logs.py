@@ -1,28 +1,39 @@
-"""Request-scoped log context: every line carries the request id and the model version.
+"""Structured server logs: one JSON object per line with the request id, the model version and
+the escalation policy version, so a log pipeline can filter by call without parsing text.
 
-Set per call by `call_scope` (contextvars, so code below the servicer logs with them too) and
-added to records by `RequestContextFilter`. Ticket text and PII are never logged: log ids, sizes,
-field names and codes only."""
+The context is set per call by `call_scope` (contextvars, so code below the servicer logs with it
+too) and added to records by `RequestContextFilter`. Ticket text and PII are never logged: log
+ids, sizes, field names and codes only (`extra={...}` fields become JSON keys)."""
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import uuid
 from collections.abc import Sequence
 from contextvars import ContextVar
+from datetime import UTC, datetime
+from typing import Any
 
 REQUEST_ID_KEY = "x-request-id"
-LOG_FORMAT = (
-    "%(asctime)s %(levelname)s %(name)s "
-    "[request_id=%(request_id)s model=%(model_version)s] %(message)s"
+TEXT_FORMAT = (
+    "%(asctime)s %(levelname)s %(name)s [request_id=%(request_id)s "
+    "model=%(model_version)s policy=%(policy_version)s] %(message)s"
 )
+CONTEXT_FIELDS = ("request_id", "model_version", "policy_version")
 
 request_id_var: ContextVar[str] = ContextVar("request_id", default="-")
 model_version_var: ContextVar[str] = ContextVar("model_version", default="-")
+policy_version_var: ContextVar[str] = ContextVar("policy_version", default="-")
 
 # A client-chosen id ends up in every log line: accept only a short, plain token (no newlines).
 _SAFE_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
+# What every LogRecord has; anything else on a record came from `extra=` and is logged as a key.
+_RECORD_ATTRIBUTES = frozenset(
+    set(vars(logging.LogRecord("", 0, "", 0, "", (), None)))
+    | {"message", "asctime", "taskName", *CONTEXT_FIELDS}
+)
 
 
 def request_id_from(metadata: Sequence[tuple[str, str | bytes]] | None) -> str:
@@ -34,19 +45,48 @@ def request_id_from(metadata: Sequence[tuple[str, str | bytes]] | None) -> str:
 
 
 class RequestContextFilter(logging.Filter):
-    """Adds `request_id` and `model_version` to every record (attach it to handlers)."""
+    """Adds `request_id`, `model_version` and `policy_version` to every record (attach it to
+    handlers)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         record.request_id = request_id_var.get()
         record.model_version = model_version_var.get()
+        record.policy_version = policy_version_var.get()
         return True
 
 
-def configure_logging(level: int | str = logging.INFO) -> None:
+class JsonFormatter(logging.Formatter):
+    """One JSON object per record: timestamp (UTC, ISO 8601), level, logger, message, the
+    request context, any `extra=` fields, and the traceback of an exception as `exception`."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        out: dict[str, Any] = {
+            "timestamp": datetime.fromtimestamp(record.created, UTC).isoformat(
+                timespec="milliseconds"
+            ),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+            **{name: getattr(record, name, "-") for name in CONTEXT_FIELDS},
+        }
+        for key, value in vars(record).items():
+            if key not in _RECORD_ATTRIBUTES and not key.startswith("_"):
+                out[key] = value
+        if record.exc_info:
+            out["exception"] = self.formatException(record.exc_info)
+        return json.dumps(out, ensure_ascii=False, default=str)
+
+
+def formatter(log_format: str) -> logging.Formatter:
+    """The formatter of a `TRIAGE_LOG_FORMAT` value (Settings checks it): `json` or `text`."""
+    return logging.Formatter(TEXT_FORMAT) if log_format == "text" else JsonFormatter()
+
+
+def configure_logging(level: int | str = logging.INFO, log_format: str = "json") -> None:
     """One stderr handler on the root logger with the request context in every line."""
     handler = logging.StreamHandler()
     handler.addFilter(RequestContextFilter())
-    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    handler.setFormatter(formatter(log_format))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(level)

@@ -12,7 +12,13 @@ import grpc
 from triage.domain import Ticket
 from triage.errors import InvalidTicket
 from triage.rpc import converters
-from triage.rpc.logs import REQUEST_ID_KEY, model_version_var, request_id_from, request_id_var
+from triage.rpc.logs import (
+    REQUEST_ID_KEY,
+    model_version_var,
+    policy_version_var,
+    request_id_from,
+    request_id_var,
+)
 from triage.rpc.status import MalformedRequest, abort_for
 from triage.service import TriageService
 from triage.v1 import triage_pb2 as pb
@@ -36,6 +42,7 @@ def call_scope(context: grpc.ServicerContext, service: TriageService, method: st
     request_id = request_id_from(context.invocation_metadata())
     request_id_var.set(request_id)
     model_version_var.set(service.model_version or "-")
+    policy_version_var.set(service.policy.version.version or "-")
     context.set_trailing_metadata(((REQUEST_ID_KEY, request_id),))
     started = time.perf_counter()
     try:
@@ -50,6 +57,7 @@ def call_scope(context: grpc.ServicerContext, service: TriageService, method: st
         # Reset instead of token.reset: a stream generator may be closed from another thread.
         request_id_var.set("-")
         model_version_var.set("-")
+        policy_version_var.set("-")
 
 
 def _ticket(request: Request) -> Ticket:

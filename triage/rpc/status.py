@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import NoReturn
 
 import grpc
@@ -23,6 +24,10 @@ from triage.errors import (
 )
 
 log = logging.getLogger(__name__)
+
+_SAFE_FIELD = re.compile(
+    r"[A-Za-z0-9_.\[\]]{1,100}"
+)  # a field path we built, e.g. request[3].ticket
 
 
 class MalformedRequest(Exception):
@@ -80,6 +85,10 @@ def abort_for(context: grpc.ServicerContext, exc: BaseException, request_id: str
     if code is grpc.StatusCode.INTERNAL:
         log.error("unexpected %s, answering INTERNAL", type(exc).__name__, exc_info=exc)
     else:
-        log.info("answering %s: %s", code.name, message)
+        # The class and field only: messages may quote what the client sent (a language, a
+        # dataset path), and client strings stay out of the logs.
+        field = getattr(exc, "field", "")
+        safe = field if isinstance(field, str) and _SAFE_FIELD.fullmatch(field) else ""
+        log.info("answering %s", code.name, extra={"error": type(exc).__name__, "field": safe})
     context.abort(code, message)
     raise AssertionError("unreachable: context.abort raises")
