@@ -252,7 +252,7 @@ def _call_every_rpc(
     assert bad_path.value.details().startswith("dataset_path: ")
     with pytest.raises(grpc.RpcError) as bad_version:
         admin.GetPolicy(pb.GetPolicyRequest(version=PLANTED.iban), metadata=auth, timeout=20)
-    assert bad_version.value.code() is grpc.StatusCode.NOT_FOUND
+    assert bad_version.value.code() is grpc.StatusCode.INVALID_ARGUMENT
     return seen
 
 

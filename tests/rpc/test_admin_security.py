@@ -202,7 +202,8 @@ def test_history_fits_the_message_limit() -> None:  # finding #14
 def test_two_servers_sharing_a_store_get_distinct_versions(
     tiny_model: Predictor, state: Path
 ) -> None:  # finding #9
-    settings = _settings(state, "shared")
+    # Room for all 20 calls at once: the point is the store's lock, not the concurrency cap.
+    settings = _settings(state, "shared", max_workers=10, max_concurrent=10)
     versions: list[str] = []
     with (
         running_server(TriageService(settings, tiny_model), settings) as one,
