@@ -275,6 +275,9 @@ def main() -> None:
         "TRIAGE_ADMIN_TOKEN": TOKEN,
         "TRIAGE_POLICY_DIR": str(tmp / "policy"),
         "TRIAGE_GRACE_SECONDS": str(GRACE),
+        # Capacity sized to this load (every client thread may hold a stream, and streams get
+        # half the slots), so a RESOURCE_EXHAUSTED here is a real failure, not the cap at work.
+        "TRIAGE_MAX_CONCURRENT": str(max_concurrent(args.threads)),
     }
     log_path = tmp / "server.log"
     command = [sys.executable, "-m", "triage.cli", "serve", "--model", str(args.model)]
@@ -350,6 +353,7 @@ def build_report(
     return {
         "seconds": round(loaded_seconds, 1),
         "threads": args.threads,
+        "max_concurrent": max_concurrent(args.threads),
         "model": str(args.model),
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs (shared; numbers are indicative)",
         "stream_batch": STREAM_BATCH,
@@ -373,6 +377,12 @@ def build_report(
     }
 
 
+def max_concurrent(threads: int) -> int:
+    """Every client thread and every drain call may hold a stream, and streams get half the
+    slots: capacity for the whole load."""
+    return 2 * (threads + DRAIN_STREAMS)
+
+
 def to_markdown(r: dict[str, Any]) -> str:
     rss, d = r["rss_mb"], r["drain"]
     lines = [
@@ -382,7 +392,8 @@ def to_markdown(r: dict[str, Any]) -> str:
         f"load on `triage serve` (model `{r['model']}`), SetPolicy and ReloadContent alternating "
         f"every {r['admin_every_seconds'] / 2:.0f} s "
         f"(each every {r['admin_every_seconds']:.0f} s). "
-        f"{r['machine']}.",
+        f"{r['machine']}. Server capacity TRIAGE_MAX_CONCURRENT={r['max_concurrent']} (streams: "
+        "half of it), sized to this load, so any RESOURCE_EXHAUSTED counts as a failure.",
         f"Model reload: {r['model_reload']}.",
         "",
         f"**{r['total_calls']} calls, {r['failed_calls']} failed.**",
