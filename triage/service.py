@@ -21,7 +21,12 @@ from triage.domain import (
 from triage.errors import InvalidTicket, ModelUnavailable
 from triage.escalation.datasets import LabelledTicket
 from triage.escalation.engine import Escalator
-from triage.escalation.policy import ActivePolicy, builtin_policy, candidate_policy
+from triage.escalation.policy import (
+    ActivePolicy,
+    builtin_policy,
+    candidate_policy,
+    version_number,
+)
 from triage.escalation.simulate import SimulationReport, history_signals, simulate
 from triage.features import TicketInput
 from triage.settings import Settings
@@ -122,9 +127,14 @@ class TriageService:
 
     def use_policy(self, active: ActivePolicy) -> None:
         """Decide from the next request on under `active` (one reference swap: requests already
-        running finish under the policy they started with)."""
+        running finish under the policy they started with). An older stored version than the one
+        in force is ignored: two concurrent SetPolicy calls may reach here out of order."""
         with self._swap_lock:
-            self._policy = active
+            current = self._policy
+            if current is None or version_number(active.version.version) >= version_number(
+                current.version.version
+            ):
+                self._policy = active
 
     def _escalate(
         self,

@@ -25,7 +25,8 @@ from triage.escalation.policy import (
     parse_policy,
     policy_problems,
 )
-from triage.settings import PROJECT_ROOT
+from triage.service import TriageService
+from triage.settings import PROJECT_ROOT, Settings
 
 DEFAULT = PROJECT_ROOT / "data" / "policy.yaml"
 POLICY = DEFAULT.read_text(encoding="utf-8")
@@ -210,3 +211,14 @@ def test_recovery_undoes_each_interrupted_step(tmp_path: Path) -> None:  # findi
     store.set(POLICY, "ops")  # v3
     (root / "CURRENT").write_text("v2\n")
     assert PolicyStore(root, DEFAULT).current().version.version == "v3"
+
+
+def test_an_older_version_never_replaces_the_one_in_force(tmp_path: Path) -> None:
+    """Two concurrent SetPolicy calls store v2 and v3 in order but may reach the service out of
+    order: the server keeps deciding under v3."""
+    store = PolicyStore(tmp_path / "store", DEFAULT)
+    older, newer = store.set(POLICY, "ops"), store.set(POLICY, "ops")
+    service = TriageService(Settings(policy_file=DEFAULT))
+    service.use_policy(newer)
+    service.use_policy(older)
+    assert service.policy.version.version == newer.version.version == "v3"

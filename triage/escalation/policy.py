@@ -483,7 +483,8 @@ def _append_durably(path: Path, line: str) -> None:
         _fsync_dir(path.parent)
 
 
-def _number(version: str) -> int:
+def version_number(version: str) -> int:
+    """`v12` -> 12; anything else (the unversioned file policy) -> 0."""
     return int(version[1:]) if valid_version_name(version) else 0
 
 
@@ -543,7 +544,7 @@ class PolicyStore:
         if last == 0 and (self.root / "CURRENT").is_file():
             return  # no audit log to judge by (deleted by hand?): trust CURRENT, delete nothing
         for path in self._versions_dir().glob("v*.*"):
-            if path.suffix in (".yaml", ".json") and _number(path.stem) > last:
+            if path.suffix in (".yaml", ".json") and version_number(path.stem) > last:
                 path.unlink()  # written, never recorded: the call that wrote it failed
         if last and self._current_name() != f"v{last}":
             _atomic_write(self.root / "CURRENT", f"v{last}\n")
@@ -571,14 +572,14 @@ class PolicyStore:
             except ValueError:
                 continue
             if isinstance(entry, dict) and valid_version_name(str(entry.get("version", ""))):
-                return _number(str(entry["version"]))
+                return version_number(str(entry["version"]))
         return 0
 
     def _store(
         self, text: str, policy: Policy, author: str, comment: str, action: str
     ) -> ActivePolicy:
         """Write a new version and make it current (the caller holds the lock)."""
-        numbers = [_number(p.stem) for p in self._versions_dir().glob("v*.json")]
+        numbers = [version_number(p.stem) for p in self._versions_dir().glob("v*.json")]
         version = f"v{max(*numbers, self._last_audited(), 0) + 1}"
         meta = PolicyVersion(
             version, author, datetime.now(UTC), comment, hashlib.sha256(text.encode()).hexdigest()
@@ -605,7 +606,7 @@ class PolicyStore:
         self._ensure()
         if not valid_version_name(version):
             raise PolicyNotFound("policy version does not exist (names look like v3)")
-        if _number(version) > _number(self._current_name()):
+        if version_number(version) > version_number(self._current_name()):
             raise PolicyNotFound(f"policy version {version} does not exist")
         return self._read(version)
 
@@ -631,9 +632,9 @@ class PolicyStore:
         """The newest `limit` recorded versions, oldest first. Author and comment are cut to
         their limits (a store written before the limits may hold longer ones)."""
         self._ensure()
-        newest = _number(self._current_name())
+        newest = version_number(self._current_name())
         numbers = sorted(
-            (n for n in (_number(p.stem) for p in self._versions_dir().glob("v*.json")) if n),
+            (n for n in (version_number(p.stem) for p in self._versions_dir().glob("v*.json")) if n),
             reverse=True,
         )
         metas = []
