@@ -201,6 +201,18 @@ def test_a_featurizer_naming_another_class_is_refused(bundle: Path, text_pipelin
         load_bundle(bundle, text_pipeline)
 
 
+@pytest.mark.parametrize("heads", [None, ["topic"], "topic"])
+def test_a_meta_without_a_table_of_heads_is_refused(bundle: Path, heads, text_pipeline) -> None:  # type: ignore[no-untyped-def]
+    """A hash-consistent meta.json with no (or a malformed) `heads` table is a clean refusal, not
+    a KeyError that would leave `triage serve` up but never serving."""
+    meta = json.loads((bundle / "meta.json").read_text())
+    meta["heads"] = heads
+    (bundle / "meta.json").write_text(json.dumps(meta))
+    resum(bundle)
+    with pytest.raises(BundleIntegrityError, match="meta.json has no table of heads"):
+        load_bundle(bundle, text_pipeline)
+
+
 def test_library_drift_is_logged_naming_both_versions(  # type: ignore[no-untyped-def]
     bundle: Path, text_pipeline, caplog
 ) -> None:

@@ -215,7 +215,10 @@ def verify_bundle(bundle_dir: Path, key: str = "") -> dict[str, Any]:
             f"bundle {bundle_dir} has format {found}, this version reads format {FORMAT}; "
             "retrain with this version"
         )
-    for name in meta.get("heads", {}):
+    heads = meta.get("heads")
+    if not isinstance(heads, dict):  # JSON object keys are always strings
+        raise BundleIntegrityError(f"bundle {bundle_dir}: {META} has no table of heads")
+    for name in heads:
         if _head_file(name) not in expected:
             raise BundleIntegrityError(f"bundle {bundle_dir}: head {name} has no verified file")
     return meta

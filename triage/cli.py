@@ -76,6 +76,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
             failed.append(exc)
             stop.set()
             return
+        except Exception as exc:  # anything else would leave a server that never serves
+            log.exception("cannot load model from %s: %s", settings.model_dir, type(exc).__name__)
+            failed.append(exc)
+            stop.set()
+            return
         try:  # suggestions are optional: triage serves on without them
             log_content(service.reload_content(model), "loaded")
         except TriageError as exc:
