@@ -20,7 +20,7 @@ import pytest
 
 from tests.rpc.conftest import SETTINGS, make_ticket, running_server
 from triage.bundle import load_bundle
-from triage.rpc.logs import JsonFormatter, RequestContextFilter
+from triage.rpc.logs import JsonFormatter, RequestContextFilter, formatter
 from triage.service import TriageService
 from triage.v1 import triage_pb2 as pb
 from triage.v1 import triage_pb2_grpc as pb_grpc
@@ -296,3 +296,23 @@ def test_planted_personal_data_is_nowhere(
     assert {"ibantoken", "emailtoken", "secrettoken", "nametoken"} <= set(
         featurizer.word_.vocabulary_
     )
+
+
+@pytest.mark.parametrize("log_format", ["json", "text"])
+def test_a_logged_exception_keeps_its_frames_but_not_its_message(log_format: str) -> None:
+    """An unexpected error's message may quote client input (KeyError of a field value): the log
+    gets its type and stack frames only."""
+    out = io.StringIO()
+    handler = logging.StreamHandler(out)
+    handler.addFilter(RequestContextFilter())
+    handler.setFormatter(formatter(log_format))
+    logger = logging.getLogger(f"test-exception-{log_format}")
+    logger.addHandler(handler)
+    try:
+        {}[PLANTED.email]
+    except KeyError:
+        logger.exception("unexpected")
+    finally:
+        logger.removeHandler(handler)
+    assert "KeyError" in out.getvalue() and "test_pii.py" in out.getvalue()
+    assert PLANTED.email not in out.getvalue()

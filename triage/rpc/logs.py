@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import traceback
 import uuid
 from collections.abc import Sequence
 from contextvars import ContextVar
@@ -55,9 +56,23 @@ class RequestContextFilter(logging.Filter):
         return True
 
 
-class JsonFormatter(logging.Formatter):
+class TextFormatter(logging.Formatter):
+    """Plain lines; an exception's type and stack frames but never its message, which may quote
+    what a client sent (a KeyError of a field value, a ValueError repeating input)."""
+
+    def formatException(self, ei: Any) -> str:  # noqa: N802 (logging's name)
+        kind, _, frames = ei
+        return (
+            "Traceback (most recent call last):\n"
+            + "".join(traceback.format_tb(frames))
+            + getattr(kind, "__name__", "")
+        )
+
+
+class JsonFormatter(TextFormatter):
     """One JSON object per record: timestamp (UTC, ISO 8601), level, logger, message, the
-    request context, any `extra=` fields, and the traceback of an exception as `exception`."""
+    request context, any `extra=` fields, and the traceback of an exception (frames and type,
+    no message) as `exception`."""
 
     def format(self, record: logging.LogRecord) -> str:
         out: dict[str, Any] = {
@@ -79,7 +94,7 @@ class JsonFormatter(logging.Formatter):
 
 def formatter(log_format: str) -> logging.Formatter:
     """The formatter of a `TRIAGE_LOG_FORMAT` value (Settings checks it): `json` or `text`."""
-    return logging.Formatter(TEXT_FORMAT) if log_format == "text" else JsonFormatter()
+    return TextFormatter(TEXT_FORMAT) if log_format == "text" else JsonFormatter()
 
 
 def configure_logging(level: int | str = logging.INFO, log_format: str = "json") -> None:
