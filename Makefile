@@ -95,13 +95,13 @@ bench-transfer: $(STAMP) | $(DEFAULT_DATA)/train.jsonl
 # SearchArticles, SuggestAnswer, SetPolicy and ReloadContent every 20 s), RSS sampled, then SIGTERM
 # with calls in flight; writes bench/results/soak.{md,json}. SOAK_SECONDS=600 for a longer run.
 SOAK_SECONDS ?= 120
-bench-soak: $(STAMP) $(DEFAULT_MODEL)/meta.json
+bench-soak: $(STAMP) $(DEFAULT_MODEL)/featurizer.json
 	$(BIN)/python bench/soak.py --seconds $(SOAK_SECONDS) --model $(DEFAULT_MODEL)
 
 # Hostile input on every RPC (issue 10) with a large budget: the adversarial catalogue plus
 # HOSTILE_CASES random hypothesis messages per RPC; writes bench/results/hostile.{md,json}.
 HOSTILE_CASES ?= 2000
-bench-hostile: $(STAMP) $(DEFAULT_MODEL)/meta.json
+bench-hostile: $(STAMP) $(DEFAULT_MODEL)/featurizer.json
 	$(BIN)/python bench/hostile.py --cases $(HOSTILE_CASES) --model $(DEFAULT_MODEL)
 
 # Rebuilds triage/resources/e5-static.v1.npz from the teacher (about 10 minutes on 2 cores).

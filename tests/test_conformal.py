@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import pickle
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -79,16 +78,6 @@ def test_label_sets_by_hand() -> None:
     # A larger coverage never gives a smaller set.
     wide = _hand_head(np.linspace(0, 1, 101), 0.95)
     assert set(_predict(wide, [logits])[0].label_set) >= {"a", "b"}
-
-
-def test_heads_pickled_before_label_sets_still_load() -> None:
-    head = _hand_head(np.array([0.5]))
-    state = dict(head.__dict__)
-    del state["conformal_scores"], state["coverage"]
-    old = Head.__new__(Head)
-    old.__setstate__(state)
-    assert not old.conformal and old.coverage == DEFAULT_COVERAGE
-    assert pickle.loads(pickle.dumps(head)).threshold() == head.threshold()
 
 
 @pytest.fixture(scope="module")

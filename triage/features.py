@@ -18,7 +18,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from triage.domain import Ticket
 from triage.encoder import StaticEncoder, shared_encoder
 from triage.familiarity import Familiarity
-from triage.text import ProcessedText
+from triage.text import LRUCache, ProcessedText
 
 
 @dataclass(frozen=True)
@@ -120,12 +120,6 @@ class TicketFeaturizer(BaseEstimator, TransformerMixin):  # type: ignore[misc]
         self.encoder = encoder
         self.embedding_weight = embedding_weight
 
-    def __setstate__(self, state: dict[str, object]) -> None:
-        """Featurisers pickled before encoders existed have none."""
-        state.setdefault("encoder", "")
-        state.setdefault("embedding_weight", 0.0)
-        self.__dict__.update(state)
-
     def shared_encoder(self) -> StaticEncoder | None:
         """The process-wide encoder this featuriser was fitted with (None without one); refuses
         a table that differs from the one it was fitted on."""
@@ -209,7 +203,7 @@ class FastTicketTransform:
         self._char_offset = len(self._word_vocab)
         # char_wb n-grams never cross a space, so a document's are the concatenation of its
         # words'; words repeat across tickets, so their (global) columns are cached.
-        self._char_columns: dict[str, list[int]] = {}
+        self._char_columns: LRUCache[str, list[int]] = LRUCache(_WORD_CACHE_SIZE)
         self._meta_vocab: dict[str, int] = meta.vocabulary_
         self._meta_offset = self._char_offset + len(self._char_vocab)
         self.n_features = self._meta_offset + len(self._meta_vocab)
@@ -226,19 +220,16 @@ class FastTicketTransform:
         return {vocabulary[g]: n for g, n in counts.items() if g in vocabulary}
 
     def _char_counts(self, text: str) -> Counter[int]:
-        columns: list[int] = []
-        for word in self._char_preprocess(text).split():
-            cached = self._char_columns.get(word)
-            if cached is None:
-                vocabulary, offset = self._char_vocab, self._char_offset
-                cached = [
-                    vocabulary[g] + offset for g in self._char_analyze(word) if g in vocabulary
-                ]
-                if len(self._char_columns) >= _WORD_CACHE_SIZE:
-                    self._char_columns.clear()  # crude bound; refills with the current words
-                self._char_columns[word] = cached
-            columns += cached
-        return Counter(columns)
+        words = self._char_preprocess(text).split()
+        known = self._char_columns.get_many(set(words))
+        vocabulary, offset = self._char_vocab, self._char_offset
+        new = {
+            word: [vocabulary[g] + offset for g in self._char_analyze(word) if g in vocabulary]
+            for word in set(words) - known.keys()
+        }
+        self._char_columns.put_many(new)
+        known.update(new)
+        return Counter(column for word in words for column in known[word])
 
     def __call__(self, items: Sequence[TicketInput]) -> sp.csr_matrix:
         # Each ticket is three blocks (word, char, metadata) of sorted global columns; the

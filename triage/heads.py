@@ -5,7 +5,6 @@ calibration) the label set that contains the true label with a chosen coverage."
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -103,12 +102,6 @@ class Head:
         )
         head.classifier = classifier
         return head
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        """Heads pickled before conformal sets existed lack these attributes."""
-        state.setdefault("conformal_scores", np.zeros(0, dtype=np.float32))
-        state.setdefault("coverage", DEFAULT_COVERAGE)
-        self.__dict__.update(state)
 
     @property
     def conformal(self) -> bool:

@@ -634,7 +634,11 @@ class PolicyStore:
         self._ensure()
         newest = version_number(self._current_name())
         numbers = sorted(
-            (n for n in (version_number(p.stem) for p in self._versions_dir().glob("v*.json")) if n),
+            (
+                n
+                for n in (version_number(p.stem) for p in self._versions_dir().glob("v*.json"))
+                if n
+            ),
             reverse=True,
         )
         metas = []

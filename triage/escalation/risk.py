@@ -53,10 +53,6 @@ class EscalationHead:
         self.extras = extras
         self.sla_window_fill = sla_window_fill
 
-    def __setstate__(self, state: dict[str, object]) -> None:
-        state.setdefault("sla_window_fill", None)  # heads pickled before the fill existed
-        self.__dict__.update(state)
-
     def complete(self, values: dict[str, float]) -> dict[str, float]:
         known = self.extras.vocabulary_
         if (
