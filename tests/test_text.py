@@ -2,15 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from triage.text import (
-    EMAIL,
-    NUMBER,
-    ORDER,
-    URL,
-    mask_entities,
-    shouting_ratio,
-    strip_quoted_and_signature,
-)
+from triage.pii import EMAIL, NUMBER, ORDER, URL, mask_entities
+from triage.text import shouting_ratio, strip_quoted_and_signature
 
 
 def test_quoted_reply_and_signature_are_stripped() -> None:

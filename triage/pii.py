@@ -1,6 +1,6 @@
 """Personal data masked with typed placeholders: the one implementation, used where ticket text
-enters processing (`mask_entities`, via triage.text) and wherever text could be written out
-(`redact`: logs, reports, stored feedback).
+enters processing (`mask_entities`, via triage.text) and for text that is written out
+(`redact`; today nothing writes ticket text: logs, reports and MLflow hold none).
 
 Masked: e-mail addresses, URLs, IBANs (mod-97 checked), payment card numbers (13-19 digits,
 Luhn checked), IPv4 addresses, phone numbers (international `+`/`00` and national trunk-`0`
@@ -219,9 +219,9 @@ _SECRET_HINTS = (
 
 
 def mask_pii(text: str, render: Render = display_placeholder, name: str = "") -> str:
-    """`text` with every kind of personal data replaced by `render(kind)`. Order matters: a
-    secret's value first (it may look like anything), then e-mails and URLs (they contain
-    digits and dots), IBANs and cards (long digit runs) before IPs and phone numbers."""
+    """`text` with every kind of personal data replaced by `render(kind)`. Order matters: the
+    customer's name, a secret's value (it may look like anything), then e-mails and URLs (they
+    contain digits and dots), IBANs and cards (long digit runs) before IPs and phone numbers."""
     if name:
         text = _mask_name(text, name, render)
     lowered = text.lower()

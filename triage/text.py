@@ -18,12 +18,6 @@ from spacy.lookups import Lookups
 from spacy.tokens import Doc
 
 from triage.domain import SUPPORTED_LANGUAGES, LanguageGuess
-
-# Masking lives in triage.pii (one implementation); its names re-exported for existing callers.
-from triage.pii import EMAIL as EMAIL
-from triage.pii import NUMBER as NUMBER
-from triage.pii import ORDER as ORDER
-from triage.pii import URL as URL
 from triage.pii import mask_entities
 from triage.validation import supported_hint
 
@@ -97,10 +91,6 @@ def strip_quoted_and_signature(text: str) -> str:
     return "\n".join(lines).strip()
 
 
-def normalise(text: str) -> str:
-    return mask_entities(strip_quoted_and_signature(text))
-
-
 def _segments(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
     """text[start:end] (no run longer than MAX_RUN) in pieces of at most _SEGMENT characters,
     cut at a single space between two words, which spaCy tokenises the same either way."""
@@ -167,7 +157,8 @@ def shouting_ratio(text: str) -> float:
 class ProcessedText:
     language: LanguageGuess
     normalised: str
-    """Subject and body after `normalise`, case kept."""
+    """Subject and body without quoted history and signature, personal data masked
+    (triage.pii.mask_entities), case kept."""
     lemmas: tuple[str, ...]
     """Lowercased lookup lemmas, punctuation dropped."""
     shouting: float

@@ -11,7 +11,7 @@ import scipy.sparse as sp
 import spacy
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from triage.text import EMAIL, NUMBER, ORDER, URL
+from triage.pii import EMAIL, NUMBER, ORDER, URL
 
 K1 = 1.2
 B = 0.75
