@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from triage.domain import Channel, Ticket
-from triage.rpc.client import TriageClientError, classify, model_info
+from triage.errors import ConfigError
+from triage.rpc.client import Connection, TriageClientError, classify, model_info
 from triage.service import Predictor, TriageService
 
 
@@ -43,3 +45,16 @@ def test_unreachable_server_is_unavailable() -> None:
     with pytest.raises(TriageClientError) as err:
         classify("127.0.0.1:1", Ticket(body="x"), timeout=2)
     assert err.value.code == "UNAVAILABLE"
+
+
+@pytest.mark.parametrize("target", ["10.0.0.7:50051", "triage.example:443", "[2001:db8::1]:50051"])
+def test_a_token_is_never_sent_in_clear_text_off_this_machine(target: str) -> None:
+    with pytest.raises(
+        ConfigError, match=rf"refusing to send the API token in clear text to {re.escape(target)}"
+    ):
+        Connection(target, token="s3cret").channel()
+
+
+@pytest.mark.parametrize("target", ["127.0.0.1:50051", "localhost:50051", "[::1]:50051"])
+def test_a_token_may_go_in_clear_text_to_this_machine(target: str) -> None:
+    Connection(target, token="s3cret").channel().close()

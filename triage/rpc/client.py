@@ -15,7 +15,7 @@ from triage.domain import Ticket
 from triage.errors import ConfigError, TriageError
 from triage.rpc.converters import ticket_to_proto
 from triage.rpc.logs import REQUEST_ID_KEY
-from triage.rpc.tls import channel_credentials
+from triage.rpc.tls import channel_credentials, is_loopback
 from triage.v1 import triage_pb2 as pb
 from triage.v1 import triage_pb2_grpc as pb_grpc
 
@@ -59,6 +59,11 @@ class Connection:
         if not self.tls:
             if self.tls_server_name:
                 raise ConfigError("--tls-server-name needs TLS: give --tls-ca")
+            if self.token and not is_loopback(self.target):
+                raise ConfigError(
+                    f"refusing to send the API token in clear text to {self.target}: "
+                    "give --tls-ca (TLS), or call a server on this machine"
+                )
             return grpc.insecure_channel(self.target)
         credentials = channel_credentials(self.tls_ca, self.tls_cert, self.tls_key)
         options = []

@@ -19,6 +19,16 @@ from triage.settings import Settings
 _SPKI = (serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+"""Hosts whose plaintext traffic never leaves the machine."""
+
+
+def is_loopback(target: str) -> bool:
+    """Whether a `host:port` target (or a bare host) names this machine."""
+    host = target.rsplit(":", 1)[0] if target.count(":") == 1 or "]:" in target else target
+    return host in LOOPBACK_HOSTS
+
+
 def _read(path: str | Path, label: str) -> bytes:
     try:
         return Path(path).read_bytes()
