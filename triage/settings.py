@@ -90,10 +90,16 @@ class Settings:
     max_concurrent: int = 0
     """Most triage and admin calls in progress at once (TRIAGE_MAX_CONCURRENT; 0: max_workers);
     past it, and past half of it for streams, calls get RESOURCE_EXHAUSTED at once. Health
-    checks are not counted and always answered."""
+    checks are not counted and have threads of their own, so a server busy with triage calls
+    still answers them; only a flood past grpc's outer bound on accepted calls (4 times the
+    thread pool, health included) gets RESOURCE_EXHAUSTED for them too."""
     stream_idle_seconds: float = 30.0
     """A TriageStream whose client sends nothing for this long is ended with DEADLINE_EXCEEDED
     (TRIAGE_STREAM_IDLE_SECONDS), so idle streams cannot hold the server's threads."""
+    max_stream_seconds: float = 300.0
+    """Longest a stream may stay open, whatever its client does (TRIAGE_MAX_STREAM_SECONDS):
+    past it the stream ends with DEADLINE_EXCEEDED, or is cancelled a few seconds later if it
+    is stuck writing to a client that does not read. Must be > 0."""
     # personal data and logs
     log_format: str = "json"
     """Server log lines (TRIAGE_LOG_FORMAT): `json`, one object per line with request id, model

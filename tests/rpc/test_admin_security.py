@@ -19,6 +19,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 
 from tests.escalation.test_policy_limits import with_rules
 from tests.rpc.conftest import SETTINGS, make_ticket, running_server
+from triage.domain import Ticket, TriageResult
 from triage.escalation.engine import MAX_EVIDENCE_SPANS
 from triage.escalation.policy import MAX_POLICY_BYTES, MAX_RULES, PolicyVersion
 from triage.rpc.admin import bounded_history
@@ -278,3 +279,50 @@ def test_customer_name_and_evidence_are_bounded(
     assert "120 phrase(s)" in legal.reason  # every phrase still counts
     assert len(legal.evidence) == MAX_EVIDENCE_SPANS
     assert reply.ByteSize() < 16 * 1024
+
+
+def test_admin_credentials_are_checked_before_the_concurrency_cap(
+    tiny_model: Predictor, state: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unauthenticated admin callers take no slot and have no bytes parsed: with every slot
+    held they still get UNAUTHENTICATED / PERMISSION_DENIED, not RESOURCE_EXHAUSTED."""
+    settings = _settings(state, "policy-cap", max_concurrent=2)
+    service = TriageService(settings, tiny_model)
+    entered, release = threading.Semaphore(0), threading.Event()
+    real_triage = service.triage
+
+    def held_triage(ticket: Ticket) -> TriageResult:
+        entered.release()
+        release.wait(20)
+        return real_triage(ticket)
+
+    monkeypatch.setattr(service, "triage", held_triage)
+    with running_server(service, settings) as address, grpc.insecure_channel(address) as channel:
+        triage, admin = pb_grpc.TriageServiceStub(channel), pb_grpc.AdminServiceStub(channel)
+        request = pb.TriageRequest(ticket=make_ticket())
+        held = [triage.Triage.future(request, timeout=20) for _ in range(2)]
+        raw = channel.unary_unary("/triage.v1.AdminService/SetPolicy")  # bytes as they are
+        try:
+            assert entered.acquire(timeout=10) and entered.acquire(timeout=10)
+            for _ in range(5):  # more refusals than slots
+                assert _error(admin.GetPolicy, pb.GetPolicyRequest(), ()) == (
+                    grpc.StatusCode.UNAUTHENTICATED,
+                    "missing credential: send 'authorization: Bearer <token>' metadata",
+                )
+                assert _error(
+                    admin.SetPolicy,
+                    pb.SetPolicyRequest(yaml=POLICY),
+                    (("authorization", "Bearer x"),),
+                ) == (grpc.StatusCode.PERMISSION_DENIED, "the admin token is not valid")
+                with pytest.raises(grpc.RpcError) as info:
+                    raw(b"\xff\xff not a message", timeout=10)  # never parsed: no token
+                assert info.value.code() is grpc.StatusCode.UNAUTHENTICATED
+            # the right token gets as far as the cap
+            assert _error(admin.GetPolicy, pb.GetPolicyRequest()) == (
+                grpc.StatusCode.RESOURCE_EXHAUSTED,
+                "server busy: 2 calls in progress; retry later",
+            )
+        finally:
+            release.set()
+        assert [f.result().ticket_id for f in held] == ["T-1", "T-1"]
+        assert admin.GetPolicy(pb.GetPolicyRequest(), metadata=AUTH, timeout=10).version.version

@@ -1,12 +1,14 @@
 """Bounded concurrency (security review findings 4 and 7): a cap on calls and on streams with
-RESOURCE_EXHAUSTED past it, health always answered, idle streams closed, deadlines honoured,
-and server streams that follow a slow reader instead of running ahead of it."""
+RESOURCE_EXHAUSTED past it, health answered while the cap is reached, idle streams closed, a
+lifetime for every stream, deadlines honoured, server streams that follow a slow reader instead
+of running ahead of it, and slots and reader threads given back however a call ends."""
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 
@@ -17,12 +19,14 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from tests.rpc.conftest import SETTINGS, make_ticket, running_server
 from triage.domain import Ticket, TriageResult
 from triage.rpc.limits import EXEMPT_THREADS, Limiter
+from triage.rpc.server import build_server
 from triage.service import Predictor, TriageService
 from triage.settings import Settings
 from triage.v1 import triage_pb2 as pb
 from triage.v1 import triage_pb2_grpc as pb_grpc
 
 REQUEST = pb.TriageRequest(ticket=make_ticket())
+SMALL_WINDOW = [("grpc.http2.lookahead_bytes", 1024), ("grpc.http2.bdp_probe", 0)]
 
 
 def healthy(channel: grpc.Channel) -> bool:
@@ -46,6 +50,34 @@ def hanging_stream(stub: pb_grpc.TriageServiceStub) -> Iterator[grpc.Future]:
     finally:
         release.set()
         call.cancel()
+
+
+@contextmanager
+def counted_server(service: TriageService, settings: Settings) -> Iterator[tuple[str, Limiter]]:
+    """A running server and the limiter whose counters it uses."""
+    limiter = Limiter.from_settings(settings)
+    server, port = build_server(service, settings, limiter=limiter)
+    server.start()
+    try:
+        yield f"{settings.host}:{port}", limiter
+    finally:
+        server.stop(None).wait()
+
+
+def settles(check: Callable[[], bool], seconds: float = 5.0) -> bool:
+    """`check()` holds within `seconds` (slots are given back by grpc's end-of-call callbacks,
+    which may run just after the client has its status)."""
+    end = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > end:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+def stream_threads() -> int:
+    """Stream reader and stream timer threads alive in this process."""
+    return sum(t.name.startswith("triage-stream") for t in threading.enumerate())
 
 
 def refused(call: object) -> grpc.RpcError:
@@ -181,3 +213,124 @@ def test_limits_from_settings() -> None:
         Settings(max_concurrent=-1)
     with pytest.raises(ValueError, match="TRIAGE_STREAM_IDLE_SECONDS"):
         Settings.from_env({"TRIAGE_STREAM_IDLE_SECONDS": "0"})
+    settings = Settings.from_env({"TRIAGE_MAX_STREAM_SECONDS": "2.5"})
+    assert Limiter.from_settings(settings).stream_seconds == 2.5
+    assert Settings().max_stream_seconds == 300.0
+    with pytest.raises(ValueError, match="TRIAGE_MAX_STREAM_SECONDS: must be > 0, got 0$"):
+        Limiter.from_settings(Settings(max_stream_seconds=0))
+
+
+def test_a_drip_fed_stream_ends_at_its_lifetime(tiny_model: Predictor) -> None:
+    """A ticket every 0.3 s never trips the 0.5 s idle timer; the 1 s lifetime ends it."""
+    settings = replace(SETTINGS, max_concurrent=2, stream_idle_seconds=0.5, max_stream_seconds=1.0)
+    stop = threading.Event()
+
+    def drip() -> Iterator[pb.TriageRequest]:
+        while not stop.is_set():
+            yield REQUEST
+            stop.wait(0.3)
+
+    answers = 0
+    with counted_server(TriageService(settings, tiny_model), settings) as (target, limiter):
+        with grpc.insecure_channel(target) as channel:
+            started = time.monotonic()
+            call = pb_grpc.TriageServiceStub(channel).TriageStream(drip(), timeout=30)
+            with pytest.raises(grpc.RpcError) as err:
+                for _ in call:
+                    answers += 1
+            elapsed = time.monotonic() - started
+            stop.set()
+            assert err.value.code() is grpc.StatusCode.DEADLINE_EXCEEDED
+            assert err.value.details() == (
+                "stream too long: open for more than 1 s (TRIAGE_MAX_STREAM_SECONDS); "
+                "open a new stream for more tickets"
+            )
+            assert answers >= 3 and elapsed >= 1.0
+            assert settles(lambda: (limiter.calls, limiter.streams) == (0, 0))
+
+
+def test_a_client_that_never_reads_is_cut_and_its_slot_comes_back(tiny_model: Predictor) -> None:
+    """No deadline, thousands of tickets, no reads: the handler blocks writing (flow control)
+    and never reads again, so only the lifetime timer can end the call."""
+    settings = replace(SETTINGS, max_concurrent=2, max_stream_seconds=1.0)  # one stream slot
+    before = stream_threads()
+    with counted_server(TriageService(settings, tiny_model), settings) as (target, limiter):
+        # A small receive window: the server is blocked on a write long before the lifetime.
+        with grpc.insecure_channel(target, options=SMALL_WINDOW) as channel:
+            stub = pb_grpc.TriageServiceStub(channel)
+            call = stub.TriageStream(iter([REQUEST] * 5000))
+            assert settles(lambda: limiter.streams == 1)
+            err = refused(stub.TriageStream(iter([REQUEST]), timeout=5))
+            assert err.code() is grpc.StatusCode.RESOURCE_EXHAUSTED  # the slot is held
+            # cut at 1 s lifetime + 1 s grace
+            assert settles(lambda: (limiter.calls, limiter.streams) == (0, 0), seconds=10)
+            with pytest.raises(grpc.RpcError) as cut:
+                for _ in call:  # what the transport had buffered, then the status
+                    pass
+            assert cut.value.code() is grpc.StatusCode.CANCELLED
+            assert [r.ticket_id for r in stub.TriageStream(iter([REQUEST]), timeout=5)] == ["T-1"]
+            assert settles(lambda: stream_threads() <= before)
+
+
+def test_slots_and_reader_threads_come_back_however_calls_end(tiny_model: Predictor) -> None:
+    settings = replace(SETTINGS, max_concurrent=4, stream_idle_seconds=0.5)
+    bad = pb.TriageRequest(ticket=make_ticket(subject="x" * 200))  # over max_subject_bytes
+    before = stream_threads()
+    with counted_server(TriageService(settings, tiny_model), settings) as (target, limiter):
+        with grpc.insecure_channel(target) as channel:
+            stub = pb_grpc.TriageServiceStub(channel)
+            raw = channel.unary_unary("/triage.v1.TriageService/Triage")  # bytes as they are
+
+            def given_back(ending: str) -> None:
+                counts = lambda: (limiter.calls, limiter.streams)  # noqa: E731
+                assert settles(lambda: counts() == (0, 0)), (ending, counts())
+                assert settles(lambda: stream_threads() <= before), ending
+
+            assert stub.Triage(REQUEST, timeout=5).ticket_id == "T-1"
+            given_back("unary OK")
+            assert len(list(stub.TriageStream(iter([REQUEST] * 3), timeout=5))) == 3
+            given_back("stream OK")
+
+            err = refused(lambda: stub.Triage(bad, timeout=5))
+            assert err.code() is grpc.StatusCode.INVALID_ARGUMENT
+            assert err.details().startswith("ticket.subject: ")
+            given_back("unary INVALID_ARGUMENT")
+            err = refused(lambda: list(stub.TriageStream(iter([REQUEST, bad]), timeout=5)))
+            assert err.code() is grpc.StatusCode.INVALID_ARGUMENT
+            assert err.details().startswith("request[1].ticket.subject: ")
+            given_back("stream INVALID_ARGUMENT")
+
+            err = refused(lambda: raw(b"\xff\xff", timeout=5))  # aborted before the servicer
+            assert (err.code(), err.details()) == (
+                grpc.StatusCode.INVALID_ARGUMENT,
+                "request could not be parsed",
+            )
+            given_back("aborted")
+            with hanging_stream(stub) as call:
+                err = refused(call)
+            assert err.code() is grpc.StatusCode.DEADLINE_EXCEEDED
+            assert err.details().startswith("stream idle: no request for 0.5 s")
+            given_back("idle close")
+
+            with hanging_stream(stub):
+                assert settles(lambda: limiter.streams == 1)
+            given_back("client cancel")  # hanging_stream cancels on exit
+
+
+def test_a_cancelled_stream_frees_its_handler_at_once(
+    tiny_model: Predictor, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The handler waiting for the next request wakes when the call ends, instead of holding
+    its pool thread until the idle timer (30 s here) runs out."""
+    caplog.set_level(logging.INFO, logger="triage.rpc.servicer")
+    settings = replace(SETTINGS, max_concurrent=2)
+    with counted_server(TriageService(settings, tiny_model), settings) as (target, limiter):
+        with grpc.insecure_channel(target) as channel:
+            stub = pb_grpc.TriageServiceStub(channel)
+            with hanging_stream(stub):
+                pass
+            ended = lambda: any(  # noqa: E731
+                r.getMessage().startswith("TriageStream ") for r in caplog.records
+            )
+            assert settles(ended, seconds=3)
+            assert (limiter.calls, limiter.streams) == (0, 0)

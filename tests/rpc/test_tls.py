@@ -209,6 +209,10 @@ def test_health_and_reflection_stay_open_and_admin_keeps_its_own_token(
     assert (code, message) == (grpc.StatusCode.PERMISSION_DENIED, "the admin token is not valid")
     right = (("authorization", f"Bearer {ADMIN_TOKEN}"),)
     assert admin.GetPolicy(pb.GetPolicyRequest(), metadata=right, timeout=10).version.version
+    # one interceptor checks both tokens, each refusal logged once without the token
+    messages = [r.getMessage() for r in caplog.records]
+    assert messages.count("GetPolicy refused: UNAUTHENTICATED") == 1
+    assert messages.count("GetPolicy refused: PERMISSION_DENIED") == 1
     for secret in (API_TOKEN, ADMIN_TOKEN):
         assert secret not in caplog.text
 

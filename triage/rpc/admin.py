@@ -1,6 +1,8 @@
 """AdminService over gRPC: the escalation policy (get, validate, set, simulate, reload) and the
-suggestion content (reload). Every call needs `authorization: Bearer <settings.admin_token>`;
-with no token configured, admin is off (UNAUTHENTICATED), never open."""
+suggestion content (reload). Every call needs `authorization: Bearer <settings.admin_token>`,
+checked by the server's token interceptor (`admin_guard`, rpc/auth.py) before the call takes a
+concurrency slot or its request is parsed; with no token configured, admin is off
+(UNAUTHENTICATED), never open."""
 
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from triage.escalation.policy import (
     valid_version_name,
 )
 from triage.rpc import converters
-from triage.rpc.auth import Metadata, check_bearer, token_digest
+from triage.rpc.auth import Guard
 from triage.rpc.policy_converters import (
     problems_to_proto,
     simulation_to_proto,
@@ -60,13 +62,16 @@ def bounded_history(versions: list[PolicyVersion], budget: int) -> list[pb.Polic
     return out[::-1]
 
 
-def check_token(metadata: Metadata, expected: str) -> None:
-    """Raise AdminAuthMissing / AdminAuthDenied unless the metadata carries the admin token."""
-    if not expected:
-        raise AdminAuthMissing(
-            "admin calls are disabled: the server has no admin token (set TRIAGE_ADMIN_TOKEN)"
-        )
-    check_bearer(metadata, token_digest(expected), "admin", AdminAuthMissing, AdminAuthDenied)
+def admin_guard(token: str) -> Guard:
+    """What every AdminService call must present: AdminAuthMissing / AdminAuthDenied otherwise,
+    and AdminAuthMissing for every call when the server has no admin token."""
+    return Guard(
+        "admin",
+        token,
+        off="admin calls are disabled: the server has no admin token (set TRIAGE_ADMIN_TOKEN)",
+        missing=AdminAuthMissing,
+        denied=AdminAuthDenied,
+    )
 
 
 class AdminServicer(pb_grpc.AdminServiceServicer):
@@ -77,8 +82,8 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
         self._synced = False
         self._sync_lock = threading.Lock()
 
-    def _authorise(self, context: grpc.ServicerContext) -> None:
-        check_token(context.invocation_metadata(), self._settings.admin_token)
+    def _sync(self) -> None:
+        """Callers are authenticated already (the interceptor)."""
         with self._sync_lock:  # first admin use: serve what the store says is current
             if not self._synced:
                 if self._service.policy.version.version != self._store.current().version.version:
@@ -89,7 +94,7 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
         self, request: pb.GetPolicyRequest, context: grpc.ServicerContext
     ) -> pb.GetPolicyResponse:
         with call_scope(context, self._service, "GetPolicy"):
-            self._authorise(context)
+            self._sync()
             check_version_name(request.version)
             active = self._store.get(request.version) if request.version else self._store.current()
             budget = (
@@ -107,7 +112,7 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
         self, request: pb.ValidatePolicyRequest, context: grpc.ServicerContext
     ) -> pb.ValidatePolicyResponse:
         with call_scope(context, self._service, "ValidatePolicy"):
-            self._authorise(context)
+            self._sync()
             check_yaml_size(request.yaml)
             problems = policy_problems(request.yaml)
             return pb.ValidatePolicyResponse(valid=not problems, errors=problems_to_proto(problems))
@@ -116,7 +121,7 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
         self, request: pb.SetPolicyRequest, context: grpc.ServicerContext
     ) -> pb.SetPolicyResponse:
         with call_scope(context, self._service, "SetPolicy"):
-            self._authorise(context)
+            self._sync()
             check_yaml_size(request.yaml)
             active = self._store.set(request.yaml, request.author, request.comment)
             self._service.use_policy(active)
@@ -126,7 +131,7 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
         self, request: pb.ReloadPolicyRequest, context: grpc.ServicerContext
     ) -> pb.PolicyVersion:
         with call_scope(context, self._service, "ReloadPolicy"):
-            self._authorise(context)
+            self._sync()
             active = self._store.current()
             self._service.use_policy(active)
             return version_to_proto(active.version)
@@ -135,7 +140,7 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
         self, request: pb.ReloadContentRequest, context: grpc.ServicerContext
     ) -> pb.ReloadContentResponse:
         with call_scope(context, self._service, "ReloadContent"):
-            self._authorise(context)
+            self._sync()
             status = self._service.reload_content()
             return pb.ReloadContentResponse(
                 summary=status.summary, unknown_topics=status.unknown_topics
@@ -145,7 +150,7 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
         self, request: pb.SimulatePolicyRequest, context: grpc.ServicerContext
     ) -> pb.SimulatePolicyResponse:
         with call_scope(context, self._service, "SimulatePolicy"):
-            self._authorise(context)
+            self._sync()
             check_yaml_size(request.yaml)
             which = request.WhichOneof("history")
             if which == "dataset_path":
@@ -176,4 +181,4 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
         return LabelledTicket(ticket, item.escalated, item.queue)
 
 
-__all__ = ["AdminServicer", "PolicyValidationError", "check_token"]
+__all__ = ["AdminServicer", "PolicyValidationError", "admin_guard"]

@@ -1,5 +1,6 @@
-"""Bearer tokens: the one check behind the optional API token (every TriageService call, by a
-server interceptor) and the required admin token (AdminService, `admin.check_token`).
+"""Bearer tokens: one server interceptor checks them before a call takes a concurrency slot or
+has its request parsed: the optional API token (every TriageService call) and the required
+admin token (every AdminService call; without one, admin is off, never open).
 
 Tokens are compared as SHA-256 digests with hmac.compare_digest: equal lengths whatever was sent,
 so neither the value nor the length of the expected token leaks through timing. No token is ever
@@ -10,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import grpc
@@ -55,11 +56,43 @@ _HANDLERS = {  # (request streaming, response streaming) -> grpc's handler facto
 }
 
 
+def handler_factory(
+    request_streaming: bool, response_streaming: bool
+) -> Callable[..., grpc.RpcMethodHandler]:
+    """grpc's rpc_method_handler function for a method of this kind."""
+    return _HANDLERS[(request_streaming, response_streaming)]
+
+
+class Guard:
+    """The bearer token every call of one service needs. An empty token switches the service
+    off: every call gets `missing(off)`, so a server without a token is closed, never open."""
+
+    def __init__(
+        self,
+        what: str,
+        token: str,
+        off: str = "",
+        missing: type[AuthMissing] = AuthMissing,
+        denied: type[AuthDenied] = AuthDenied,
+    ) -> None:
+        if not token and not off:
+            raise ValueError(f"the {what} guard needs a token or a reason it is off")
+        self._digest = token_digest(token) if token else None  # the token itself is not kept
+        self._what, self._off = what, off
+        self._missing, self._denied = missing, denied
+
+    def check(self, metadata: Metadata) -> None:
+        if self._digest is None:
+            raise self._missing(self._off)
+        check_bearer(metadata, self._digest, self._what, self._missing, self._denied)
+
+
 def _refusal(
     handler: grpc.RpcMethodHandler, method: str, error: Exception, request_id: str
 ) -> grpc.RpcMethodHandler:
     """A handler of the same kind as `handler` that answers `error`'s status without reading the
-    request (no deserializer: an unauthenticated caller's bytes are never parsed)."""
+    request (no deserializer: an unauthenticated caller's bytes are never parsed) and outside
+    the concurrency caps (it is not wrapped by limits.Limiter)."""
     code, message = status_for(error, request_id)
 
     def refuse(_request: Any, context: grpc.ServicerContext) -> Any:
@@ -71,22 +104,15 @@ def _refusal(
         context.set_trailing_metadata(((REQUEST_ID_KEY, request_id),))
         context.abort(code, message)
 
-    make: Callable[..., grpc.RpcMethodHandler] = _HANDLERS[
-        (handler.request_streaming, handler.response_streaming)
-    ]
-    return make(refuse)
+    return handler_factory(handler.request_streaming, handler.response_streaming)(refuse)
 
 
 class TokenInterceptor(grpc.ServerInterceptor):
-    """Every method of `service` (full name, e.g. triage.v1.TriageService) needs the bearer
-    token; other services (health, reflection) pass untouched."""
+    """Every method of each service in `guards` (full name, e.g. triage.v1.TriageService) needs
+    that service's token; other services (health, reflection) pass untouched."""
 
-    def __init__(self, service: str, token: str, what: str = "API") -> None:
-        if not token:
-            raise ValueError("TokenInterceptor needs a token")
-        self._prefix = f"/{service}/"
-        self._digest = token_digest(token)  # the token itself is not kept
-        self._what = what
+    def __init__(self, guards: Mapping[str, Guard]) -> None:
+        self._guards = {f"/{service}/": guard for service, guard in guards.items()}
 
     def intercept_service(
         self,
@@ -95,11 +121,13 @@ class TokenInterceptor(grpc.ServerInterceptor):
     ) -> grpc.RpcMethodHandler | None:
         handler = continuation(handler_call_details)
         method: str = handler_call_details.method  # type: ignore[attr-defined]
-        if handler is None or not method.startswith(self._prefix):
+        service, _, name = method.rpartition("/")
+        guard = self._guards.get(f"{service}/")
+        if handler is None or guard is None:
             return handler
         metadata = handler_call_details.invocation_metadata  # type: ignore[attr-defined]
         try:
-            check_bearer(metadata, self._digest, self._what)
+            guard.check(metadata)
         except (AuthMissing, AuthDenied) as exc:
-            return _refusal(handler, method.rsplit("/", 1)[-1], exc, request_id_from(metadata))
+            return _refusal(handler, name, exc, request_id_from(metadata))
         return handler

@@ -2,18 +2,27 @@
 
 - At most `max_calls` of them run at once and at most `max_streams` of those are streams; past
   either cap a call is refused at once with RESOURCE_EXHAUSTED instead of queueing without end.
-  The server's thread pool has EXEMPT_THREADS more threads than `max_calls`, so health checks,
-  reflection and refusals always find a free thread.
+  Health checks, reflection and token refusals are not counted, and the server's thread pool
+  has EXEMPT_THREADS more threads than `max_calls` for them. They are not beyond every bound:
+  grpc's maximum_concurrent_rpcs (server.py) counts all calls, health included, so under a
+  flood past that outer bound a health check gets RESOURCE_EXHAUSTED like any other call.
 - A call whose deadline has already passed when a thread picks it up is not started.
 - A stream's requests are read by a helper thread one message ahead (so grpc's flow control
   still holds the client back): a client that sends nothing for `idle_seconds` gets
   DEADLINE_EXCEEDED, and a stream whose client has gone (cancel, deadline) stops between tickets.
+- A stream lives at most `stream_seconds`, whatever its client does: the next read past that
+  ends it with DEADLINE_EXCEEDED, and a stream still running CUT_GRACE_SECONDS later (its
+  handler blocked on a write to a client that does not read) is cancelled by a timer. Without
+  this, a client dripping tickets just inside the idle time, or one that never reads its
+  answers, keeps a stream slot for ever.
 """
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -22,8 +31,27 @@ import grpc
 from triage.rpc.status import IdleStream
 from triage.settings import Settings
 
+log = logging.getLogger(__name__)
+
 EXEMPT_THREADS = 4
 """Threads beyond the call cap: health, reflection and refusals never wait for a busy server."""
+
+CUT_GRACE_SECONDS = 5.0
+"""How long past its lifetime a stream may take to end by itself before it is cancelled (never
+more than the lifetime itself, so short test lifetimes stay short)."""
+
+
+class StreamTooLong(IdleStream):
+    """A stream open for longer than TRIAGE_MAX_STREAM_SECONDS. A kind of IdleStream only for
+    the status table (status.CODES: DEADLINE_EXCEEDED); the message is its own."""
+
+    def __init__(self, seconds: float) -> None:
+        Exception.__init__(
+            self,
+            f"stream too long: open for more than {seconds:g} s (TRIAGE_MAX_STREAM_SECONDS); "
+            "open a new stream for more tickets",
+        )
+
 
 Behaviour = Callable[[Any, grpc.ServicerContext], Any]
 
@@ -31,15 +59,20 @@ _END = object()  # the client half-closed
 
 
 class Limiter:
-    def __init__(self, max_calls: int, max_streams: int, idle_seconds: float) -> None:
+    def __init__(
+        self, max_calls: int, max_streams: int, idle_seconds: float, stream_seconds: float
+    ) -> None:
         if max_calls < 1 or not 1 <= max_streams <= max_calls or idle_seconds <= 0:
             raise ValueError(
                 f"limits: need 1 <= streams ({max_streams}) <= calls ({max_calls}) and "
                 f"idle seconds ({idle_seconds}) > 0"
             )
+        if stream_seconds <= 0:
+            raise ValueError(f"TRIAGE_MAX_STREAM_SECONDS: must be > 0, got {stream_seconds:g}")
         self.max_calls = max_calls
         self.max_streams = max_streams
         self.idle_seconds = idle_seconds
+        self.stream_seconds = stream_seconds
         self._lock = threading.Lock()
         self.calls = 0
         self.streams = 0
@@ -49,7 +82,9 @@ class Limiter:
         """Calls: settings.max_concurrent (max_workers when 0); streams: half of them, so
         streams that hold their threads for long can never starve unary calls."""
         calls = settings.max_concurrent or settings.max_workers
-        return cls(calls, max(1, calls // 2), settings.stream_idle_seconds)
+        return cls(
+            calls, max(1, calls // 2), settings.stream_idle_seconds, settings.max_stream_seconds
+        )
 
     @property
     def threads(self) -> int:
@@ -64,8 +99,11 @@ class Limiter:
 
         def limited(request: Any, context: grpc.ServicerContext) -> Any:
             self._admit(context, streaming)
-            if client_streaming:
-                request = _Paced(request, context, self.idle_seconds)
+            if streaming:
+                ends = time.monotonic() + self.stream_seconds
+                self._cut_later(context)
+                if client_streaming:
+                    request = _Paced(request, context, self.idle_seconds, ends, self.stream_seconds)
             return behaviour(request, context)
 
         return limited
@@ -98,20 +136,54 @@ class Limiter:
         if not context.add_callback(release):
             release()
 
+    def _cut_later(self, context: grpc.ServicerContext) -> None:
+        """Cancel the call if it is still running a little after its lifetime: the fallback for
+        a handler that never reads again because it is blocked writing to a client that does
+        not read (the client then sees CANCELLED). The timer goes when the call ends."""
+        after = self.stream_seconds + min(CUT_GRACE_SECONDS, self.stream_seconds)
+
+        def cut() -> None:
+            if context.is_active():
+                log.warning("stream cancelled: still open %.3g s after it started", after)
+                context.cancel()
+
+        timer = threading.Timer(after, cut)
+        timer.name, timer.daemon = "triage-stream-cut", True
+        timer.start()
+        if not context.add_callback(timer.cancel):
+            timer.cancel()
+
 
 class _Paced:
     """A client stream's requests, read by a helper thread at most one message ahead: the
-    handler can then give up on a client that sends nothing (`idle_seconds`), which a blocking
-    read of grpc's request iterator cannot. It stops when the call is no longer active."""
+    handler can then give up on a client that sends nothing (`idle_seconds`) or on a stream
+    past its lifetime (`ends`, a time.monotonic() value), which a blocking read of grpc's
+    request iterator cannot. It stops as soon as the call is no longer active."""
 
     def __init__(
-        self, requests: Iterator[Any], context: grpc.ServicerContext, idle_seconds: float
+        self,
+        requests: Iterator[Any],
+        context: grpc.ServicerContext,
+        idle_seconds: float,
+        ends: float,
+        lifetime: float,
     ) -> None:
         self._requests = requests
         self._context = context
         self._idle = idle_seconds
+        self._ends = ends
+        self._lifetime = lifetime
         self._queue: queue.Queue[Any] = queue.Queue(maxsize=1)
         self._reader: threading.Thread | None = None
+        # The call ending (cancel, deadline) wakes a handler waiting for the next request at
+        # once, instead of after idle_seconds, so its pool thread is free again.
+        context.add_callback(self._wake)
+
+    def _wake(self) -> None:
+        try:
+            self._queue.put_nowait(_END)
+        except queue.Full:  # the handler has a request to take, then sees the call is over
+            pass
 
     def __iter__(self) -> _Paced:
         return self
@@ -122,9 +194,15 @@ class _Paced:
             self._reader.start()
         if not self._context.is_active():  # cancelled or past its deadline: stop the work
             raise StopIteration
+        left = self._ends - time.monotonic()
+        if left <= 0:
+            raise StreamTooLong(self._lifetime)
+        wait = min(self._idle, left)
         try:
-            item = self._queue.get(timeout=self._idle)
+            item = self._queue.get(timeout=wait)
         except queue.Empty:
+            if wait < self._idle:  # the lifetime ran out first
+                raise StreamTooLong(self._lifetime) from None
             raise IdleStream(self._idle) from None
         if item is _END:
             raise StopIteration

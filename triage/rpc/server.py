@@ -17,8 +17,8 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from triage.escalation.policy import PolicyStore
-from triage.rpc.admin import AdminServicer
-from triage.rpc.auth import TokenInterceptor
+from triage.rpc.admin import AdminServicer, admin_guard
+from triage.rpc.auth import Guard, TokenInterceptor, handler_factory
 from triage.rpc.limits import Limiter
 from triage.rpc.servicer import UNPARSABLE, TriageServicer, Unparsable
 from triage.rpc.tls import server_credentials, transport_mode
@@ -51,14 +51,6 @@ def _lenient(message_type: type[Message]) -> Callable[[bytes], Message | Unparsa
     return parse
 
 
-_HANDLERS = {  # (client streaming, server streaming) -> grpc's handler factory
-    (False, False): grpc.unary_unary_rpc_method_handler,
-    (False, True): grpc.unary_stream_rpc_method_handler,
-    (True, False): grpc.stream_unary_rpc_method_handler,
-    (True, True): grpc.stream_stream_rpc_method_handler,
-}
-
-
 def _refuse_unparsable(method: Callable[[Any, grpc.ServicerContext], Any]) -> Callable[..., Any]:
     """A single request that does not parse is refused before the servicer sees it."""
 
@@ -81,7 +73,7 @@ def _add_service(name: str, servicer: object, server: grpc.Server, limiter: Limi
         if not method.client_streaming:
             behaviour = _refuse_unparsable(behaviour)
         behaviour = limiter.wrap(behaviour, method.client_streaming, method.server_streaming)
-        make = _HANDLERS[(method.client_streaming, method.server_streaming)]
+        make = handler_factory(method.client_streaming, method.server_streaming)
         handlers[method.name] = make(
             behaviour,
             request_deserializer=_lenient(getattr(pb, method.input_type.name)),
@@ -122,28 +114,34 @@ def _log_transport(settings: Settings) -> None:
 
 
 def build_server(
-    service: TriageService, settings: Settings, policy_store: PolicyStore | None = None
+    service: TriageService,
+    settings: Settings,
+    policy_store: PolicyStore | None = None,
+    limiter: Limiter | None = None,
 ) -> tuple[grpc.Server, int]:
     """A bound, not yet started server and its real port (settings.port 0 picks a free one),
     plaintext or TLS/mTLS as settings.tls_* say (ConfigError naming the variable if the files
-    cannot serve), TriageService behind settings.api_token when one is set.
+    cannot serve), TriageService behind settings.api_token when one is set, AdminService always
+    behind settings.admin_token (off without one). Calls are capped by `limiter` (default:
+    Limiter.from_settings; tests pass their own to read its counters).
     Health is NOT_SERVING until the service has a model and follows `service.use_model`.
     AdminService uses `policy_store` (default: settings.policy_dir, touched on first admin call)."""
     credentials = server_credentials(settings)  # first: bad TLS files fail before anything runs
-    interceptors = (
-        [TokenInterceptor(SERVICE_NAME, settings.api_token)] if settings.api_token else []
-    )
+    guards = {ADMIN_SERVICE_NAME: admin_guard(settings.admin_token)}
+    if settings.api_token:
+        guards[SERVICE_NAME] = Guard("API", settings.api_token)
     size = settings.max_message_bytes
-    limiter = Limiter.from_settings(settings)  # triage and admin calls; health is exempt
+    # Triage and admin calls; health, reflection and token refusals are not counted.
+    limiter = limiter or Limiter.from_settings(settings)
     server = grpc.server(
         ThreadPoolExecutor(max_workers=limiter.threads, thread_name_prefix="triage-rpc"),
-        interceptors=interceptors,
+        interceptors=[TokenInterceptor(guards)],
         options=[
             ("grpc.max_receive_message_length", size),
             ("grpc.max_send_message_length", size),
         ],
-        # An outer bound on calls accepted at all (running or waiting for a thread): grpc
-        # refuses the rest with RESOURCE_EXHAUSTED before they reach the pool.
+        # An outer bound on calls accepted at all (running or waiting for a thread), health
+        # checks included: grpc refuses the rest with RESOURCE_EXHAUSTED before the pool.
         maximum_concurrent_rpcs=4 * limiter.threads,
     )
     _add_service("TriageService", TriageServicer(service), server, limiter)
