@@ -119,6 +119,10 @@ class Settings:
             raise ValueError(
                 f"TRIAGE_STREAM_IDLE_SECONDS: must be > 0, got {self.stream_idle_seconds}"
             )
+        if self.max_stream_seconds <= 0:
+            raise ValueError(
+                f"TRIAGE_MAX_STREAM_SECONDS: must be > 0, got {self.max_stream_seconds:g}"
+            )
         if self.log_format not in ("json", "text"):
             raise ValueError(f"TRIAGE_LOG_FORMAT: expected json or text, got {self.log_format!r}")
 

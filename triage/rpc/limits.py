@@ -28,7 +28,7 @@ from typing import Any
 
 import grpc
 
-from triage.rpc.status import IdleStream
+from triage.rpc.status import IdleStream, StreamTooLong
 from triage.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -41,18 +41,6 @@ CUT_GRACE_SECONDS = 5.0
 more than the lifetime itself, so short test lifetimes stay short)."""
 
 
-class StreamTooLong(IdleStream):
-    """A stream open for longer than TRIAGE_MAX_STREAM_SECONDS. A kind of IdleStream only for
-    the status table (status.CODES: DEADLINE_EXCEEDED); the message is its own."""
-
-    def __init__(self, seconds: float) -> None:
-        Exception.__init__(
-            self,
-            f"stream too long: open for more than {seconds:g} s (TRIAGE_MAX_STREAM_SECONDS); "
-            "open a new stream for more tickets",
-        )
-
-
 Behaviour = Callable[[Any, grpc.ServicerContext], Any]
 
 _END = object()  # the client half-closed
@@ -62,13 +50,15 @@ class Limiter:
     def __init__(
         self, max_calls: int, max_streams: int, idle_seconds: float, stream_seconds: float
     ) -> None:
-        if max_calls < 1 or not 1 <= max_streams <= max_calls or idle_seconds <= 0:
+        if (
+            max_calls < 1
+            or not 1 <= max_streams <= max_calls
+            or min(idle_seconds, stream_seconds) <= 0
+        ):
             raise ValueError(
                 f"limits: need 1 <= streams ({max_streams}) <= calls ({max_calls}) and "
-                f"idle seconds ({idle_seconds}) > 0"
+                f"idle ({idle_seconds}) and stream ({stream_seconds}) seconds > 0"
             )
-        if stream_seconds <= 0:
-            raise ValueError(f"TRIAGE_MAX_STREAM_SECONDS: must be > 0, got {stream_seconds:g}")
         self.max_calls = max_calls
         self.max_streams = max_streams
         self.idle_seconds = idle_seconds

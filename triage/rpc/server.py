@@ -21,7 +21,7 @@ from triage.rpc.admin import AdminServicer, admin_guard
 from triage.rpc.auth import Guard, TokenInterceptor, handler_factory
 from triage.rpc.limits import Limiter
 from triage.rpc.servicer import UNPARSABLE, TriageServicer, Unparsable
-from triage.rpc.tls import server_credentials, transport_mode
+from triage.rpc.tls import is_loopback, server_credentials, transport_mode
 from triage.service import TriageService
 from triage.settings import Settings
 from triage.v1 import triage_pb2 as pb
@@ -96,9 +96,6 @@ def mark_serving(health_servicer: health.HealthServicer, serving: bool) -> None:
         health_servicer.set(name, status)
 
 
-_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
-
-
 def _address(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host and not host.startswith("[") else f"{host}:{port}"
 
@@ -107,7 +104,7 @@ def _log_transport(settings: Settings) -> None:
     """One line: transport mode and whether triage calls need a token (never the token)."""
     mode = transport_mode(settings)
     token = "required" if settings.api_token else "not required"
-    if mode == "insecure" and settings.host not in _LOOPBACK:
+    if mode == "insecure" and not is_loopback(settings.host):
         log.warning("transport: insecure (plaintext) on %s; API token %s", settings.host, token)
     else:
         log.info("transport: %s; API token %s", mode, token)

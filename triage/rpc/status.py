@@ -47,12 +47,23 @@ class IdleStream(Exception):
         )
 
 
+class StreamTooLong(Exception):
+    """A stream open for longer than TRIAGE_MAX_STREAM_SECONDS (rpc-level, see rpc/limits.py)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(
+            f"stream too long: open for more than {seconds:g} s (TRIAGE_MAX_STREAM_SECONDS); "
+            "open a new stream for more tickets"
+        )
+
+
 # Domain error messages are safe to show clients by contract (errors.py), so they go out as-is.
 # A class not found here (by MRO, so subclasses inherit their parent's code) is a bug: INTERNAL.
 CODES: dict[type[Exception], grpc.StatusCode] = {
     InvalidTicket: grpc.StatusCode.INVALID_ARGUMENT,
     MalformedRequest: grpc.StatusCode.INVALID_ARGUMENT,
     IdleStream: grpc.StatusCode.DEADLINE_EXCEEDED,
+    StreamTooLong: grpc.StatusCode.DEADLINE_EXCEEDED,
     DatasetError: grpc.StatusCode.INVALID_ARGUMENT,
     ModelUnavailable: grpc.StatusCode.UNAVAILABLE,
     ModelNotFound: grpc.StatusCode.NOT_FOUND,
