@@ -97,6 +97,29 @@ def test_bands_per_head_and_consistency_rules_are_visible() -> None:
     assert [r.rule for r in escalation.rules_applied] == ["security-incident-needs-l3"]
 
 
+def test_an_unsure_prediction_overrules_no_other_head() -> None:
+    # The case: `urgent` at 0.27, tied with `low`, must not lift an L1 at 0.70.
+    preds = {
+        "priority": _prediction("urgent", 0.27, low=0.27, normal=0.26, high=0.2),
+        "tier": _prediction("L1", 0.7, L2=0.2, L3=0.1),
+    }
+    escalation, out = decide(_signals(0.1), POLICY, NOW, preds)
+    assert out["tier"].label == "L1" and escalation.rules_applied == ()
+    # At the band's rule_min (0.55 for priority) the rule fires.
+    preds["priority"] = _prediction("urgent", 0.55, high=0.45)
+    escalation, out = decide(_signals(0.1), POLICY, NOW, preds)
+    assert out["tier"].label == "L2"
+    assert [r.rule for r in escalation.rules_applied] == ["urgent-needs-l2"]
+    # Without rule_min, the head's `suggest` limit is the minimum.
+    text = POLICY.policy.yaml_text.replace(", rule_min: 0.55}", "}").replace(
+        "priority: {auto: 0.85, suggest: 0.55", "priority: {auto: 0.85, suggest: 0.6"
+    )
+    without = candidate_policy(text)
+    assert without.policy.band_limits("priority").rule_confidence == 0.6
+    escalation, out = decide(_signals(0.1), without, NOW, preds)
+    assert out["tier"].label == "L1" and escalation.rules_applied == ()
+
+
 def test_without_an_escalation_model_the_flags_decide() -> None:
     escalation, _ = decide(_signals(None), POLICY, NOW)
     assert not escalation.escalate and escalation.risk == 0.0 and escalation.band is Band.MANUAL

@@ -74,6 +74,13 @@ def test_segment_and_queue_overrides() -> None:
             "must not be above auto",
         ),
         (
+            "rule_min: 0.55}",
+            "rule_min: 1.2}",
+            "bands.priority.rule_min",
+            "rule_min: 1.2",
+            "between 0 and 1",
+        ),
+        (
             "      threshold: 0.3\n",
             "      threshold: -1\n",
             "overrides.queues.security.threshold",

@@ -223,8 +223,14 @@ def _consistency(
         if rule.when_flag:
             hit = rule.when_flag in raised
         else:
+            # Only a confident prediction overrules another head: `urgent` at 0.27, tied with
+            # `low`, must not lift a tier predicted L1 at 0.70.
             current = preds.get(rule.when_head)
-            hit = current is not None and current.label == rule.when_label
+            hit = (
+                current is not None
+                and current.label == rule.when_label
+                and current.confidence >= policy.band_limits(rule.when_head).rule_confidence
+            )
         target = preds.get(rule.head)
         if not hit or target is None:
             continue

@@ -48,6 +48,14 @@ class FlagRule:
 class BandLimits:
     auto: float
     suggest: float
+    rule_min: float | None = None
+    """Lowest confidence at which a prediction of this head triggers a consistency rule
+    (`when: {head, label}`); None: the `suggest` limit (a prediction too unsure to suggest
+    must not overrule another head)."""
+
+    @property
+    def rule_confidence(self) -> float:
+        return self.suggest if self.rule_min is None else self.rule_min
 
 
 @dataclass(frozen=True)
@@ -285,12 +293,12 @@ def _build(text: str, c: _Checker) -> Policy | None:
     bands: dict[str, BandLimits] = {}
     if "bands" in sections:
         for head, _k, v in c.mapping("bands", sections["bands"][1], ("default", *BAND_HEADS)):
-            limits = {"auto": 0.9, "suggest": 0.6}
-            for name, _kk, vv in c.mapping(f"bands.{head}", v, ("auto", "suggest")):
+            limits: dict[str, float] = {"auto": 0.9, "suggest": 0.6}
+            for name, _kk, vv in c.mapping(f"bands.{head}", v, ("auto", "suggest", "rule_min")):
                 limits[name] = c.number(f"bands.{head}.{name}", vv)
             if limits["suggest"] > limits["auto"]:
                 c.fail(f"bands.{head}.suggest", v, "must not be above auto")
-            bands[head] = BandLimits(limits["auto"], limits["suggest"])
+            bands[head] = BandLimits(limits["auto"], limits["suggest"], limits.get("rule_min"))
         if "default" not in bands:
             c.fail("bands.default", sections["bands"][1], "is required")
 
