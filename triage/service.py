@@ -110,7 +110,10 @@ class TriageService:
         suggester = self._suggester  # one read, like the model
         if suggester is not None:
             results = [suggester.add_to(i, r) for i, r in zip(inputs, results, strict=True)]
-        return self._escalate(model, inputs, results, features)
+        results = self._escalate(model, inputs, results, features)
+        if suggester is not None:  # the policy's rules may have changed the tier routed by
+            results = [suggester.reroute(i, r) for i, r in zip(inputs, results, strict=True)]
+        return results
 
     # --- escalation policy (risk, flags, bands, consistency rules) ---
 

@@ -60,6 +60,22 @@ def test_triage_carries_routing_macros_and_articles(stub: pb_grpc.TriageServiceS
     assert "Sanne de Vries" in rendered
 
 
+def test_routing_reasons_name_the_tier_the_response_carries(
+    stub: pb_grpc.TriageServiceStub,
+) -> None:
+    # A security incident: the policy's rule lifts the tier to L3 after routing ran once.
+    ticket = make_ticket(
+        subject="Account hacked",
+        body="Someone hacked my account and changed my password, unauthorized login from abroad.",
+    )
+    response = stub.Triage(pb.TriageRequest(ticket=ticket))
+    rules = [r.rule for r in response.escalation.rules_applied]
+    assert "security-incident-needs-l3" in rules and response.tier.label == "L3"
+    tiers = [r.reason for r in response.routing if "tier" in r.reason]
+    assert tiers and all("L3" in reason for reason in tiers), tiers
+    assert not any("at tier L1" in r.reason or "at tier L2" in r.reason for r in response.routing)
+
+
 def test_search_articles(stub: pb_grpc.TriageServiceStub) -> None:
     response = stub.SearchArticles(pb.SearchArticlesRequest(query="I forgot my password", limit=2))
     assert len(response.articles) <= 2

@@ -97,7 +97,38 @@ def test_learned_queue_head_is_blended_in(suggester) -> None:  # type: ignore[no
         "queue": _pred("billing", 0.9, retention=0.1),
     }
     targets = router.route(predictions, "en")
-    assert targets[0].queue == "billing" and "learned queue model agrees" in targets[0].reason
+    assert targets[0].queue == "billing" and "queue model 0.90" in targets[0].reason
+
+
+def test_queue_model_probability_is_the_queues_own(suggester) -> None:  # type: ignore[no-untyped-def]
+    # The queue head predicts groups, not languages: its `billing` goes to the queue that
+    # serves billing in the ticket's language, never to the Dutch team on an English ticket.
+    router: Router = suggester.router
+    predictions = {
+        "topic": _pred("billing", 0.9, refund=0.1),
+        "tier": _pred("L1", 0.9, L2=0.1),
+        "queue": _pred("billing", 0.97, logistics=0.03),
+    }
+    by_queue = {t.queue: t.reason for t in router.route(predictions, "en", limit=20)}
+    assert "queue model 0.97" in by_queue["billing"]
+    benelux = by_queue["benelux-service"]
+    assert "queue model 0.00 (billing 0.97 goes to billing" in benelux
+    assert "does not work in English" in benelux
+    assert not any("agrees" in r for r in by_queue.values())
+    dutch = {t.queue: t.reason for t in router.route(predictions, "nl", limit=20)}
+    # In Dutch the Benelux team stands for both groups the head names (0.97 + 0.03).
+    assert "queue model 1.00" in dutch["benelux-service"]
+    assert "queue model 0.00" in dutch["billing"] and "does not work in Dutch" in dutch["billing"]
+
+
+def test_a_tier_imposed_by_a_rule_is_the_tier_routed_and_named(suggester) -> None:  # type: ignore[no-untyped-def]
+    router: Router = suggester.router
+    # The model said L1 (0.7); a rule made it L3: the L1/L2 queues say so, the L3 one wins.
+    imposed = {"topic": _pred("technical_bug", 0.9), "tier": _pred("L3", 0.1, L1=0.7, L2=0.2)}
+    targets = router.route(imposed, "en", limit=20)
+    assert targets[0].queue == "tech-specialists" and "at tier L3" in targets[0].reason
+    assert not any("at tier L1" in t.reason or "at tier L2" in t.reason for t in targets)
+    assert all("tier L3" in t.reason or "not L3" in t.reason for t in targets if "tier" in t.reason)
 
 
 def test_business_hours_lower_a_closed_queue(suggester) -> None:  # type: ignore[no-untyped-def]

@@ -55,6 +55,16 @@ class Suggester:
             articles=tuple(self.kb.search(lemmas, language, MAX_ARTICLES, topics, char=False)),
         )
 
+    def reroute(self, item: TicketInput, result: TriageResult) -> TriageResult:
+        """`result` routed again when a consistency rule changed a prediction after routing,
+        so that the reasons name the tier and topic the response carries."""
+        if result.escalation is None or not result.escalation.rules_applied:
+            return result
+        routing = self.router.route(
+            result.predictions, item.text.language.code, item.ticket.created_at
+        )
+        return replace(result, routing=tuple(routing))
+
     def search(self, lemmas: Sequence[str], language: str, limit: int) -> list[Article]:
         return self.kb.search(lemmas, language, limit)
 

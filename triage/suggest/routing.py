@@ -43,9 +43,51 @@ def is_open(hours: BusinessHours, when: datetime) -> bool:
     return local.weekday() in hours.days and hours.start <= local.time() < hours.end
 
 
+def decided(prediction: Prediction | None) -> dict[str, float]:
+    """Label -> weight to route by: the model's probabilities, or, when a consistency rule
+    imposed a label the model did not rank first, that label alone (the response states it)."""
+    probs = probabilities(prediction)
+    if prediction is not None and probs and prediction.confidence < max(probs.values()):
+        return {prediction.label: 1.0}
+    return probs
+
+
 class Router:
     def __init__(self, queues: Sequence[Queue]) -> None:
         self.queues = tuple(queues)
+        self._holders: dict[tuple[str, str], tuple[str, ...]] = {}
+        """(group, language) -> the queues a learned `group` label goes to for a ticket in
+        `language`: those that stand for the group and work in the language, else the English
+        ones, else all (a group label says nothing about language)."""
+        for group in {g for q in self.queues for g in q.groups}:
+            holders = [q for q in self.queues if group in q.groups]
+            for lang in {lang for q in self.queues for lang in q.languages}:
+                fit = [q for q in holders if lang in q.languages] or [
+                    q for q in holders if "en" in q.languages
+                ]
+                self._holders[(group, lang)] = tuple(q.name for q in fit or holders)
+
+    def learned_share(
+        self, queue: Queue, learned: Mapping[str, float], language: str
+    ) -> tuple[float, str]:
+        """The queue model's probability for `queue` on a ticket in `language`, and the reason
+        text saying so (with where a group's probability went instead, when not here)."""
+        own, elsewhere = 0.0, []
+        for group in queue.groups:
+            p = learned.get(group, 0.0)
+            holders = (
+                self._holders.get((group, language))
+                or self._holders.get((group, "en"))
+                or (queue.name,)
+            )
+            if queue.name in holders:
+                own += p
+            elif p >= 0.005:
+                elsewhere.append(f"{group} {p:.2f} goes to {'/'.join(holders)}")
+        reason = f"queue model {min(own, 1.0):.2f}"
+        if elsewhere:
+            reason += f" ({', '.join(elsewhere)})"
+        return min(own, 1.0), reason
 
     def route(
         self,
@@ -54,21 +96,23 @@ class Router:
         when: datetime | None = None,
         limit: int = MAX_TARGETS,
     ) -> list[RoutingTarget]:
+        """Ranked queues; every reason describes the values the response carries (the final
+        topic and tier, the queue model's probability for that very queue)."""
         topic, tier = predictions.get("topic"), predictions.get("tier")
-        topics, tiers = probabilities(topic), probabilities(tier)
+        topics, tiers = probabilities(topic), decided(tier)
         learned = probabilities(predictions.get("queue"))
         if not topics and not learned:
             return []
         lang_name = LANGUAGE_NAMES.get(language, language)
-        speaks = {q.name for q in self.queues if language in q.languages}
         scored = []
         for q in self.queues:
             topic_fit = sum(topics.get(t, 0.0) for t in q.topics) if q.topics else CATCH_ALL_FIT
             tier_fit = sum(tiers.get(t, 0.0) for t in q.tiers) if q.tiers and tiers else 1.0
-            if q.name in speaks:
+            if language in q.languages:
                 lang_fit, lang_reason = 1.0, f"works in {lang_name}"
             elif "en" in q.languages:
-                lang_fit, lang_reason = OTHER_LANGUAGE_FIT, "works in English"
+                lang_fit = OTHER_LANGUAGE_FIT
+                lang_reason = f"does not work in {lang_name}, works in English"
             else:
                 lang_fit, lang_reason = NO_LANGUAGE_FIT, f"does not work in {lang_name}"
             table = min(topic_fit, 1.0) * tier_fit
@@ -83,13 +127,12 @@ class Router:
                 reasons.append(
                     f"at tier {tier.label}"
                     if tier.label in q.tiers
-                    else f"tiers {'/'.join(q.tiers)}"
+                    else f"tiers {'/'.join(q.tiers)}, not {tier.label}"
                 )
             if learned:
-                p = min(sum(learned.get(g, 0.0) for g in q.groups), 1.0)
+                p, learned_reason = self.learned_share(q, learned, language)
                 score = ((1 - LEARNED_WEIGHT) * table + LEARNED_WEIGHT * p) * lang_fit
-                if p >= 0.2:
-                    reasons.append(f"learned queue model agrees ({p:.2f})")
+                reasons.append(learned_reason)
             else:
                 score = table * lang_fit
             reasons.append(lang_reason)
