@@ -94,6 +94,31 @@ def test_chatbot_macro_must_not_have_placeholders(content_dir: Path) -> None:
         load_macros_file(path)
 
 
+@pytest.mark.parametrize(
+    ("new", "message"),
+    [
+        ("requires: {topics: [refund], confidence: 1.5}", "'confidence' must be a number above 0"),
+        ("requires: {topics: [], confidence: 0.7}", "'topics' must name at least one topic"),
+        ("requires: {topic: refund}", "unknown key 'topic'"),
+    ],
+)
+def test_macro_requirements_are_validated(content_dir: Path, new: str, message: str) -> None:
+    path = content_dir / "macros" / "en.yaml"
+    old = "requires: {topics: [refund], confidence: 0.7}"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, t in enumerate(lines, 1) if old in t)
+    _replace(path, old, new)
+    with pytest.raises(ContentError, match=rf"en.yaml:{line}: macros\[1\].requires: {message}"):
+        load_macros_file(path)
+
+
+def test_macro_requirements_load() -> None:
+    macros = {m.id: m for m in load_macros_file(DATA / "macros" / "en.yaml")}
+    refund = macros["refund-started.en"].requires
+    assert refund is not None and (refund.topics, refund.confidence) == (("refund",), 0.7)
+    assert macros["acknowledge.en"].requires is None
+
+
 def test_article_front_matter_errors_name_file_and_line(content_dir: Path) -> None:
     path = content_dir / "kb" / "de" / "password-reset.md"
     _replace(path, "language: de", "language: deutsch")

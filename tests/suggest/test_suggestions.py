@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 from triage.domain import Customer, Prediction, Ticket
 from triage.features import TicketInput
-from triage.suggest.macros import render, ticket_values
+from triage.suggest.index import RELATIVE_MIN
+from triage.suggest.macros import SUGGEST_MIN_SCORE, render, ticket_values
 from triage.suggest.routing import Router
 
 
@@ -70,6 +71,51 @@ def test_macros_ranked_by_topic_and_rendered(suggester, text_pipeline) -> None: 
     assert "Sanne de Vries" in best.text and "ORD-77123" in best.text
     assert best.missing_fields == ("agent_name",) and "[agent_name]" in best.text
     assert all("{" not in r.text for r in responses)
+
+
+def test_an_invoice_number_never_fills_order_id() -> None:
+    for body in (
+        "Why does invoice INV-2024001 show a 4.99 fee?",
+        "Invoice 20240017 has a fee I do not understand",
+        "Factuur 12345678 klopt niet, bestelling is al betaald",
+        "About my order: invoice no. 556677 lists a fee",
+        "Order placed 2024-03-15, ticket #482913, phone 0612345678",
+    ):
+        assert "order_id" not in ticket_values(Ticket(body=body)), body
+    for body, expected in (
+        ("Where is order ORD-48291?", "ORD-48291"),
+        ("My order number is 48291734", "48291734"),
+        ("Bestellnummer: 1234567", "1234567"),
+        ("Invoice INV-2024-0042 for order ORD-5555", "ORD-5555"),
+    ):
+        assert ticket_values(Ticket(body=body))["order_id"] == expected, body
+
+
+def test_a_fee_question_does_not_get_the_refund_macro_first(suggester, text_pipeline) -> None:  # type: ignore[no-untyped-def]
+    item = _item(text_pipeline, "Why was I charged a 4.99 fee on invoice INV-2024001?", "en")
+    fee = {"billing": 0.85, "refund": 0.1, "other": 0.05}
+    responses = suggester.macros.suggest(item.ticket, item.text.lemmas, "en", 3, fee)
+    assert responses and responses[0].id != "refund-started.en", responses
+    assert not any("INV-2024001" in r.text for r in responses)
+    # Established at the required confidence, the same macro ranks first.
+    sure = {"refund": 0.8, "billing": 0.2}
+    assert suggester.macros.suggest(item.ticket, item.text.lemmas, "en", 3, sure)[0].id == (
+        "refund-started.en"
+    )
+
+
+def test_unrelated_macros_and_articles_are_dropped(suggester, text_pipeline) -> None:  # type: ignore[no-untyped-def]
+    body = "My parcel has not arrived, the tracking has not moved for a week"
+    item = _item(text_pipeline, body, "en")
+    delivery = {"shipping_delivery": 0.9, "account_access": 0.04, "order_change": 0.06}
+    macros = suggester.macros.suggest(item.ticket, item.text.lemmas, "en", 3, delivery)
+    articles = suggester.kb.search(item.text.lemmas, "en", 3, delivery, char=False)
+    assert macros[0].id == "delivery-investigation.en"
+    assert articles and articles[0].id.startswith("track-delivery")
+    assert not any("password" in r.id for r in [*macros, *articles]), (macros, articles)
+    for found in (macros, articles):
+        assert all(r.score >= RELATIVE_MIN * found[0].score for r in found)
+    assert all(m.score >= SUGGEST_MIN_SCORE for m in macros)
 
 
 def _pred(label: str, p: float, **alternatives: float) -> Prediction:

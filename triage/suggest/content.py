@@ -44,6 +44,16 @@ class ArticleDoc:
 
 
 @dataclass(frozen=True)
+class Requirement:
+    """A fact a macro's promise depends on (`requires:` in the macro file): the predicted
+    probability of `topics` (summed) must reach `confidence`, else the macro never ranks above
+    one whose facts hold ("refund started" on a question about a fee promises a refund)."""
+
+    topics: tuple[str, ...]
+    confidence: float
+
+
+@dataclass(frozen=True)
 class Macro:
     id: str
     title: str
@@ -54,6 +64,7 @@ class Macro:
     """Placeholders in the text, in order of first use."""
     chatbot: bool = False
     """Safe to send to a customer as a chatbot answer (front matter `chatbot: true`)."""
+    requires: Requirement | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +104,7 @@ class Content:
             for topics in (
                 *(a.topics for a in self.articles),
                 *(m.topics for m in self.macros),
+                *(m.requires.topics for m in self.macros if m.requires is not None),
                 *(q.topics for q in self.queues),
             )
             for topic in topics
@@ -282,7 +294,7 @@ def load_macros_file(path: Path) -> list[Macro]:
     out = []
     for i, item in enumerate(data["macros"]):
         fields = _Fields(item, path, f"macros[{i}]", getattr(data, "line", 1))
-        fields.check_keys(("id", "title", "language", "topics", "text", "chatbot"))
+        fields.check_keys(("id", "title", "language", "topics", "text", "chatbot", "requires"))
         text = fields.text("text")
         placeholders = placeholders_in(text, path, fields.line)
         chatbot = fields.flag("chatbot")
@@ -299,9 +311,36 @@ def load_macros_file(path: Path) -> list[Macro]:
                 text=text,
                 placeholders=placeholders,
                 chatbot=chatbot,
+                requires=_requirement(fields, path),
             )
         )
     return out
+
+
+DEFAULT_REQUIRED_CONFIDENCE = 0.7
+"""`requires.confidence` when a macro leaves it out: above the topic band's `suggest` (0.6), since
+the macro states the fact to the customer as settled."""
+
+
+def _requirement(fields: _Fields, path: Path) -> Requirement | None:
+    raw = fields.mapping.get("requires")
+    if raw is None:
+        return None
+    req = _Fields(raw, path, f"{fields.what}.requires", fields.line)
+    req.check_keys(("topics", "confidence"))
+    topics = req.texts("topics")
+    if not topics:
+        raise req.error("'topics' must name at least one topic", "topics")
+    confidence = req.mapping.get("confidence", DEFAULT_REQUIRED_CONFIDENCE)
+    if (
+        not isinstance(confidence, int | float)
+        or isinstance(confidence, bool)
+        or not 0 < confidence <= 1
+    ):
+        raise req.error(
+            f"'confidence' must be a number above 0 and at most 1, got {confidence!r}", "confidence"
+        )
+    return Requirement(topics, float(confidence))
 
 
 def load_macros(directory: Path) -> tuple[Macro, ...]:

@@ -73,16 +73,21 @@ class Suggester:
     ) -> AnswerSuggestion:
         lemmas, language = item.text.lemmas, item.text.language.code
         candidates: list[Candidate] = []
+        topics = probabilities(result.predictions.get("topic"))
         # Lexical scores only: the topic prior ranks well but would make off-topic text look
         # answerable, and the confidence must say whether the words match.
         kb_scores = self.kb.scores(lemmas)
-        for row, score, _fallback in self.kb.ranked(kb_scores, language, 2):
+        for row, score, _fallback in self.kb.ranked(kb_scores, language, 2, relative=0.0):
             doc = self.kb.articles[row]
             text = self.kb.summaries[row]
             candidates.append(Candidate(AnswerSource.ARTICLE, doc.id, text, score, doc.url))
         values = ticket_values(item.ticket)
         macro_scores = self.macros.index.scores(lemmas)
-        for row, score in self.macros.ranked(macro_scores, language, 2, chatbot_only=True):
+        # The answer policy weighs the margin to the runner-up: no relative cut here.
+        ranked = self.macros.ranked(
+            macro_scores, language, 2, chatbot_only=True, relative=0.0, topic_probs=topics
+        )
+        for row, score in ranked:
             macro = self.macros.macros[row]
             text, missing = render(macro.text, values)
             if not missing:

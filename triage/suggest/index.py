@@ -109,3 +109,21 @@ class LexicalIndex:
             query = self.char.transform([" ".join(lemmas)])
             out += CHAR_WEIGHT * np.asarray((query @ self.char_matrix).todense()).ravel()
         return out
+
+
+RELATIVE_MIN = 0.5
+"""A suggestion below this share of the best one's score is not shown: the third article on a
+delivery ticket was often password reset, far behind the first (bench/suggest.py measures what
+this costs in recall on BankFAQs)."""
+
+
+def best_rows(
+    rows: np.ndarray, scores: np.ndarray, limit: int, min_score: float, relative: float
+) -> np.ndarray:
+    """The best of `rows` by score, at most `limit`, each scoring at least `min_score` and at
+    least `relative` times the best one (ties keep row order)."""
+    rows = rows[scores[rows] >= min_score]
+    if not rows.size:
+        return rows
+    order = rows[np.argsort(-scores[rows], kind="stable")][:limit]
+    return order[scores[order] >= relative * scores[order[0]]]

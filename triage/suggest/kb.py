@@ -11,7 +11,7 @@ import numpy as np
 
 from triage.domain import SUPPORTED_LANGUAGES, Article
 from triage.suggest.content import ArticleDoc
-from triage.suggest.index import LexicalIndex
+from triage.suggest.index import RELATIVE_MIN, LexicalIndex, best_rows
 
 FALLBACK_LANGUAGE = "en"
 MIN_SCORE = 0.08
@@ -93,13 +93,12 @@ class KnowledgeBase:
         return scores
 
     def ranked(
-        self, scores: np.ndarray, language: str, limit: int
+        self, scores: np.ndarray, language: str, limit: int, relative: float = RELATIVE_MIN
     ) -> list[tuple[int, float, bool]]:
         """(row, score, fallback) of the best articles: in `language` where the KB has the
-        article in it, else its English version (fallback=True)."""
+        article in it, else its English version (fallback=True); `relative`: see best_rows."""
         eligible = self._eligible.get(language, self._eligible[FALLBACK_LANGUAGE])
-        rows = np.flatnonzero(eligible & (scores >= MIN_SCORE))
-        order = rows[np.argsort(-scores[rows], kind="stable")][:limit]
+        order = best_rows(np.flatnonzero(eligible), scores, limit, MIN_SCORE, relative)
         return [(int(r), float(scores[r]), bool(self.languages[r] != language)) for r in order]
 
     def search(

@@ -10,24 +10,64 @@ import numpy as np
 
 from triage.domain import CannedResponse, Ticket
 from triage.suggest.content import Macro
-from triage.suggest.index import LexicalIndex
+from triage.suggest.index import RELATIVE_MIN, LexicalIndex, best_rows
 
 FALLBACK_LANGUAGE = "en"
 TOPIC_WEIGHT = 0.7
 GENERIC_PRIOR = 0.12
 """Topic fit of a macro with no topics (acknowledgements and the like)."""
 MIN_SCORE = 0.05
+"""Floor for any macro (the chatbot's lexical-only candidates included)."""
+SUGGEST_MIN_SCORE = 0.15
+"""Canned responses for agents score at least this (topic-weighted): a macro on a topic at
+about 0.2 probability, or one the words match, not a generic one by default."""
 
 _PLACEHOLDER_RE = re.compile(r"\{\s*([a-z_]+)\s*\}")
-# Order ids as customers write them: ORD-482913, #48291, or a bare run of 6+ digits.
-_ORDER_ID_RE = re.compile(r"(?:#|\b[A-Z]{2,5}-?)\d{4,}\b|\b\d{6,}\b")
+# Id-like tokens: ORD-482913, INV-2024-0042, #48291, 48291734.
+_ID_RE = re.compile(r"(?<![\w-])(#|[A-Za-z]{2,6}-?)?(\d{4,}(?:-\d{3,})*)\b(?![-/.,]\d)")
+# What fills {order_id}: a token with an order prefix, or one the ticket calls an order at most
+# three words before it (same clause); a token an invoice, receipt, customer, phone or IBAN word names is never
+# an order id, whatever its shape.
+_ORDER_PREFIX_RE = re.compile(r"^(ord|order|bes|best|cmd|com|bst)", re.IGNORECASE)
+_ORDER_WORD_RE = re.compile(
+    r"\b(orders?|bestell\w*|bestelling\w*|commandes?|comand\w*)\b(?:\W+\w+){0,3}?\W*$",
+    re.IGNORECASE,
+)
+_OTHER_WORD_RE = re.compile(
+    r"\b(invoices?|factu\w*|rechnung\w*|receipts?|quittung|bon|credit\s*note|customer|client|"
+    r"kunde\w*|klant\w*|account|konto|phone|tel\w*|iban|ticket|case)\b",
+    re.IGNORECASE,
+)
+_OTHER_PREFIX_RE = re.compile(
+    r"^(inv|re|rg|fa|fac|fact|fakt|rcpt|cn|cust|cus|kd|tel|tkt)-?$", re.IGNORECASE
+)
+_CONTEXT_CHARS = 30
+_CLAUSE_END_RE = re.compile(r"[;!?\n]|\.\s+(?=[A-Z])")
+
+
+def order_id(text: str) -> str:
+    """The first order id in `text`, or "" (see _ORDER_PREFIX_RE and _ORDER_WORD_RE)."""
+    for match in _ID_RE.finditer(text):
+        prefix, before = (
+            match.group(1) or "",
+            text[max(0, match.start() - _CONTEXT_CHARS) : match.start()],
+        )
+        if _OTHER_PREFIX_RE.match(prefix):
+            continue
+        words = _CLAUSE_END_RE.split(before)[-1]  # the same sentence only
+        named_other = _OTHER_WORD_RE.search(words)
+        named_order = _ORDER_WORD_RE.search(words)
+        if named_other and (named_order is None or named_other.start() > named_order.start()):
+            continue
+        if named_order or _ORDER_PREFIX_RE.match(prefix):
+            return match.group(0).lstrip("#")
+    return ""
 
 
 def ticket_values(ticket: Ticket) -> dict[str, str]:
-    """The placeholder values a ticket can provide."""
+    """The placeholder values a ticket can provide, each only from a value of its kind."""
     values = {"ticket_id": ticket.id.strip(), "customer_name": ticket.customer.name.strip()}
-    match = _ORDER_ID_RE.search(f"{ticket.subject}\n{ticket.body}")
-    values["order_id"] = match.group(0).lstrip("#") if match else ""
+    values["order_id"] = order_id(f"{ticket.subject}\n{ticket.body}")
     return {k: v for k, v in values.items() if v}
 
 
@@ -67,15 +107,46 @@ class MacroLibrary:
             lemmas
         )
 
+    def established(self, topic_probs: Mapping[str, float] | None) -> np.ndarray:
+        """Per macro: whether the ticket establishes what its promise depends on (always, for a
+        macro without `requires`)."""
+        probs = topic_probs or {}
+        return np.asarray(
+            [
+                m.requires is None
+                or sum(probs.get(t, 0.0) for t in m.requires.topics) >= m.requires.confidence
+                for m in self.macros
+            ],
+            dtype=bool,
+        )
+
     def ranked(
-        self, scores: np.ndarray, language: str, limit: int, chatbot_only: bool = False
+        self,
+        scores: np.ndarray,
+        language: str,
+        limit: int,
+        chatbot_only: bool = False,
+        min_score: float = MIN_SCORE,
+        relative: float = RELATIVE_MIN,
+        topic_probs: Mapping[str, float] | None = None,
     ) -> list[tuple[int, float]]:
+        """The best macros in `language` (else English). A macro whose required facts the
+        ticket does not establish never ranks first: it comes after the established ones, and
+        not at all without one. `min_score`/`relative`: see best_rows."""
         allowed = np.asarray([m.chatbot or not chatbot_only for m in self.macros], dtype=bool)
+        established = self.established(topic_probs)
         for lang in dict.fromkeys((language, FALLBACK_LANGUAGE)):
-            rows = np.flatnonzero((self.languages == lang) & allowed & (scores >= MIN_SCORE))
-            if rows.size:
-                order = rows[np.argsort(-scores[rows], kind="stable")][:limit]
-                return [(int(r), float(scores[r])) for r in order]
+            rows = np.flatnonzero((self.languages == lang) & allowed)
+            rows = rows[scores[rows] >= min_score]
+            if not rows.size:
+                continue
+            order = best_rows(rows[established[rows]], scores, limit, min_score, relative)
+            if order.size:
+                later = rows[~established[rows]]
+                later = later[scores[later] >= relative * scores[order[0]]]
+                later = later[np.argsort(-scores[later], kind="stable")]
+                order = np.concatenate([order, later])[:limit]
+            return [(int(r), float(scores[r])) for r in order]
         return []
 
     def suggest(
@@ -88,7 +159,11 @@ class MacroLibrary:
     ) -> list[CannedResponse]:
         values = ticket_values(ticket)
         out = []
-        for row, score in self.ranked(self.scores(lemmas, topic_probs), language, limit):
+        scores = self.scores(lemmas, topic_probs)
+        ranked = self.ranked(
+            scores, language, limit, min_score=SUGGEST_MIN_SCORE, topic_probs=topic_probs
+        )
+        for row, score in ranked:
             macro = self.macros[row]
             text, missing = render(macro.text, values)
             out.append(
