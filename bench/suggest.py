@@ -43,10 +43,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from triage.settings import PROJECT_ROOT  # noqa: E402
 from triage.suggest.answer import AnswerPolicy, Calibration, Candidate  # noqa: E402
-from triage.suggest.index import LexicalIndex  # noqa: E402
+from triage.suggest.index import RELATIVE_MIN, LexicalIndex, best_rows  # noqa: E402
+from triage.suggest.kb import MIN_SCORE as KB_MIN_SCORE  # noqa: E402
 from triage.text import TextPipeline  # noqa: E402
 
 SEED = 13
+SERVED = 3
+"""Articles a Triage response carries at most (triage.suggest.engine.MAX_ARTICLES)."""
 
 
 def ranks_of(scores: np.ndarray, relevant: int) -> int:
@@ -100,15 +103,29 @@ def bankfaq(shared: Path, text: TextPipeline) -> dict[str, Any]:
         index = LexicalIndex(ours_docs)
         baseline = TfidfVectorizer()
         base_matrix = baseline.fit_transform(base_docs)
-        ours_ranks, base_ranks = [], []
+        ours_ranks, base_ranks, served = [], [], {"top3": [], "cut": []}
         base_q = baseline.transform([questions[q] for q in queries])
         base_scores = (base_q @ base_matrix.T).toarray()
         for i, q in enumerate(queries):
-            ours_ranks.append(ranks_of(index.scores(q_lemmas[q]), target[q]))
+            scores = index.scores(q_lemmas[q])
+            ours_ranks.append(ranks_of(scores, target[q]))
+            everything = np.arange(len(scores))
+            for name, relative in (("top3", 0.0), ("cut", RELATIVE_MIN)):
+                kept = best_rows(everything, scores, SERVED, KB_MIN_SCORE, relative)
+                served[name].append((target[q] in kept.tolist(), len(kept)))
             base_ranks.append(ranks_of(base_scores[i], target[q]))
         return {
             "ours": retrieval_metrics(ours_ranks),
             "tfidf_cosine": retrieval_metrics(base_ranks),
+            # What an agent is shown: the top 3 above MIN_SCORE, without and with the relative
+            # cut (RELATIVE_MIN of the best): recall within it and articles shown per query.
+            "served": {
+                name: {
+                    "recall": round(float(np.mean([hit for hit, _ in rows])), 4),
+                    "shown": round(float(np.mean([n for _, n in rows])), 3),
+                }
+                for name, rows in served.items()
+            },
         }
 
     all_q = list(range(len(rows)))
@@ -129,6 +146,14 @@ def bankfaq(shared: Path, text: TextPipeline) -> dict[str, Any]:
             m: round(sum(f[name][m] * f[name]["n"] for f in folds) / n, 4)
             for m in ("recall@1", "recall@5", "mrr")
         } | {"n": n}
+    n = merged["ours"]["n"]
+    merged["served"] = {
+        cut: {
+            m: round(sum(f["served"][cut][m] * f["ours"]["n"] for f in folds) / n, 4)
+            for m in ("recall", "shown")
+        }
+        for cut in ("top3", "cut")
+    }
     results["answers_plus_other_questions"] = merged
     attached_all: list[list[int]] = [[] for _ in answers]
     for q in all_q:
@@ -349,6 +374,22 @@ def to_markdown(results: dict[str, Any]) -> str:
                 lines.append(
                     f"| {setup} | {name} | {m['recall@1']:.3f} | {m['recall@5']:.3f} | "
                     f"{m['mrr']:.3f} |"
+                )
+        lines += [
+            "",
+            f"What an agent is shown (ours, at most {SERVED} articles scoring >= {KB_MIN_SCORE}; "
+            f"the cut also drops those under {RELATIVE_MIN} x the best): recall of the right "
+            "answer among them / articles shown per query.",
+            "",
+            "| set-up | top 3 | with the cut |",
+            "|---|---|---|",
+        ]
+        for setup in ("answers", "answers_plus_other_questions", "faq_entries"):
+            v = b[setup].get("served")
+            if v:
+                lines.append(
+                    f"| {setup} | {v['top3']['recall']:.3f} / {v['top3']['shown']:.2f} | "
+                    f"{v['cut']['recall']:.3f} / {v['cut']['shown']:.2f} |"
                 )
         lines.append("")
     if "clinc" in results:

@@ -26,8 +26,8 @@ _PLACEHOLDER_RE = re.compile(r"\{\s*([a-z_]+)\s*\}")
 # Id-like tokens: ORD-482913, INV-2024-0042, #48291, 48291734.
 _ID_RE = re.compile(r"(?<![\w-])(#|[A-Za-z]{2,6}-?)?(\d{4,}(?:-\d{3,})*)\b(?![-/.,]\d)")
 # What fills {order_id}: a token with an order prefix, or one the ticket calls an order at most
-# three words before it (same clause); a token an invoice, receipt, customer, phone or IBAN word names is never
-# an order id, whatever its shape.
+# three words before it (same sentence); a token an invoice, receipt, customer, phone or IBAN
+# word names is never an order id, whatever its shape.
 _ORDER_PREFIX_RE = re.compile(r"^(ord|order|bes|best|cmd|com|bst)", re.IGNORECASE)
 _ORDER_WORD_RE = re.compile(
     r"\b(orders?|bestell\w*|bestelling\w*|commandes?|comand\w*)\b(?:\W+\w+){0,3}?\W*$",
