@@ -270,10 +270,6 @@ CLIENT = ["--target", "127.0.0.1:1"]  # nothing listens there: every case fails 
             ["classify", *CLIENT, "--previous-contacts", "-1", "hi"],
             "--previous-contacts: must be >= 0, got -1",
         ),
-        (
-            ["classify", *CLIENT],
-            "no ticket text: give a BODY, '-' to read it from stdin, or --subject",
-        ),
         (["info", *CLIENT, "--timeout", "-1"], "--timeout: must be > 0, got -1"),
         (["info", "--target", "host:99999"], "--target: expected HOST:PORT, got 'host:99999'"),
     ],

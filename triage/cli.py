@@ -269,8 +269,6 @@ def cmd_classify(args: argparse.Namespace) -> int:
     check.not_negative("--previous-contacts", args.previous_contacts)
     connection = _connection(args)  # its flags are checked before stdin is read
     body = sys.stdin.read() if args.body == "-" else (args.body or "")
-    if not body.strip() and not args.subject.strip():
-        raise ConfigError("no ticket text: give a BODY, '-' to read it from stdin, or --subject")
     ticket = Ticket(
         id=args.id,
         subject=args.subject,
