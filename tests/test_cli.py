@@ -146,4 +146,8 @@ def test_train_reports_a_bad_dataset(tmp_path: Path) -> None:
 
 def test_serve_fails_clearly_without_a_bundle(tmp_path: Path) -> None:
     out = run("serve", "--model", str(tmp_path / "missing"), "--port", "0", timeout=60)
-    assert out.returncode == 1 and "cannot load model" in out.stderr
+    assert out.returncode == 2, out.stderr
+    assert out.stderr == (
+        f"triage serve: --model: {tmp_path / 'missing'}: no such directory "
+        "(train a model with `triage train`)\n"
+    )

@@ -19,7 +19,7 @@ from tqdm import tqdm
 
 from training import tracking
 from training.builders import DEFAULT_BUILDER, get_builder
-from training.dataset import Dataset, load_dataset
+from training.dataset import Dataset, load_dataset, no_labels_error
 from training.escalation import (
     evaluate_escalation,
     fit_escalation_head,
@@ -142,9 +142,7 @@ def train(
     data = load_dataset(data_path, column_map)
     heads_to_train = data.heads()
     if not heads_to_train:
-        raise DatasetError(
-            f"{data_path}: no label column for any head (topic, priority, tier, sentiment)"
-        )
+        raise no_labels_error(data)
     if test_path is not None:
         test = load_dataset(test_path, column_map)
     else:

@@ -14,7 +14,8 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from triage.errors import ConfigError, TriageError
+from triage import cli_checks as check
+from triage.errors import ConfigError, InvalidTicket, TriageError
 from triage.settings import Settings
 
 if TYPE_CHECKING:
@@ -48,13 +49,15 @@ def log_content(status: ContentStatus, what: str) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    check.port("--port", args.port)  # inputs first: the imports below take seconds
+    settings = _settings(args)
+    check.bundle_dir("--model" if args.model else "TRIAGE_MODEL_DIR", settings.model_dir)
     from triage.bundle import load_bundle
     from triage.escalation.policy import PolicyStore
     from triage.rpc.logs import configure_logging
     from triage.rpc.server import build_server, serve_forever
     from triage.service import TriageService
 
-    settings = _settings(args)
     configure_logging(log_format=settings.log_format)
     service = TriageService(settings)
     policies = PolicyStore(settings.policy_dir, settings.policy_file)
@@ -113,18 +116,41 @@ def cmd_serve(args: argparse.Namespace) -> int:
     log.info("listening on %s:%d", settings.host, port)
     threading.Thread(target=load, name="model-loader", daemon=True).start()
     serve_forever(server, settings, stop)
-    return 1 if failed else 0
+    if failed:  # the last line says why, under the log lines
+        print(
+            f"triage serve: cannot load model from {settings.model_dir}: {failed[0]}",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from training.dataset import parse_column_map
+    from training.dataset import TRAINABLE, check_columns, parse_column_map
+
+    # Every input is checked before the training stack is imported (seconds) or run (minutes).
+    check.fraction("--holdout", args.holdout)
+    check.not_negative("--seed", args.seed, high=2**32 - 1)  # numpy's seed range
+    check.input_file("--data", args.data)
+    if args.test_data is not None:
+        check.input_file("--test-data", args.test_data)
+    check.new_bundle_dir("--out", args.out)
+    column_map = parse_column_map(args.column_map)
+    check_columns(args.data, column_map, labels=TRAINABLE)
+    if args.test_data is not None:
+        check_columns(args.test_data, column_map)
+    model_key = _settings(args).model_key
+    from training.builders import BUILDERS
+
+    if args.builder not in BUILDERS:
+        raise ConfigError(f"--builder: unknown {args.builder!r}; known: {', '.join(BUILDERS)}")
     from training.evaluation import format_table
     from training.pipeline import train
 
     result = train(
         args.data,
         args.out,
-        column_map=parse_column_map(args.column_map),
+        column_map=column_map,
         test_path=args.test_data,
         holdout_fraction=args.holdout,
         builder_name=args.builder,
@@ -132,7 +158,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         seed=args.seed,
         experiment=args.experiment,
         show_progress=not args.no_progress,
-        model_key=Settings.from_env().model_key,
+        model_key=model_key,
     )
     if result.evaluation is not None:
         print(format_table(result.evaluation))
@@ -146,7 +172,8 @@ def cmd_train(args: argparse.Namespace) -> int:
 def cmd_sign(args: argparse.Namespace) -> int:
     from triage.bundle import sign_bundle
 
-    key = Settings.from_env().model_key
+    check.bundle_dir("--model", args.model)
+    key = _settings(args).model_key
     if not key:
         print("triage sign: set TRIAGE_MODEL_KEY to the key to sign with", file=sys.stderr)
         return 2
@@ -156,12 +183,21 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from training.dataset import load_dataset, parse_column_map
+    from training.dataset import LABEL_COLUMNS, check_columns, load_dataset, parse_column_map
+
+    # Inputs first: loading the model takes many seconds.
+    check.input_file("--data", args.data)
+    check.bundle_dir("--model", args.model)
+    if args.report is not None:
+        check.output_dir("--report", args.report)
+    column_map = parse_column_map(args.column_map)
+    check_columns(args.data, column_map, labels=LABEL_COLUMNS)
+    key = _settings(args).model_key
+    data = load_dataset(args.data, column_map)
     from training.evaluation import evaluate, format_table
     from triage.bundle import load_bundle
 
-    model = load_bundle(Path(args.model), key=Settings.from_env().model_key)
-    data = load_dataset(args.data, parse_column_map(args.column_map))
+    model = load_bundle(Path(args.model), key=key)
     evaluation = evaluate(model, data)
     if args.json:
         json.dump({"model_version": model.version, **evaluation.to_json()}, sys.stdout, indent=2)
@@ -211,6 +247,11 @@ def _connection(args: argparse.Namespace) -> Connection:
     from triage.rpc.client import Connection
 
     settings = _settings(argparse.Namespace())
+    check.positive("--timeout", args.timeout)
+    if args.target:
+        check.target("--target", args.target)
+    else:
+        check.target("TRIAGE_HOST:TRIAGE_PORT", f"{settings.host}:{settings.port}")
     return Connection(
         target=args.target or f"{settings.host}:{settings.port}",
         tls_ca=args.tls_ca,
@@ -225,6 +266,8 @@ def cmd_classify(args: argparse.Namespace) -> int:
     from triage.domain import Channel, Customer, Ticket
     from triage.rpc.client import classify
 
+    check.not_negative("--previous-contacts", args.previous_contacts)
+    connection = _connection(args)  # its flags are checked before stdin is read
     body = sys.stdin.read() if args.body == "-" else (args.body or "")
     ticket = Ticket(
         id=args.id,
@@ -235,9 +278,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
         customer=Customer(segment=args.segment, vip=args.vip, name=args.customer_name),
         previous_contacts=args.previous_contacts,
     )
-    print(
-        json.dumps(classify(_connection(args), ticket, args.timeout), indent=2, ensure_ascii=False)
-    )
+    print(json.dumps(classify(connection, ticket, args.timeout), indent=2, ensure_ascii=False))
     return 0
 
 
@@ -249,9 +290,13 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_policy_validate(args: argparse.Namespace) -> int:
+    check.input_file("", args.file)  # before the import, which takes seconds
     from triage.escalation.report import validate_file
 
-    problems = validate_file(args.file)
+    try:
+        problems = validate_file(args.file)
+    except UnicodeDecodeError:
+        raise ConfigError(f"{args.file}: not UTF-8 text") from None
     for line in problems:
         print(line, file=sys.stderr)
     if not problems:
@@ -260,21 +305,51 @@ def cmd_policy_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_policy_simulate(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    current = args.current or settings.policy_file
+    # Inputs first (the model takes seconds to load): files, then policies, then the history.
+    check.input_file("--policy", args.policy)
+    check.input_file("--current" if args.current else "TRIAGE_POLICY_FILE", current)
+    check.input_file("--data", args.data)
+    check.bundle_dir("--model" if args.model else "TRIAGE_MODEL_DIR", settings.model_dir)
+    if args.plot is not None:
+        check.output_file("--plot", args.plot)
+    _check_policy("--policy", args.policy)
+    _check_policy("--current" if args.current else "TRIAGE_POLICY_FILE", current)
+    from training.dataset import check_columns
     from triage.escalation.report import simulate_file
 
-    settings = _settings(args)
-    table, _, _ = simulate_file(
-        args.policy,
-        args.data,
-        settings.model_dir,
-        args.current or settings.policy_file,
-        args.plot,
-        model_key=settings.model_key,
-    )
+    check_columns(args.data, labels=("escalated",))
+    try:
+        table, _, _ = simulate_file(
+            args.policy,
+            args.data,
+            settings.model_dir,
+            current,
+            args.plot,
+            model_key=settings.model_key,
+        )
+    except InvalidTicket as exc:  # the history reader names its (server-side) field
+        if exc.field != "dataset_path":
+            raise
+        raise ConfigError(f"--data: {args.data}: {exc.problem}") from None
     print(table)
     if args.plot:
         print(f"\nplot written to {args.plot}")
     return 0
+
+
+def _check_policy(flag: str, path: Path) -> None:
+    """The first problem of a policy file, as `flag: FILE:LINE: key: message`."""
+    from triage.escalation.report import validate_file
+
+    try:
+        problems = validate_file(path)
+    except UnicodeDecodeError:
+        raise ConfigError(f"{flag}: {path}: not UTF-8 text") from None
+    if problems:
+        more = f" (and {len(problems) - 1} more: triage policy validate {path})"
+        raise ConfigError(f"{flag}: {problems[0]}{more if len(problems) > 1 else ''}")
 
 
 def _add_server_flags(parser: argparse.ArgumentParser) -> None:
@@ -385,10 +460,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    command = " ".join(filter(None, (args.command, getattr(args, "policy_command", None))))
     try:
         return int(args.run(args))
     except TriageError as exc:  # expected failures (bad data, failed calls) carry a clean message
-        print(f"triage {args.command}: {exc}", file=sys.stderr)
+        print(f"triage {command}: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a path the checks could not foresee (a full disk, a lost mount)
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"triage {command}: {exc.strerror or exc}{where}", file=sys.stderr)
         return 2
 
 

@@ -21,9 +21,12 @@ def read_rows(path: Path) -> Iterable[dict[str, Any]]:
             for number, line in enumerate(handle, start=1):
                 if line.strip():
                     try:
-                        yield json.loads(line)
+                        row = json.loads(line)
                     except json.JSONDecodeError as exc:
                         raise DatasetError(f"{path}:{number}: not valid JSON: {exc.msg}") from exc
+                    if not isinstance(row, dict):
+                        raise DatasetError(f"{path}:{number}: not a JSON object")
+                    yield row
     elif path.suffix.lower() == ".csv":
         with path.open(encoding="utf-8", newline="") as handle:
             yield from csv.DictReader(handle)

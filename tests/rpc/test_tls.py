@@ -280,8 +280,11 @@ def test_an_encrypted_or_mismatched_key_is_refused_in_plain_words(pki: Pki, tmp_
 def test_triage_serve_prints_one_line_and_exits(pki: Pki, tmp_path: Path) -> None:
     missing = tmp_path / "none.crt"
     env = {"TRIAGE_TLS_CERT": str(missing), "TRIAGE_TLS_KEY": str(pki.server_key)}
+    bundle = tmp_path / "bundle"  # passes serve's look at --model: the TLS files fail first
+    bundle.mkdir()
+    (bundle / "SHA256SUMS").touch()
     out = subprocess.run(
-        [*CLI, "serve", "--port", "0"],
+        [*CLI, "serve", "--port", "0", "--model", str(bundle)],
         capture_output=True,
         text=True,
         timeout=120,
