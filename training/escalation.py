@@ -4,6 +4,8 @@ baseline it is compared with."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -14,8 +16,10 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import precision_score, recall_score, roc_auc_score
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 
+from training.evaluation import ECE_BINS, expected_calibration_error
 from triage.escalation.engine import negative_probability
 from triage.escalation.flags import TextFlagger, TextMatches
+from triage.escalation.policy import builtin_policy
 from triage.escalation.risk import EscalationHead, escalation_extras
 from triage.features import TicketInput
 from triage.text import TextPipeline
@@ -116,16 +120,6 @@ def out_of_fold_negative(
     return out
 
 
-def expected_calibration_error(y: np.ndarray, p: np.ndarray, bins: int = 10) -> float:
-    edges = np.linspace(0, 1, bins + 1)
-    total = 0.0
-    for low, high in zip(edges[:-1], edges[1:], strict=True):
-        mask = (p >= low) & (p < high) if high < 1 else (p >= low) & (p <= high)
-        if mask.any():
-            total += mask.mean() * abs(y[mask].mean() - p[mask].mean())
-    return float(total)
-
-
 def rules_score(inputs: Sequence[TicketInput], matches: Sequence[TextMatches]) -> np.ndarray:
     """The rules-only baseline: how many of legal/regulator/security/churn phrases, VIP and
     2+ repeat contacts a ticket shows (0..6); it escalates at 1 or more."""
@@ -138,37 +132,84 @@ def rules_score(inputs: Sequence[TicketInput], matches: Sequence[TextMatches]) -
     return np.asarray(scores, dtype=float)
 
 
-def evaluate_escalation(
-    model: Any, inputs: Sequence[TicketInput], values: Sequence[str | None], threshold: float = 0.5
-) -> dict[str, float]:
-    """ROC-AUC, precision/recall at `threshold` and ECE of the risk, next to the rules baseline."""
+@dataclass(frozen=True)
+class EscalationScores:
+    """Per held-out row with a recorded outcome: the outcome, the head's risk and the rules
+    baseline's score."""
+
+    rows: np.ndarray
+    """Positions of these rows in the inputs they were scored from."""
+    outcome: np.ndarray
+    """1 where the ticket was escalated."""
+    risk: np.ndarray | None
+    """The escalation head's calibrated risk (None for a model without the head)."""
+    rules: np.ndarray
+
+
+def escalation_scores(
+    model: Any,
+    inputs: Sequence[TicketInput],
+    values: Sequence[str | None],
+    features: sp.csr_matrix | None = None,
+) -> EscalationScores | None:
+    """Score the rows of `inputs` that have an `escalated` value (None when none has);
+    `features` may carry the shared feature matrix of all `inputs`, computed once."""
     rows, y = escalation_labels(values)
-    if len(rows) == 0 or y.min() == y.max():
-        return {}
+    if len(rows) == 0:
+        return None
     chosen = [inputs[i] for i in rows]
+    chosen_features = None if features is None else features[rows]
     matches = matches_for(model.text, chosen)
-    p_negs = [negative_probability(r) for r in model.predict_inputs(chosen)]
+    p_negs = [negative_probability(r) for r in model.predict_inputs(chosen, chosen_features)]
     extras = [
         escalation_extras(i.ticket, m, p) for i, m, p in zip(chosen, matches, p_negs, strict=True)
     ]
-    risk = model.escalation_risk(chosen, extras)
-    rules = rules_score(chosen, matches)
-    out: dict[str, float] = {
-        "n": float(len(rows)),
-        "positive_rate": float(y.mean()),
-        "rules_roc_auc": float(roc_auc_score(y, rules)),
-        "rules_precision": float(precision_score(y, rules >= 1, zero_division=0)),
-        "rules_recall": float(recall_score(y, rules >= 1, zero_division=0)),
-    }
-    if risk is not None:
-        out.update(
-            {
-                "roc_auc": float(roc_auc_score(y, risk)),
-                "threshold": threshold,
-                "precision": float(precision_score(y, risk >= threshold, zero_division=0)),
-                "recall": float(recall_score(y, risk >= threshold, zero_division=0)),
-                "ece": expected_calibration_error(y, risk),
-                "mean_risk": float(risk.mean()),
-            }
-        )
+    risk = model.escalation_risk(chosen, extras, chosen_features)
+    return EscalationScores(rows, y, risk, rules_score(chosen, matches))
+
+
+def escalation_metrics(scores: EscalationScores, threshold: float) -> dict[str, float]:
+    """ROC-AUC, precision/recall at `threshold` and ECE of the risk (the same equal-width bins
+    as the other heads, here of P(escalated) against the escalated share), next to the rules
+    baseline; ROC-AUC is nan when the rows hold only one outcome."""
+    y, rules = scores.outcome, scores.rules
+
+    def auc(score: np.ndarray) -> float:
+        return float(roc_auc_score(y, score)) if y.min() != y.max() else float("nan")
+
+    out: dict[str, float] = {}
+    if scores.risk is not None:
+        risk = scores.risk
+        out = {
+            "roc_auc": auc(risk),
+            "threshold": float(threshold),
+            "precision": float(precision_score(y, risk >= threshold, zero_division=0)),
+            "recall": float(recall_score(y, risk >= threshold, zero_division=0)),
+            "ece": expected_calibration_error(risk, y.astype(bool), ECE_BINS),
+            "mean_risk": float(risk.mean()),
+        }
+    out.update(
+        {
+            "positive_rate": float(y.mean()),
+            "rules_roc_auc": auc(rules),
+            "rules_precision": float(precision_score(y, rules >= 1, zero_division=0)),
+            "rules_recall": float(recall_score(y, rules >= 1, zero_division=0)),
+        }
+    )
     return out
+
+
+def evaluate_escalation(
+    model: Any, inputs: Sequence[TicketInput], values: Sequence[str | None], threshold: float = 0.5
+) -> dict[str, float]:
+    """`escalation_metrics` of the labelled rows with their count `n`; empty when no row has an
+    outcome or all have the same one."""
+    scores = escalation_scores(model, inputs, values)
+    if scores is None or scores.outcome.min() == scores.outcome.max():
+        return {}
+    return {"n": float(len(scores.rows)), **escalation_metrics(scores, threshold)}
+
+
+def policy_threshold(path: Path) -> float:
+    """The global escalation risk threshold of the policy file at `path`."""
+    return builtin_policy(path).policy.threshold

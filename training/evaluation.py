@@ -13,11 +13,15 @@ import numpy as np
 from sklearn.metrics import accuracy_score, classification_report, confusion_matrix, f1_score
 
 from training.dataset import Dataset
+from triage.domain import ESCALATION_HEAD
 from triage.features import TicketInput
 from triage.heads import Head, in_label_set
 from triage.model import TriageModel
+from triage.settings import Settings
 
 ECE_BINS = 15
+ESCALATED_COLUMN = "escalated"
+"""The dataset column with the recorded escalation outcome the escalation head is judged on."""
 CONFORMAL_LEVELS = {"90": 0.90, "95": 0.95}
 """Coverages the conformal label sets are measured at: metrics `conformal_coverage_<key>` (share of
 held-out rows whose true label is in the set) and `conformal_set_size_<key>` (mean set size)."""
@@ -79,6 +83,9 @@ class HeadEvaluation:
     """Per held-out row: the top label's probability (for reliability diagrams)."""
     correct: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     """Per held-out row: whether the top label was right."""
+    positive: str = ""
+    """Set for a yes/no risk head (escalation): then `confidence` is P(`positive`) and `correct`
+    whether the row is `positive`, so ECE and the reliability diagram judge the risk itself."""
 
 
 @dataclass
@@ -116,10 +123,15 @@ def _scores(true: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
 
 
 def evaluate(
-    model: TriageModel, data: Dataset, inputs: list[TicketInput] | None = None
+    model: TriageModel,
+    data: Dataset,
+    inputs: list[TicketInput] | None = None,
+    *,
+    escalation_threshold: float | None = None,
 ) -> Evaluation:
-    """Score every head of `model` that `data` has labels for. `inputs` may carry the already
-    processed text of `data` (training computes it once)."""
+    """Score every head of `model` that `data` has labels for (the escalation head on the
+    `escalated` column, deciding at `escalation_threshold`: by default the shipped policy's).
+    `inputs` may carry the already processed text of `data` (training computes it once)."""
     inputs = inputs if inputs is not None else model.inputs(data.tickets)
     features = model.featurizer.transform(inputs)
     judged = model.novelty(inputs)  # scored with the tempered confidences the server answers
@@ -147,47 +159,117 @@ def evaluate(
         known = np.array([t in index for t in true])
         confidence = probs.max(axis=1)
         correct = np.array([t == p for t, p in zip(true, predicted, strict=True)])
-        metrics = _scores(true, predicted)
-        metrics["log_loss"] = (
-            multiclass_log_loss(
-                probs[known], np.array([index[t] for t, k in zip(true, known, strict=True) if k])
-            )
-            if known.any()
-            else float("nan")
+        metrics = {
+            "log_loss": (
+                multiclass_log_loss(
+                    probs[known],
+                    np.array([index[t] for t, k in zip(true, known, strict=True) if k]),
+                )
+                if known.any()
+                else float("nan")
+            ),
+            "ece": expected_calibration_error(confidence, correct),
+            **conformal_metrics(head, probs, np.array([index.get(t, -1) for t in true], dtype=int)),
+        }
+        heads[name] = _head_evaluation(
+            name, labels, rows, true, predicted, languages, metrics, confidence, correct
         )
-        metrics["ece"] = expected_calibration_error(confidence, correct)
-        metrics.update(
-            conformal_metrics(head, probs, np.array([index.get(t, -1) for t in true], dtype=int))
-        )
-        # The best any constant answer could score here: the floor a model must clear.
-        metrics["majority_accuracy"] = max(true.count(label) for label in set(true)) / len(true)
-        by_language: dict[str, list[int]] = defaultdict(list)
-        for position, row in enumerate(rows):
-            by_language[languages[row]].append(position)
-        per_language = {
+    escalation = _escalation(model, data, inputs, features, languages, escalation_threshold)
+    if escalation is not None:
+        heads[escalation.name] = escalation
+    return Evaluation(heads, _language_id_accuracy(true_language, detected), len(inputs))
+
+
+def _head_evaluation(
+    name: str,
+    labels: tuple[str, ...],
+    rows: np.ndarray,
+    true: list[str],
+    predicted: list[str],
+    languages: list[str],
+    metrics: dict[str, float],
+    confidence: np.ndarray,
+    correct: np.ndarray,
+    positive: str = "",
+) -> HeadEvaluation:
+    """What every head reports: accuracy and macro-F1 first, then `metrics`, the majority
+    baseline, per-language scores, the per-class report and the confusion matrix."""
+    index = set(labels)
+    by_language: dict[str, list[int]] = defaultdict(list)
+    for position, row in enumerate(rows):
+        by_language[languages[row]].append(position)
+    unknown: dict[str, int] = defaultdict(int)
+    for t in true:
+        if t not in index:
+            unknown[t] += 1
+    return HeadEvaluation(
+        name=name,
+        labels=labels,
+        metrics={
+            **_scores(true, predicted),
+            **metrics,
+            # The best any constant answer could score here: the floor a model must clear.
+            "majority_accuracy": max(true.count(label) for label in set(true)) / len(true),
+        },
+        per_class=classification_report(true, predicted, output_dict=True, zero_division=0),
+        per_language={
             lang: {
                 "n": len(positions),
                 **_scores([true[p] for p in positions], [predicted[p] for p in positions]),
             }
             for lang, positions in sorted(by_language.items())
-        }
-        unknown: dict[str, int] = defaultdict(int)
-        for t, k in zip(true, known, strict=True):
-            if not k:
-                unknown[t] += 1
-        heads[name] = HeadEvaluation(
-            name=name,
-            labels=labels,
-            metrics=metrics,
-            per_class=classification_report(true, predicted, output_dict=True, zero_division=0),
-            per_language=per_language,
-            confusion=confusion_matrix(true, predicted, labels=list(labels)),
-            n=int(rows.size),
-            unknown_labels=dict(unknown),
-            confidence=confidence,
-            correct=correct,
-        )
-    return Evaluation(heads, _language_id_accuracy(true_language, detected), len(inputs))
+        },
+        confusion=confusion_matrix(true, predicted, labels=list(labels)),
+        n=int(rows.size),
+        unknown_labels=dict(unknown),
+        confidence=confidence,
+        correct=correct,
+        positive=positive,
+    )
+
+
+def _escalation(
+    model: TriageModel,
+    data: Dataset,
+    inputs: list[TicketInput],
+    features: Any,
+    languages: list[str],
+    threshold: float | None,
+) -> HeadEvaluation | None:
+    """The escalation head judged like the others (yes/no at the policy threshold) plus its
+    ROC-AUC, precision/recall at the threshold and the rules baseline; None when the model has
+    no escalation head or the data no `escalated` outcome."""
+    # imported here: training.escalation builds on this module's calibration error
+    from training.escalation import escalation_metrics, escalation_scores, policy_threshold
+
+    gold = data.labels.get(ESCALATED_COLUMN)
+    if model.escalation_head is None or gold is None:
+        return None
+    scores = escalation_scores(model, inputs, gold, features)
+    if scores is None or scores.risk is None:
+        return None
+    if threshold is None:
+        threshold = policy_threshold(Settings().policy_file)
+    risk, outcome = scores.risk, scores.outcome.astype(bool)
+    labels = ("no", "yes")
+    true = [labels[int(o)] for o in outcome]
+    predicted = [labels[int(r >= threshold)] for r in risk]
+    metrics = {
+        **escalation_metrics(scores, threshold),
+        "log_loss": multiclass_log_loss(np.column_stack([1 - risk, risk]), scores.outcome),
+    }
+    return _head_evaluation(
+        ESCALATION_HEAD,
+        labels,
+        scores.rows,
+        true,
+        predicted,
+        languages,
+        metrics,
+        risk,
+        outcome,
+        positive="yes",
+    )
 
 
 def _language_id_accuracy(true: list[str | None] | None, detected: list[str]) -> dict[str, float]:
@@ -203,6 +285,18 @@ def _language_id_accuracy(true: list[str | None] | None, detected: list[str]) ->
     return out
 
 
+def relative_luminance(rgb: Sequence[float] | np.ndarray) -> float:
+    """WCAG relative luminance of an sRGB colour with channels in 0..1."""
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb[:3]]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def text_colour(background: Sequence[float] | np.ndarray) -> str:
+    """Black or white, whichever contrasts more (WCAG contrast ratio) with `background`."""
+    lum = relative_luminance(background)
+    return "black" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "white"
+
+
 def save_confusion_png(head: HeadEvaluation, path: Path) -> Path:
     import matplotlib
 
@@ -211,15 +305,20 @@ def save_confusion_png(head: HeadEvaluation, path: Path) -> Path:
 
     size = max(4.0, 0.5 * len(head.labels) + 2)
     fig, ax = plt.subplots(figsize=(size, size))
-    ax.imshow(head.confusion, cmap="Blues")
+    image = ax.imshow(head.confusion, cmap="Blues")
     ax.set_xticks(range(len(head.labels)), head.labels, rotation=60, ha="right")
     ax.set_yticks(range(len(head.labels)), head.labels)
+    fontsize = 10 if len(head.labels) <= 6 else 8 if len(head.labels) <= 10 else 7
     for (i, j), count in np.ndenumerate(head.confusion):
-        if count:
-            ax.text(j, i, str(count), ha="center", va="center", fontsize=7)
+        if count:  # the count in whichever of black/white reads on this cell's blue
+            colour = text_colour(image.cmap(image.norm(count)))
+            ax.text(j, i, str(count), ha="center", va="center", fontsize=fontsize, color=colour)
     ax.set_xlabel("predicted")
     ax.set_ylabel("true")
-    ax.set_title(f"{head.name}: accuracy {head.metrics['accuracy']:.3f}, n={head.n}")
+    title = f"{head.name}: accuracy {head.metrics['accuracy']:.3f}, n={head.n}"
+    if head.positive and "threshold" in head.metrics:  # a risk head decides at a threshold
+        title += f"\n{head.positive} when P({head.positive}) >= {head.metrics['threshold']:.2f}"
+    ax.set_title(title, fontsize=10)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
@@ -251,6 +350,19 @@ def format_table(evaluation: Evaluation) -> str:
                 s = head.per_language.get(lang)
                 cells.append(f"{s['accuracy']:.3f}/{s['macro_f1']:.3f}" if s else "-")
             lines.append(f"{name:<10} " + " ".join(f"{c:>13}" for c in cells))
+    escalation = evaluation.heads.get(ESCALATION_HEAD)
+    if escalation is not None and "roc_auc" in escalation.metrics:
+        m = escalation.metrics
+        lines += [
+            "",
+            f"escalation: risk >= {m['threshold']:.2f} (the policy threshold) escalates; "
+            f"{m['positive_rate']:.1%} of {escalation.n} tickets were escalated",
+            f"{'':<10} {'roc_auc':>9} {'precision':>9} {'recall':>9} {'ece':>7}",
+            f"{'head':<10} {m['roc_auc']:>9.4f} {m['precision']:>9.4f} {m['recall']:>9.4f} "
+            f"{m['ece']:>7.4f}",
+            f"{'rules':<10} {m['rules_roc_auc']:>9.4f} {m['rules_precision']:>9.4f} "
+            f"{m['rules_recall']:>9.4f} {'-':>7}",
+        ]
     conformal = {
         name: head.metrics
         for name, head in evaluation.heads.items()

@@ -20,11 +20,7 @@ from tqdm import tqdm
 from training import tracking
 from training.builders import DEFAULT_BUILDER, get_builder
 from training.dataset import Dataset, load_dataset, no_labels_error
-from training.escalation import (
-    evaluate_escalation,
-    fit_escalation_head,
-    out_of_fold_negative,
-)
+from training.escalation import fit_escalation_head, out_of_fold_negative
 from training.evaluation import Evaluation, evaluate
 from triage.bundle import library_versions, save_bundle
 from triage.domain import ESCALATION_HEAD, SUPPORTED_LANGUAGES
@@ -134,8 +130,10 @@ def train(
     show_progress: bool = True,
     text: TextPipeline | None = None,
     model_key: str = "",
+    escalation_threshold: float | None = None,
 ) -> TrainResult:
-    """Train and write a bundle to `out_dir`; `model_key` (settings.model_key) signs it."""
+    """Train and write a bundle to `out_dir`; `model_key` (settings.model_key) signs it. The
+    escalation head is evaluated at `escalation_threshold` (default: the shipped policy's)."""
     started = time.perf_counter()
     out_dir = Path(out_dir)
     builder = get_builder(builder_name, **(builder_params or {}))
@@ -143,10 +141,13 @@ def train(
     heads_to_train = data.heads()
     if not heads_to_train:
         raise no_labels_error(data)
+    fingerprint = data.fingerprint  # of the whole file, before any held-out split
     if test_path is not None:
         test = load_dataset(test_path, column_map)
+        test_source = f"{Path(test_path).name} (fingerprint {test.fingerprint[:12]})"
     else:
         data, test = holdout_split(data, holdout_fraction, seed)
+        test_source = f"a {holdout_fraction:.0%} held-out split of it"
 
     text = text or TextPipeline(SUPPORTED_LANGUAGES)
     with tracking.start_run(experiment, run_name=name or out_dir.name) as run:
@@ -225,14 +226,15 @@ def train(
         test_inputs = with_embeddings(
             process_texts(text, test, show_progress, "text (test)"), model.encoder
         )
-        evaluation = evaluate(model, test, test_inputs)
+        evaluation = evaluate(model, test, test_inputs, escalation_threshold=escalation_threshold)
         meta["metrics"] = {**evaluation.metrics(), "language_id": evaluation.language_id}
-        if model.escalation_head is not None and "escalated" in test.labels:
-            meta["metrics"][ESCALATION_HEAD] = evaluate_escalation(
-                model, test_inputs, test.labels["escalated"]
-            )
         meta["n_test"] = len(test.tickets)
         save_bundle(out_dir, featurizer, heads, meta, key=model_key)
+        tracking.describe_run(
+            f"{builder.name} trained on {Path(data_path).name} (fingerprint {fingerprint[:12]}, "
+            f"{len(data.tickets)} training rows), evaluated on {test_source}, "
+            f"{len(test.tickets)} rows. Heads: {', '.join(heads)}."
+        )
         tracking.log_evaluation(evaluation)
         tracking.log_bundle(out_dir)
     seconds = time.perf_counter() - started

@@ -114,7 +114,8 @@ def _pyplot():  # type: ignore[no-untyped-def]
 
 
 def save_reliability_png(head: HeadEvaluation, path: Path, bins: int = ECE_BINS) -> Path:
-    """Accuracy per confidence bin against the diagonal, with the bin counts as a histogram."""
+    """Accuracy per confidence bin against the diagonal, with the bin counts as a histogram (for
+    a risk head: the positive share per bin of predicted P(positive))."""
     plt = _pyplot()
     rows = reliability_bins(head.confidence, head.correct, bins)
     width = 1.0 / bins
@@ -123,6 +124,9 @@ def save_reliability_png(head: HeadEvaluation, path: Path, bins: int = ECE_BINS)
     fig, (top, bottom) = plt.subplots(
         2, 1, figsize=(5.5, 6.5), sharex=True, gridspec_kw={"height_ratios": [3, 1]}
     )
+    # a risk head is judged on P(positive) against the positive share, the others on the top label
+    observed = f"share {head.positive}" if head.positive else "accuracy"
+    predicted = f"predicted P({head.positive})" if head.positive else "confidence of the top label"
     top.plot([0, 1], [0, 1], linestyle="--", color="grey", label="perfect calibration")
     top.bar(
         lows[filled],
@@ -132,7 +136,7 @@ def save_reliability_png(head: HeadEvaluation, path: Path, bins: int = ECE_BINS)
         edgecolor="black",
         color="tab:blue",
         alpha=0.8,
-        label="accuracy",
+        label=observed,
     )
     top.plot(
         [r.confidence for r in rows if r.count],
@@ -140,18 +144,18 @@ def save_reliability_png(head: HeadEvaluation, path: Path, bins: int = ECE_BINS)
         "o",
         color="tab:red",
         markersize=4,
-        label="mean confidence",
+        label=f"mean {predicted}" if head.positive else "mean confidence",
     )
     top.set_xlim(0, 1)
     top.set_ylim(0, 1)
-    top.set_ylabel("accuracy")
+    top.set_ylabel(observed)
     top.legend(loc="upper left", fontsize=8)
     top.set_title(
         f"{head.name}: reliability, ECE {head.metrics.get('ece', math.nan):.4f} "
         f"({bins} bins, n={head.n})"
     )
     bottom.bar(lows, [r.count for r in rows], width=width, align="edge", color="grey")
-    bottom.set_xlabel("confidence of the top label")
+    bottom.set_xlabel(predicted)
     bottom.set_ylabel("tickets")
     fig.tight_layout()
     fig.savefig(path, dpi=110)
@@ -163,7 +167,7 @@ def save_coverage_png(head: HeadEvaluation, levels: Sequence[ConformalLevel], pa
     """Target vs measured coverage of the conformal prediction sets, one pair of bars a level."""
     plt = _pyplot()
     x = np.arange(len(levels))
-    fig, ax = plt.subplots(figsize=(5, 3.5))
+    fig, ax = plt.subplots(figsize=(5, 3.8))
     ax.bar(x - 0.2, [lv.target for lv in levels], width=0.4, color="grey", label="target")
     bars = ax.bar(
         x + 0.2, [lv.coverage for lv in levels], width=0.4, color="tab:green", label="measured"
@@ -181,8 +185,9 @@ def save_coverage_png(head: HeadEvaluation, levels: Sequence[ConformalLevel], pa
     ax.set_ylim(0, 1.15)
     ax.set_ylabel("coverage")
     ax.set_title(f"{head.name}: conformal prediction sets")
-    ax.legend(loc="lower right", fontsize=8)
-    fig.tight_layout()
+    # below the axes: every spot inside is covered by a bar or its label
+    fig.legend(loc="lower center", ncol=2, fontsize=8, frameon=False)
+    fig.tight_layout(rect=(0, 0.08, 1, 1))
     fig.savefig(path, dpi=110)
     plt.close(fig)
     return path
@@ -210,14 +215,29 @@ def _file_stem(name: str) -> str:
 
 def _headline(head: HeadEvaluation) -> list[tuple[str, str]]:
     m = head.metrics
-    return [
-        ("tickets", str(head.n)),
+    rows = [("tickets", str(head.n))]
+    if "roc_auc" in m:  # a risk head (escalation): how well it ranks and decides at the policy
+        rows += [
+            ("escalated share", _num(m.get("positive_rate"))),
+            ("ROC-AUC", _num(m.get("roc_auc"))),
+            ("policy threshold (a risk at or above it escalates)", _num(m.get("threshold"), 2)),
+            ("precision at the threshold", _num(m.get("precision"))),
+            ("recall at the threshold", _num(m.get("recall"))),
+        ]
+    rows += [
         ("accuracy", _num(m.get("accuracy"))),
         ("macro-F1", _num(m.get("macro_f1"))),
         ("log loss", _num(m.get("log_loss"))),
         (f"ECE ({ECE_BINS} bins)", _num(m.get("ece"))),
         ("majority baseline accuracy", _num(m.get("majority_accuracy"))),
     ]
+    if "rules_roc_auc" in m:
+        rows += [
+            ("rules baseline ROC-AUC", _num(m.get("rules_roc_auc"))),
+            ("rules baseline precision", _num(m.get("rules_precision"))),
+            ("rules baseline recall", _num(m.get("rules_recall"))),
+        ]
+    return rows
 
 
 @dataclass
@@ -355,7 +375,11 @@ def _head_section(
         images.append(save_reliability_png(head, folder / f"reliability_{stem}.png", bins))
         doc.image(images[-1], f"{head.name} reliability diagram")
         doc.table(
-            ["confidence bin", "tickets", "accuracy", "mean confidence", "gap"],
+            (
+                [f"P({head.positive}) bin", "tickets", f"share {head.positive}", "mean P", "gap"]
+                if head.positive
+                else ["confidence bin", "tickets", "accuracy", "mean confidence", "gap"]
+            ),
             [
                 [
                     f"{r.low:.3f}-{r.high:.3f}",

@@ -13,11 +13,17 @@ from typing import Any
 import mlflow
 from mlflow.entities import Run
 from mlflow.environment_variables import MLFLOW_TRACKING_URI
+from mlflow.utils.mlflow_tags import MLFLOW_RUN_NOTE
 
 from training.evaluation import Evaluation, save_confusion_png
 from triage.settings import PROJECT_ROOT
 
 DEFAULT_STORE = PROJECT_ROOT / "mlruns.db"
+EXPERIMENT_KIND_TAG = "mlflow.experimentKind"
+CLASSIC_ML_KIND = "custom_model_development"
+"""MLflow 3's UI opens an experiment by its kind: without this tag it may guess GenAI and show
+traces; "custom_model_development" (the UI's ExperimentKind.CUSTOM_MODEL_DEVELOPMENT) opens on
+the runs table."""
 
 
 def _artifact_root(uri: str) -> str | None:
@@ -32,11 +38,25 @@ def _artifact_root(uri: str) -> str | None:
 def start_run(experiment: str, run_name: str, tags: dict[str, str] | None = None) -> Iterator[Run]:
     uri = MLFLOW_TRACKING_URI.get() if MLFLOW_TRACKING_URI.defined else f"sqlite:///{DEFAULT_STORE}"
     mlflow.set_tracking_uri(uri)
-    if mlflow.get_experiment_by_name(experiment) is None:
-        mlflow.create_experiment(experiment, artifact_location=_artifact_root(uri))
+    found = mlflow.get_experiment_by_name(experiment)
+    if found is None:
+        mlflow.create_experiment(
+            experiment,
+            artifact_location=_artifact_root(uri),
+            tags={EXPERIMENT_KIND_TAG: CLASSIC_ML_KIND},
+        )
+    elif EXPERIMENT_KIND_TAG not in found.tags:  # made before the tag was set: mark it now
+        mlflow.MlflowClient().set_experiment_tag(
+            found.experiment_id, EXPERIMENT_KIND_TAG, CLASSIC_ML_KIND
+        )
     mlflow.set_experiment(experiment)
     with mlflow.start_run(run_name=run_name, tags=tags) as run:
         yield run
+
+
+def describe_run(text: str) -> None:
+    """The run's description, shown at the top of its page in the MLflow UI."""
+    mlflow.set_tag(MLFLOW_RUN_NOTE, text)
 
 
 def log_params(params: dict[str, Any]) -> None:

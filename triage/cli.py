@@ -144,6 +144,10 @@ def cmd_train(args: argparse.Namespace) -> int:
 
     if args.builder not in BUILDERS:
         raise ConfigError(f"--builder: unknown {args.builder!r}; known: {', '.join(BUILDERS)}")
+    from training.escalation import policy_threshold
+
+    escalation_threshold = policy_threshold(_settings(args).policy_file)
+
     from training.evaluation import format_table
     from training.pipeline import train
 
@@ -159,6 +163,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         experiment=args.experiment,
         show_progress=not args.no_progress,
         model_key=model_key,
+        escalation_threshold=escalation_threshold,
     )
     if result.evaluation is not None:
         print(format_table(result.evaluation))
@@ -194,11 +199,14 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     check_columns(args.data, column_map, labels=LABEL_COLUMNS)
     key = _settings(args).model_key
     data = load_dataset(args.data, column_map)
+    from training.escalation import policy_threshold
     from training.evaluation import evaluate, format_table
     from triage.bundle import load_bundle
 
     model = load_bundle(Path(args.model), key=key)
-    evaluation = evaluate(model, data)
+    evaluation = evaluate(
+        model, data, escalation_threshold=policy_threshold(_settings(args).policy_file)
+    )
     if args.json:
         json.dump({"model_version": model.version, **evaluation.to_json()}, sys.stdout, indent=2)
         print()
@@ -224,14 +232,20 @@ def _report(args: argparse.Namespace, model: TriageModel, evaluation: Evaluation
         "triage.data": str(data_path),
         "triage.training_run_id": str(model.meta.get("mlflow_run_id", "")),
     }
+    model_name = str(model.meta.get("name", "")) or model_dir.name
     name = f"evaluate {model.version} on {data_path.name}"
     with tracking.start_run(args.experiment, run_name=name, tags=tags) as run:
+        tracking.describe_run(
+            f"Model {model_name} {model.version} evaluated on {data_path.name}: "
+            f"{evaluation.n} tickets, heads {', '.join(evaluation.heads)}."
+        )
         about = {
             "model": f"{model.meta.get('name', '')} {model.version} ({model_dir})",
             "data": str(data_path),
             "MLflow": f"experiment {args.experiment}, run {run.info.run_id}",
         }
-        report = write_report(evaluation, args.report, title=f"Evaluation of {name}", about=about)
+        title = f"Evaluation of model {model_name} {model.version} on {data_path.name}"
+        report = write_report(evaluation, args.report, title=title, about=about)
         tracking.log_evaluation(evaluation)
         tracking.log_report(report.folder)
     # stdout may carry --json: the note goes to stderr.
