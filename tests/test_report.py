@@ -155,6 +155,18 @@ def test_evaluate_report_end_to_end(tiny_model_dir: Path, corpus: Path, tmp_path
 
     md = (out_dir / "report.md").read_text()
     page = (out_dir / "report.html").read_text()
+    version = evaluation["model_version"]
+    title = f"Evaluation of model {tiny_model_dir.name} {version} on test.jsonl"
+    assert md.startswith(f"# {title}\n") and f"<title>{title}</title>" in page
+    assert "Evaluation of evaluate" not in md
+    escalation = evaluation["heads"]["escalation"]  # the escalation head, like the others
+    assert escalation["labels"] == ["no", "yes"] and escalation["threshold"] == 0.5
+    assert 0.5 < escalation["roc_auc"] <= 1.0
+    assert f"| ROC-AUC | {escalation['roc_auc']:.4f} |" in md
+    assert f"| precision at the threshold | {escalation['precision']:.4f} |" in md
+    assert f"| recall at the threshold | {escalation['recall']:.4f} |" in md
+    assert f"| ECE (15 bins) | {escalation['ece']:.4f} |" in md
+    assert "| P(yes) bin | tickets | share yes | mean P | gap |" in md
     assert evaluation["heads"]
     for head, result in evaluation["heads"].items():
         assert f"# Head: {head}" in md and f"<h2>Head: {head}</h2>" in page
@@ -179,6 +191,41 @@ def test_evaluate_report_end_to_end(tiny_model_dir: Path, corpus: Path, tmp_path
     assert run.info.run_id in md
     for head, result in evaluation["heads"].items():
         assert run.data.metrics[f"{head}.accuracy"] == pytest.approx(result["accuracy"])
+    for metric in ("roc_auc", "precision", "recall", "ece"):
+        assert run.data.metrics[f"escalation.{metric}"] == pytest.approx(escalation[metric])
+    assert experiment.tags["mlflow.experimentKind"] == "custom_model_development"
+    assert run.data.tags["mlflow.note.content"] == (
+        f"Model {tiny_model_dir.name} {version} evaluated on test.jsonl: {evaluation['n']} "
+        f"tickets, heads {', '.join(evaluation['heads'])}."
+    )
     logged = {Path(a.path).name for a in client.list_artifacts(run.info.run_id, "report")}
     assert {p.name for p in out_dir.iterdir()} <= logged
     assert {"report.md", "report.html"} <= logged
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [(0.0, "black"), (0.3, "black"), (0.8, "white"), (1.0, "white")]
+)
+def test_confusion_counts_contrast_with_their_cell(value: float, expected: str) -> None:
+    import matplotlib
+
+    from training.evaluation import text_colour
+
+    assert text_colour(matplotlib.colormaps["Blues"](value)) == expected
+    assert text_colour((0.0, 0.0, 0.0)) == "white" and text_colour((1.0, 1.0, 1.0)) == "black"
+
+
+def test_an_experiment_made_before_the_kind_tag_gets_it(mlflow_store: str) -> None:
+    from mlflow import MlflowClient
+
+    from training import tracking
+
+    client = MlflowClient(tracking_uri=mlflow_store)
+    old = client.create_experiment("made-before-the-kind-tag")
+    assert "mlflow.experimentKind" not in client.get_experiment(old).tags
+    with tracking.start_run("made-before-the-kind-tag", run_name="r") as run:
+        tracking.describe_run("what was trained on what")
+    kind = client.get_experiment(old).tags["mlflow.experimentKind"]
+    assert kind == "custom_model_development"
+    note = client.get_run(run.info.run_id).data.tags["mlflow.note.content"]
+    assert note == "what was trained on what"

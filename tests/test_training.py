@@ -135,6 +135,54 @@ def test_mlflow_run_has_params_metrics_and_artifacts(tiny_training, mlflow_store
     assert {"bundle/meta.json", "bundle/SHA256SUMS"} <= bundle
 
 
+def test_mlflow_run_has_escalation_metrics_kind_and_description(  # type: ignore[no-untyped-def]
+    tiny_training, corpus: Path, mlflow_store: str
+) -> None:
+    client = mlflow.MlflowClient(mlflow_store)
+    run = client.get_run(tiny_training.run_id)
+    escalation = tiny_training.evaluation.heads[ESCALATION_HEAD]
+    for metric in ("roc_auc", "precision", "recall", "ece", "accuracy", "rules_roc_auc"):
+        assert run.data.metrics[f"escalation.{metric}"] == pytest.approx(escalation.metrics[metric])
+    # decided at the shipped policy's threshold
+    assert run.data.metrics["escalation.threshold"] == 0.5
+    assert 0.5 < run.data.metrics["escalation.roc_auc"] <= 1.0
+    experiment = client.get_experiment(run.info.experiment_id)
+    assert experiment.tags["mlflow.experimentKind"] == "custom_model_development"
+    note = run.data.tags["mlflow.note.content"]
+    meta = json.loads((tiny_training.bundle_dir / "meta.json").read_text())
+    n_test = len((corpus / "test.jsonl").read_text().splitlines())
+    assert note.startswith(
+        f"tfidf_embed.v1 trained on train.jsonl (fingerprint "
+        f"{meta['data_fingerprint'][:12]}, {meta['n_train']} training rows)"
+    )
+    assert "evaluated on test.jsonl (fingerprint " in note and f", {n_test} rows." in note
+    assert set(note.rsplit("Heads: ", 1)[1].rstrip(".").split(", ")) == set(meta["heads"])
+
+
+def test_escalation_is_evaluated_like_the_other_heads(tiny_training) -> None:  # type: ignore[no-untyped-def]
+    from training.evaluation import format_table
+
+    evaluation = tiny_training.evaluation
+    head = evaluation.heads[ESCALATION_HEAD]
+    assert head.labels == ("no", "yes") and head.positive == "yes"
+    assert head.confusion.sum() == head.n and head.per_language
+    # precision and recall at the threshold are those of the `yes` class
+    assert head.metrics["precision"] == pytest.approx(head.per_class["yes"]["precision"])
+    assert head.metrics["recall"] == pytest.approx(head.per_class["yes"]["recall"])
+    meta = json.loads((tiny_training.bundle_dir / "meta.json").read_text())
+    assert meta["metrics"][ESCALATION_HEAD]["roc_auc"] == head.metrics["roc_auc"]
+    table = format_table(evaluation)
+    m = head.metrics
+    assert f"\nescalation {head.n:>6} {m['accuracy']:>9.4f}" in table
+    assert "escalation: risk >= 0.50 (the policy threshold) escalates" in table
+    assert (
+        f"head       {m['roc_auc']:>9.4f} {m['precision']:>9.4f} {m['recall']:>9.4f} "
+        f"{m['ece']:>7.4f}" in table
+    )
+    payload = evaluation.to_json()["heads"][ESCALATION_HEAD]
+    assert {"roc_auc", "precision", "recall", "ece", "threshold"} <= set(payload)
+
+
 def test_column_map_csv_and_absent_heads(corpus: Path, tmp_path: Path, text_pipeline) -> None:  # type: ignore[no-untyped-def]
     """An export with other column names and only one label column trains just that head."""
     rows = [json.loads(line) for line in (corpus / "train.jsonl").read_text().splitlines()[:400]]

@@ -72,3 +72,53 @@ def test_threshold_sweep() -> None:
     assert (rows["0.00"].escalations, rows["0.00"].recall) == (7, 1.0)
     assert (rows["0.50"].escalations, rows["0.50"].precision) == (2, 1.0)
     assert (rows["0.95"].escalations, rows["0.95"].recall) == (1, 0.25)
+
+
+def test_report_headers_name_the_policy_changes_are_counted_against() -> None:
+    from triage.escalation.report import format_report
+
+    signals = [s for s, _ in HISTORY]
+    outcomes = [o for _, o in HISTORY]
+    report = simulate(signals, outcomes, CANDIDATE, CURRENT)
+    text = format_report(report, sweep(signals, outcomes, CANDIDATE, [0.3, 0.5]))
+    first, sweep_part = text.split("threshold sweep", 1)
+    assert f"differ from the current policy {CURRENT.version.version}" in first
+    assert first.splitlines()[2].split()[-2:] == ["vs", "current"]
+    assert "vs candidate" not in first and "vs current" not in sweep_part
+    assert "differ from the candidate as written" in sweep_part
+    header, at_03, at_05 = sweep_part.splitlines()[1:4]
+    assert header.split()[-2:] == ["vs", "candidate"]
+    # the candidate (0.3) against itself changes nothing; at 0.5 tickets 1 and 2 stop escalating
+    assert at_03.split()[0] == "0.30" and at_03.split()[-1] == "0"
+    assert at_05.split()[0] == "0.50" and at_05.split()[-1] == "2"
+
+
+def test_sweep_plot_marks_the_current_and_candidate_thresholds() -> None:
+    import matplotlib.pyplot as plt
+
+    from triage.escalation.report import sweep_figure
+
+    signals = [s for s, _ in HISTORY]
+    outcomes = [o for _, o in HISTORY]
+    rows = sweep(signals, outcomes, CANDIDATE, [0.1, 0.3, 0.5, 0.7])
+    fig = sweep_figure(
+        rows,
+        len(signals),
+        current_threshold=CURRENT.policy.threshold,
+        candidate_threshold=CANDIDATE.policy.threshold,
+    )
+    try:
+        vertical = {
+            line.get_label(): float(line.get_xdata()[0])
+            for line in fig.axes[0].lines
+            if len(set(line.get_xdata())) == 1
+        }
+        assert vertical == {"current policy (0.50)": 0.5, "candidate policy (0.30)": 0.3}
+        (legend,) = fig.legends
+        shown = [t.get_text() for t in legend.get_texts()]
+        assert {"current policy (0.50)", "candidate policy (0.30)", "precision", "recall"} <= set(
+            shown
+        )
+        assert "escalations" in shown
+    finally:
+        plt.close(fig)
