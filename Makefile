@@ -17,10 +17,13 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 $(DEFAULT_DATA)/train.jsonl: data/generate_tickets.py data/phrases.py | $(STAMP)
+	@echo "no model in $(DEFAULT_MODEL) yet: generating its training corpus in $(DEFAULT_DATA) (a few seconds)"
 	$(BIN)/python data/generate_tickets.py --out $(DEFAULT_DATA)
 
 # featurizer.json: only bundles of the current format have it, so a joblib-era bundle is retrained.
 $(DEFAULT_MODEL)/featurizer.json: | $(DEFAULT_DATA)/train.jsonl
+	@echo "no model in $(DEFAULT_MODEL): training the default model once (about 5 minutes on 2 cores;"
+	@echo "progress below, one line per stage; later starts reuse it)"
 	$(BIN)/triage train --data $(DEFAULT_DATA)/train.jsonl --test-data $(DEFAULT_DATA)/test.jsonl \
 	  --column-map group=part_group --out $(DEFAULT_MODEL)
 

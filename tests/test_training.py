@@ -228,3 +228,23 @@ def test_expected_calibration_error() -> None:
 
 # The numpy path of the heads is pinned to scikit-learn in tests/test_conformal.py: v2 heads to a
 # refitted LinearSVC, v1 heads to their CalibratedClassifierCV.
+
+
+def test_progress_lines_on_stderr(corpus: Path, tmp_path: Path, text_pipeline, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Not a terminal: one line per stage start and end (with seconds), every head and the
+    later stages named, no bar carriage returns; --no-progress prints nothing."""
+    rows = (corpus / "train.jsonl").read_text().splitlines()[:400]
+    data = tmp_path / "train.jsonl"
+    data.write_text("\n".join(rows) + "\n")
+    train(data, tmp_path / "m", show_progress=True, text=text_pipeline)
+    err = capsys.readouterr().err
+    assert "\r" not in err
+    lines = [line for line in err.splitlines() if line.startswith("[train ")]
+    for head in ("topic", "priority", "tier", "sentiment"):
+        assert any(f"head {head}: fit and 3-fold calibration" in line for line in lines)
+    for stage in ("fitting features", "evaluating on", "writing the bundle", "to MLflow"):
+        started = [line for line in lines if stage in line and line.endswith(" ...")]
+        ended = [line for line in lines if stage in line and ": done in " in line]
+        assert len(started) == 1 and len(ended) == 1, (stage, lines)
+    train(data, tmp_path / "quiet", show_progress=False, text=text_pipeline)
+    assert "[train " not in capsys.readouterr().err
