@@ -73,6 +73,13 @@ def test_servers_share_a_port_only_when_asked(tiny_model: Predictor) -> None:
             build_server(service, replace(SETTINGS, port=port))  # exclusive: refused
 
 
+def test_a_host_that_is_not_ours_is_refused(tiny_model: Predictor) -> None:
+    # 192.0.2.1 (TEST-NET-1) is on no interface: grpc's own bind fails, not the port probe.
+    settings = replace(SETTINGS, host="192.0.2.1")
+    with pytest.raises(ConfigError, match="cannot listen on 192.0.2.1:0: the port is in use or"):
+        build_server(TriageService(settings, tiny_model), settings)
+
+
 def test_reuse_port_reads_a_boolean_variable() -> None:
     assert Settings.from_env({"TRIAGE_REUSE_PORT": "1"}).reuse_port is True
     assert Settings.from_env({"TRIAGE_REUSE_PORT": "0"}).reuse_port is False

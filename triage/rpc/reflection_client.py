@@ -53,10 +53,12 @@ class Method:
 
 
 class Reflection:
-    """The server's reflection service over `channel`; each question gets `timeout` seconds."""
+    """The server's reflection service over `channel`; each question gets `timeout` seconds and
+    carries `connection`'s token (for servers that guard reflection too)."""
 
-    def __init__(self, channel: grpc.Channel, timeout: float) -> None:
+    def __init__(self, channel: grpc.Channel, connection: Connection, timeout: float) -> None:
         self._stub = rpb_grpc.ServerReflectionStub(channel)
+        self._connection = connection
         self._timeout = timeout
         self.pool = descriptor_pool.DescriptorPool()  # private: no clash with compiled types
         self._added: set[str] = set()
@@ -64,12 +66,19 @@ class Reflection:
     def _ask(self, request: rpb.ServerReflectionRequest, what: str) -> rpb.ServerReflectionResponse:
         request_id = uuid.uuid4().hex
         try:
-            response = next(self._stub.ServerReflectionInfo(iter([request]), timeout=self._timeout))
+            responses = self._stub.ServerReflectionInfo(
+                iter([request]),
+                timeout=self._timeout,
+                metadata=self._connection.metadata(request_id),
+            )
+            response = next(responses, None)
         except grpc.RpcError as exc:
             code, details = exc.code(), exc.details()  # type: ignore[attr-defined]
             if code == grpc.StatusCode.UNIMPLEMENTED:
                 raise RequestError("the server does not offer reflection") from None
             raise TriageClientError(code.name, details or "", request_id) from None
+        if response is None:
+            raise RequestError(f"the server's reflection did not answer about {what}")
         if response.HasField("error_response"):
             error = response.error_response
             if error.error_code == grpc.StatusCode.NOT_FOUND.value[0]:
@@ -122,7 +131,10 @@ class Reflection:
                 return
             proto = files.get(name)
             if proto is None:
-                response = self._ask(rpb.ServerReflectionRequest(file_by_filename=name), name)
+                try:
+                    response = self._ask(rpb.ServerReflectionRequest(file_by_filename=name), name)
+                except KeyError:
+                    raise RequestError(f"the server's reflection does not know {name}") from None
                 for data in response.file_descriptor_response.file_descriptor_proto:
                     fetched = descriptor_pb2.FileDescriptorProto.FromString(data)
                     files.setdefault(fetched.name, fetched)
@@ -150,7 +162,7 @@ def split_method(name: str) -> tuple[str, str]:
 def list_methods(connection: Connection, timeout: float = 10.0) -> dict[str, list[Method]]:
     """Every service the server's reflection lists, with its methods."""
     with connection.channel() as channel:
-        reflection = Reflection(channel, timeout)
+        reflection = Reflection(channel, connection, timeout)
         return {name: reflection.methods(name) for name in reflection.services()}
 
 
@@ -224,7 +236,7 @@ def call(
         connection = replace(connection, token=admin_token)
     channel = connection.channel()
     try:
-        reflection = Reflection(channel, timeout)
+        reflection = Reflection(channel, connection, timeout)
         method = reflection.method(method_name)
         d = method.descriptor
         request_type = reflection.message_class(d.input_type.full_name)

@@ -142,14 +142,11 @@ def _bind(
             port = server.add_secure_port(address, credentials)
     except RuntimeError:
         port = 0
-    if port == 0:
-        if settings.port and not settings.reuse_port:
-            # Lost a race with another process since the probe, or the host is not ours.
-            raise ConfigError(
-                f"cannot listen on {address}: port {settings.port} is already in use, or "
-                f"TRIAGE_HOST {settings.host} is not an address of this machine"
-            )
-        raise ConfigError(f"cannot listen on {address} (TRIAGE_HOST, TRIAGE_PORT)")
+    if port == 0:  # the probe passed: lost a race for the port, or the host is not ours
+        raise ConfigError(
+            f"cannot listen on {address}: the port is in use or TRIAGE_HOST is not an address "
+            "of this machine"
+        )
     return port
 
 
