@@ -1,4 +1,4 @@
-"""`triage serve | train | sign | evaluate | classify | info | policy validate|simulate`.
+"""`triage serve|train|sign|evaluate|classify|info|list|call|policy validate|simulate`.
 
 The runtime modules of `triage` never import `training`; only this front door does, lazily, for
 the `train` and `evaluate` commands."""
@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
+import shutil
 import signal
 import sys
 import threading
@@ -100,6 +102,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         log.info("escalation policy %s", service.policy.version.version)
         service.use_model(model)
         log.info("model %s loaded; serving", service.model_version)
+        log.info("%s", _serving_hint(settings, port))
 
     def reload_content() -> None:
         try:
@@ -123,6 +126,32 @@ def cmd_serve(args: argparse.Namespace) -> int:
         )
         return 1
     return 0
+
+
+def _serving_hint(settings: Settings, port: int) -> str:
+    """`serving on HOST:PORT (transport); try: <command>`: where to call, with a command to
+    paste. A wildcard host is called on loopback."""
+    from triage.rpc.tls import transport_mode
+
+    host = {"0.0.0.0": "127.0.0.1", "::": "::1", "[::]": "::1", "": "127.0.0.1"}.get(
+        settings.host, settings.host
+    )
+    target = f"[{host.strip('[]')}]:{port}" if ":" in host else f"{host}:{port}"
+    mode = transport_mode(settings)
+    tls = " --tls-ca CA.pem" if mode != "insecure" else ""
+    tls += " --tls-cert CERT.pem --tls-key KEY.pem" if mode == "mTLS" else ""
+    script = Path(sys.executable).parent / "triage"  # the venv's entry point, next to python
+    if shutil.which("triage") == str(script):
+        command = "triage"
+    elif script.exists():
+        command = os.path.relpath(script) if script.is_relative_to(Path.cwd()) else str(script)
+    else:
+        command = f"{sys.executable} -m triage.cli"
+    plain = "plaintext" if mode == "insecure" else mode
+    return (
+        f"serving on {target} ({plain}); try: {command} classify --target {target}{tls} "
+        "'my order never arrived'"
+    )
 
 
 def cmd_train(args: argparse.Namespace) -> int:
@@ -303,6 +332,36 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_list(args: argparse.Namespace) -> int:
+    from triage.rpc.reflection_client import list_methods
+
+    for service, methods in list_methods(_connection(args), args.timeout).items():
+        print(service)
+        for method in methods:
+            print(f"  {method.signature()}")
+    return 0
+
+
+def cmd_call(args: argparse.Namespace) -> int:
+    from triage.rpc.reflection_client import call
+
+    request = sys.stdin.read() if args.json == "-" else args.json
+    admin_token = _settings(argparse.Namespace()).admin_token
+    responses = call(
+        _connection(args),
+        args.method,
+        request,
+        args.timeout,
+        admin_token=admin_token if args.admin_token is None else args.admin_token,
+    )
+    for response in responses:
+        if responses.streaming:  # one JSON per line, as they come
+            print(json.dumps(response, ensure_ascii=False), flush=True)
+        else:  # indented, as `classify` prints
+            print(json.dumps(response, indent=2, ensure_ascii=False))
+    return 0
+
+
 def cmd_policy_validate(args: argparse.Namespace) -> int:
     check.input_file("", args.file)  # before the import, which takes seconds
     from triage.escalation.report import validate_file
@@ -456,6 +515,25 @@ def build_parser() -> argparse.ArgumentParser:
     info = sub.add_parser("info", help="describe the model a running server serves")
     _add_server_flags(info)
     info.set_defaults(run=cmd_info)
+
+    listing = sub.add_parser("list", help="services and methods of a running server (reflection)")
+    _add_server_flags(listing)
+    listing.set_defaults(run=cmd_list)
+
+    call = sub.add_parser("call", help="call any RPC of a running server with JSON (reflection)")
+    call.add_argument("method", help="SERVICE/METHOD, e.g. triage.v1.TriageService/Triage")
+    call.add_argument(
+        "json",
+        nargs="?",
+        default="{}",
+        help="the request as JSON ('-' reads stdin; a client stream: an array or JSON lines)",
+    )
+    _add_server_flags(call)
+    call.add_argument(
+        "--admin-token",
+        help="bearer token for AdminService methods (default TRIAGE_ADMIN_TOKEN)",
+    )
+    call.set_defaults(run=cmd_call)
 
     policy = sub.add_parser("policy", help="check or try out an escalation policy file")
     policy_sub = policy.add_subparsers(dest="policy_command", required=True)

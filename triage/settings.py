@@ -104,6 +104,10 @@ class Settings:
     log_format: str = "json"
     """Server log lines (TRIAGE_LOG_FORMAT): `json`, one object per line with request id, model
     and policy versions (default), or `text` for reading by eye."""
+    # cli: exclusive port binding
+    reuse_port: bool = False
+    """Let several server processes share one port on purpose (TRIAGE_REUSE_PORT=1, SO_REUSEPORT;
+    the kernel spreads connections over them). Off: a port already in use is an error."""
 
     def __post_init__(self) -> None:
         try:
@@ -138,11 +142,21 @@ class Settings:
                 continue
             default = getattr(cls, f.name)
             try:
-                values[f.name] = type(default)(raw)
+                values[f.name] = _flag(raw) if isinstance(default, bool) else type(default)(raw)
             except ValueError as exc:
                 raise ValueError(f"TRIAGE_{f.name.upper()}: cannot read {raw!r}: {exc}") from exc
         settings = cls(**values)
         return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _flag(raw: str) -> bool:
+    """A boolean variable: bool("0") would be True."""
+    value = raw.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off", ""):
+        return False
+    raise ValueError("expected 1/true/yes/on or 0/false/no/off")
 
 
 def check_transport(settings: Settings) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import signal
+import socket
 import threading
 import weakref
 from collections.abc import Callable
@@ -16,6 +18,7 @@ from google.protobuf.message import DecodeError, Message
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
+from triage.errors import ConfigError
 from triage.escalation.policy import PolicyStore
 from triage.rpc.admin import AdminServicer, admin_guard
 from triage.rpc.auth import Guard, TokenInterceptor, handler_factory
@@ -100,6 +103,53 @@ def _address(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host and not host.startswith("[") else f"{host}:{port}"
 
 
+def _check_port_free(host: str, port: int) -> None:
+    """ConfigError `port P is already in use` when something listens on host:port. Probed with
+    a plain socket first, so the message is exact (grpc's bind failure does not say why) and no
+    grpc core error line is printed. SO_REUSEADDR, as grpc sets it: a port whose old connections
+    linger in TIME_WAIT is free. Other bind errors are left to grpc's own bind."""
+    if port == 0:
+        return
+    try:
+        addresses = socket.getaddrinfo(
+            host.strip("[]") or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )
+    except socket.gaierror:
+        return  # grpc's bind names no reason either; _bind reports it
+    for family, kind, proto, _, sockaddr in addresses:
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind(sockaddr)
+            except OSError as exc:
+                if exc.errno == errno.EADDRINUSE:
+                    raise ConfigError(f"port {port} is already in use") from None
+
+
+def _bind(
+    server: grpc.Server, settings: Settings, credentials: grpc.ServerCredentials | None
+) -> int:
+    """Bind settings.host:settings.port and return the real port. Exclusive (no SO_REUSEPORT)
+    unless settings.reuse_port: otherwise a second server on a busy port would start silently
+    and take every other connection. ConfigError on a port that cannot be bound."""
+    if not settings.reuse_port:
+        _check_port_free(settings.host, settings.port)
+    address = _address(settings.host, settings.port)
+    try:  # grpc returns 0 or raises RuntimeError, depending on the version
+        if credentials is None:
+            port = server.add_insecure_port(address)
+        else:
+            port = server.add_secure_port(address, credentials)
+    except RuntimeError:
+        port = 0
+    if port == 0:  # the probe passed: lost a race for the port, or the host is not ours
+        raise ConfigError(
+            f"cannot listen on {address}: the port is in use or TRIAGE_HOST is not an address "
+            "of this machine"
+        )
+    return port
+
+
 def _log_transport(settings: Settings) -> None:
     """One line: transport mode and whether triage calls need a token (never the token)."""
     mode = transport_mode(settings)
@@ -116,10 +166,11 @@ def build_server(
     policy_store: PolicyStore | None = None,
     limiter: Limiter | None = None,
 ) -> tuple[grpc.Server, int]:
-    """A bound, not yet started server and its real port (settings.port 0 picks a free one),
-    plaintext or TLS/mTLS as settings.tls_* say (ConfigError naming the variable if the files
-    cannot serve), TriageService behind settings.api_token when one is set, AdminService always
-    behind settings.admin_token (off without one). Calls are capped by `limiter` (default:
+    """A bound, not yet started server and its real port (settings.port 0 picks a free one;
+    a port in use is a ConfigError unless settings.reuse_port), plaintext or TLS/mTLS as
+    settings.tls_* say (ConfigError naming the variable if the files cannot serve),
+    TriageService behind settings.api_token when one is set, AdminService always behind
+    settings.admin_token (off without one). Calls are capped by `limiter` (default:
     Limiter.from_settings; tests pass their own to read its counters).
     Health is NOT_SERVING until the service has a model and follows `service.use_model`.
     AdminService uses `policy_store` (default: settings.policy_dir, touched on first admin call)."""
@@ -136,6 +187,7 @@ def build_server(
         options=[
             ("grpc.max_receive_message_length", size),
             ("grpc.max_send_message_length", size),
+            ("grpc.so_reuseport", 1 if settings.reuse_port else 0),
         ],
         # An outer bound on calls accepted at all (running or waiting for a thread), health
         # checks included: grpc refuses the rest with RESOURCE_EXHAUSTED before the pool.
@@ -153,11 +205,7 @@ def build_server(
     reflection.enable_server_reflection(
         (SERVICE_NAME, ADMIN_SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), server
     )
-    address = _address(settings.host, settings.port)
-    if credentials is None:
-        port = server.add_insecure_port(address)
-    else:
-        port = server.add_secure_port(address, credentials)
+    port = _bind(server, settings, credentials)
     _log_transport(settings)
     _HEALTH[server] = health_servicer
     return server, port
