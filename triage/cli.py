@@ -558,6 +558,9 @@ def main(argv: list[str] | None = None) -> int:
     except TriageError as exc:  # expected failures (bad data, failed calls) carry a clean message
         print(f"triage {command}: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader went away (`triage call ... | head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second one at exit
+        return 0
     except OSError as exc:  # a path the checks could not foresee (a full disk, a lost mount)
         where = f": {exc.filename}" if exc.filename else ""
         print(f"triage {command}: {exc.strerror or exc}{where}", file=sys.stderr)

@@ -332,5 +332,6 @@ def test_a_cancelled_stream_frees_its_handler_at_once(
             ended = lambda: any(  # noqa: E731
                 r.getMessage().startswith("TriageStream ") for r in caplog.records
             )
-            assert settles(ended, seconds=3)
+            # Well under the 30 s idle timer, with room for a loaded CI machine.
+            assert settles(ended, seconds=10)
             assert (limiter.calls, limiter.streams) == (0, 0)
