@@ -43,14 +43,18 @@ def test_a_second_server_on_a_busy_port_is_refused(tiny_model: Predictor) -> Non
         assert _serving(target)  # the first one keeps answering
 
 
-def test_serve_on_a_busy_port_exits_with_one_line(tiny_model: Predictor, tmp_path: Path) -> None:
+def test_serve_on_a_busy_port_exits_with_one_line(
+    tiny_model: Predictor, tiny_model_dir: Path, tmp_path: Path
+) -> None:
     service = TriageService(SETTINGS, tiny_model)
     with running_server(service) as target:
         port = _port(target)
         env = {**os.environ, "TRIAGE_POLICY_DIR": str(tmp_path / "policy")}
         env.pop("TRIAGE_REUSE_PORT", None)
         second = subprocess.run(
-            [sys.executable, "-m", "triage.cli", "serve", "--port", str(port)],
+            # An explicit bundle: a fresh clone has no models/default, which serve checks first.
+            [sys.executable, "-m", "triage.cli", "serve", "--model", str(tiny_model_dir)]
+            + ["--port", str(port)],
             capture_output=True,
             text=True,
             timeout=120,
