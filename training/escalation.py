@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -17,11 +16,13 @@ from sklearn.metrics import precision_score, recall_score, roc_auc_score
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 
 from training.evaluation import ECE_BINS, expected_calibration_error
+from triage.errors import TriageError
 from triage.escalation.engine import negative_probability
 from triage.escalation.flags import TextFlagger, TextMatches
-from triage.escalation.policy import builtin_policy
+from triage.escalation.policy import PolicyStore, builtin_policy
 from triage.escalation.risk import EscalationHead, escalation_extras
 from triage.features import TicketInput
+from triage.settings import Settings
 from triage.text import TextPipeline
 
 ESCALATION_C = 0.5
@@ -210,6 +211,12 @@ def evaluate_escalation(
     return {"n": float(len(scores.rows)), **escalation_metrics(scores, threshold)}
 
 
-def policy_threshold(path: Path) -> float:
-    """The global escalation risk threshold of the policy file at `path`."""
-    return builtin_policy(path).policy.threshold
+def policy_threshold(settings: Settings) -> float:
+    """The global escalation risk threshold of the policy the server applies: the current
+    version of an existing store (settings.policy_dir; SetPolicy changes it), else the file."""
+    if settings.policy_dir.is_dir():
+        try:
+            return PolicyStore(settings.policy_dir, settings.policy_file).current().policy.threshold
+        except (TriageError, OSError):
+            pass  # an unusable store: the server falls back to the file too
+    return builtin_policy(settings.policy_file).policy.threshold

@@ -249,7 +249,7 @@ def _escalation(
     if scores is None or scores.risk is None:
         return None
     if threshold is None:
-        threshold = policy_threshold(Settings().policy_file)
+        threshold = policy_threshold(Settings.from_env())
     risk, outcome = scores.risk, scores.outcome.astype(bool)
     labels = ("no", "yes")
     true = [labels[int(o)] for o in outcome]

@@ -4,15 +4,14 @@ evaluation -> model bundle, all tracked in one MLflow run."""
 from __future__ import annotations
 
 import logging
-import os
 import subprocess
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -106,13 +105,11 @@ def _trainable_rows(labels: Sequence[str | None]) -> tuple[np.ndarray, list[str]
     return np.asarray(rows, dtype=int), dropped
 
 
-def fit_workers() -> int:
-    """Heads fitted at once: one per core this process may use (liblinear and the sparse
-    products release the GIL, so threads share the feature matrix instead of copying it)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+# liblinear (every LinearSVC head, and the out-of-fold sentiment heads of escalation) seeds one
+# process-wide random generator and trains with the GIL released: two fits at once share it and
+# come out different on every run. They take turns; only the escalation head's own lbfgs fit
+# (its longest part) runs beside them.
+_LIBLINEAR = threading.Lock()
 
 
 def _fit_heads(
@@ -126,9 +123,8 @@ def _fit_heads(
     progress: Progress,
 ) -> tuple[dict[str, Head], dict[str, list[str]]]:
     """Every head (fit, calibration folds, refit), and the escalation head when the data
-    records outcomes, fitted concurrently on `fit_workers()` threads. Each fit reads only its
-    own inputs, so the heads are the same as fitted one after another; they are returned in
-    `heads_to_train` order, the escalation head last."""
+    records outcomes, which is fitted beside them (see _LIBLINEAR: the heads are the same as
+    fitted one after another). Returned in `heads_to_train` order, the escalation head last."""
     group_values = data.groups()
     group_array = None if group_values is None else np.asarray(group_values)
     dropped: dict[str, list[str]] = {}
@@ -142,17 +138,24 @@ def _fit_heads(
             )
             continue
         groups = None if group_array is None else group_array[rows]
+
+        def fit(
+            name: str = head_name, rows: Any = rows, labels: Any = labels, groups: Any = groups
+        ) -> Any:
+            with _LIBLINEAR:  # the rows are sliced here, one head at a time, not all up front
+                return builder.fit_head(name, features[rows], labels, seed, groups)
+
         jobs[head_name] = _staged(
             progress,
             f"head {head_name}: fit and {builder.calibration_folds}-fold calibration "
             f"on {rows.size} tickets",
-            partial(builder.fit_head, head_name, features[rows], labels, seed, groups),
+            fit,
         )
 
     def escalation() -> Any:
         p_negative = None
         if "sentiment" in jobs:  # the served sentiment, as the escalation head will see it
-            with progress.stage("escalation: out-of-fold sentiment (3 sentiment heads)"):
+            with _LIBLINEAR, progress.stage("escalation: out-of-fold sentiment (3 heads)"):
                 p_negative = out_of_fold_negative(
                     builder, features, data.labels["sentiment"], seed, group_array
                 )
@@ -165,11 +168,14 @@ def _fit_heads(
     order = ([ESCALATION_HEAD] if "escalated" in data.labels else []) + list(jobs)
     if ESCALATION_HEAD in order:
         jobs[ESCALATION_HEAD] = escalation
-    workers = min(fit_workers(), max(1, len(order)))
-    progress.line(f"fitting {len(order)} heads, {workers} at a time")
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fit") as pool:
+    progress.line(f"fitting {len(order)} heads")
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="fit") as pool:
         futures: dict[str, Future[Any]] = {name: pool.submit(jobs[name]) for name in order}
-        fitted = {name: futures[name].result() for name in order}
+        try:
+            fitted = {name: futures[name].result() for name in order}
+        except BaseException:  # a failed head or Ctrl-C: start no other head, report at once
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
     heads: dict[str, Head] = {
         name: fitted[name] for name in heads_to_train if fitted.get(name) is not None
     }

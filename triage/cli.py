@@ -175,7 +175,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         raise ConfigError(f"--builder: unknown {args.builder!r}; known: {', '.join(BUILDERS)}")
     from training.escalation import policy_threshold
 
-    escalation_threshold = policy_threshold(_settings(args).policy_file)
+    escalation_threshold = policy_threshold(_settings(args))
 
     from training.evaluation import format_table
     from training.pipeline import train
@@ -226,16 +226,15 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         check.output_dir("--report", args.report)
     column_map = parse_column_map(args.column_map)
     check_columns(args.data, column_map, labels=LABEL_COLUMNS)
-    key = _settings(args).model_key
+    settings = _settings(args)
     data = load_dataset(args.data, column_map)
     from training.escalation import policy_threshold
     from training.evaluation import evaluate, format_table
     from triage.bundle import load_bundle
 
-    model = load_bundle(Path(args.model), key=key)
-    evaluation = evaluate(
-        model, data, escalation_threshold=policy_threshold(_settings(args).policy_file)
-    )
+    threshold = policy_threshold(settings)  # before the model: a bad policy fails fast
+    model = load_bundle(Path(args.model), key=settings.model_key)
+    evaluation = evaluate(model, data, escalation_threshold=threshold)
     if args.json:
         json.dump({"model_version": model.version, **evaluation.to_json()}, sys.stdout, indent=2)
         print()
