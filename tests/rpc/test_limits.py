@@ -155,14 +155,16 @@ def test_idle_stream_is_closed_with_a_clear_status(tiny_model: Predictor) -> Non
 
 
 def test_expired_deadlines_end_calls_and_the_server_serves_on(tiny_model: Predictor) -> None:
-    with running_server(TriageService(SETTINGS, tiny_model)) as target:
+    settings = replace(SETTINGS, max_body_bytes=64 * 1024)  # the production limit
+    with running_server(TriageService(settings, tiny_model), settings) as target:
         with grpc.insecure_channel(target) as channel:
             stub = pb_grpc.TriageServiceStub(channel)
             grpc.channel_ready_future(channel).result(timeout=5)
-            # a body near the size limit: triaging it takes longer than the 1 ms on any machine
-            long = pb.TriageRequest(ticket=make_ticket(body="refund my invoice please " * 80))
-            for _ in range(20):
-                err = refused(lambda: stub.Triage(long, timeout=0.001))
+            for attempt in range(20):
+                # ~40 KB of words no cache has seen: far longer than 1 ms to triage anywhere
+                body = " ".join(f"refund{attempt}x{i}" for i in range(3000))
+                long = pb.TriageRequest(ticket=make_ticket(body=body))
+                err = refused(lambda long=long: stub.Triage(long, timeout=0.001))
                 assert err.code() is grpc.StatusCode.DEADLINE_EXCEEDED
                 # the client's own timer, or the server's refusal to start it
                 assert err.details() in (
