@@ -10,9 +10,7 @@ import json
 import logging
 import os
 import shutil
-import signal
 import sys
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +22,6 @@ if TYPE_CHECKING:
     from training.evaluation import Evaluation
     from triage.model import TriageModel
     from triage.rpc.client import Connection
-    from triage.suggest.engine import ContentStatus
 
 log = logging.getLogger("triage")
 
@@ -40,88 +37,20 @@ def _settings(args: argparse.Namespace) -> Settings:
         raise ConfigError(str(exc)) from None
 
 
-def log_content(status: ContentStatus, what: str) -> None:
-    log.info("suggestion content %s: %s", what, status.summary)
-    if status.unknown_topics:
-        log.warning(
-            "suggestion content names topics the model does not predict (never matched by "
-            "topic): %s",
-            ", ".join(status.unknown_topics),
-        )
-
-
 def cmd_serve(args: argparse.Namespace) -> int:
     check.port("--port", args.port)  # inputs first: the imports below take seconds
     settings = _settings(args)
     check.bundle_dir("--model" if args.model else "TRIAGE_MODEL_DIR", settings.model_dir)
-    from triage.bundle import load_bundle
-    from triage.escalation.policy import PolicyStore
+    from triage.app import build_app
     from triage.rpc.logs import configure_logging
-    from triage.rpc.server import build_server, serve_forever
-    from triage.service import TriageService
 
     configure_logging(log_format=settings.log_format)
-    service = TriageService(settings)
-    policies = PolicyStore(settings.policy_dir, settings.policy_file)
-    server, port = build_server(service, settings, policies)
-    stop = threading.Event()
-    failed: list[BaseException] = []
-
-    def load() -> None:  # health says NOT_SERVING (and calls get UNAVAILABLE) until this is done
-        try:
-            log.info("loading model from %s", settings.model_dir)
-            model = load_bundle(
-                settings.model_dir,
-                coverage=settings.conformal_coverage,
-                ood_threshold=settings.ood_threshold,
-                key=settings.model_key,
-            )
-        except (TriageError, OSError) as exc:
-            log.error("cannot load model from %s: %s", settings.model_dir, exc)
-            failed.append(exc)
-            stop.set()
-            return
-        except Exception as exc:  # anything else would leave a server that never serves
-            log.exception("cannot load model from %s: %s", settings.model_dir, type(exc).__name__)
-            failed.append(exc)
-            stop.set()
-            return
-        try:  # suggestions are optional: triage serves on without them
-            log_content(service.reload_content(model), "loaded")
-        except TriageError as exc:
-            log.error("suggestion content not loaded: %s", exc)
-        try:  # the stored policy version survives restarts; the file is the fallback
-            service.use_policy(policies.current())
-        except (TriageError, OSError) as exc:
-            log.error(
-                "policy store %s unusable, serving %s: %s",
-                settings.policy_dir,
-                settings.policy_file,
-                exc,
-            )
-        log.info("escalation policy %s", service.policy.version.version)
-        service.use_model(model)
-        log.info("model %s loaded; serving", service.model_version)
-        log.info("%s", _serving_hint(settings, port))
-
-    def reload_content() -> None:
-        try:
-            log_content(service.reload_content(), "reloaded")
-        except TriageError as exc:
-            log.error("suggestion content kept as it was: %s", exc)
-
-    if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGHUP"):
-        # SIGHUP re-reads data/kb, data/macros and data/routing.yaml without a restart.
-        signal.signal(
-            signal.SIGHUP,
-            lambda _s, _f: threading.Thread(target=reload_content, daemon=True).start(),
-        )
-    log.info("listening on %s:%d", settings.host, port)
-    threading.Thread(target=load, name="model-loader", daemon=True).start()
-    serve_forever(server, settings, stop)
-    if failed:  # the last line says why, under the log lines
+    app = build_app(settings)
+    app.hint = lambda port: _serving_hint(settings, port)
+    app.serve_forever()
+    if app.failure is not None:  # the last line says why, under the log lines
         print(
-            f"triage serve: cannot load model from {settings.model_dir}: {failed[0]}",
+            f"triage serve: cannot load model from {settings.model_dir}: {app.failure}",
             file=sys.stderr,
         )
         return 1

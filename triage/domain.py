@@ -182,6 +182,10 @@ class AnswerSuggestion:
     source: AnswerSource = AnswerSource.UNSPECIFIED
     language: str = ""
     url: str = ""
+    escalation: Escalation | None = None
+    """The escalation judgement behind the hand-over (the same one Triage gives the ticket)."""
+    model_version: str = ""
+    policy_version: str = ""
 
 
 @dataclass(frozen=True)
@@ -230,6 +234,11 @@ class ModelInfo:
     languages: tuple[str, ...]
     mlflow_run_id: str
     data_fingerprint: str
+    source: str = ""
+    """Where the model was loaded from: its bundle directory or its `models:/` URI."""
+    registry_name: str = ""
+    registry_version: str = ""
+    registry_alias: str = ""
 
 
 QUEUE_HEAD = "queue"

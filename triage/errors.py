@@ -83,3 +83,15 @@ class DatasetTooLarge(TriageError):
 class ConfigError(TriageError, ValueError):
     """Settings or files that cannot work (e.g. a TLS key that does not parse); the message names
     the variable or flag. The CLI prints it on one line and exits non-zero."""
+
+
+# --- serving from a model source, reload (issue 11 part 3) ---
+
+
+class ReloadFailed(TriageError):
+    """A model that could not be resolved, fetched, loaded or verified on reload; the model
+    already serving stays in service (FAILED_PRECONDITION: an operator must fix the source)."""
+
+
+class ReloadInProgress(TriageError):
+    """A reload asked for while another one runs (ABORTED: retry when it has ended)."""

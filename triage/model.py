@@ -4,8 +4,8 @@ same vector."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -22,7 +22,7 @@ from triage.domain import (
     Ticket,
     TriageResult,
 )
-from triage.escalation.engine import Escalator
+from triage.escalation.engine import Escalator, Signals
 from triage.escalation.risk import EscalationHead
 from triage.features import (
     FastTicketTransform,
@@ -41,6 +41,26 @@ def ticket_text(ticket: Ticket) -> str:
     of the personal data is masked by the text pipeline)."""
     text = f"{ticket.subject}\n{ticket.body}" if ticket.subject else ticket.body
     return mask_customer_name(text, ticket.customer.name)
+
+
+Annotate = Callable[[TicketInput, TriageResult], TriageResult]
+"""Adds to a result before escalation is judged (the suggester's routing: its first queue is the
+queue the policy's per-queue overrides read)."""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything one pass over a batch yields, for every caller: triage, chatbot answers and
+    the policy simulator all judge escalation from the same signals."""
+
+    inputs: list[TicketInput]
+    """Per ticket: the ticket, its processed text (language, lemmas) and embedding."""
+    features: sp.csr_matrix
+    """The shared feature matrix every head read."""
+    results: list[TriageResult]
+    """Head predictions (annotated), not yet judged by an escalation policy."""
+    signals: list[Signals]
+    """What the escalation policy decides from (flags, risk, queue...)."""
 
 
 class TriageModel:
@@ -92,6 +112,23 @@ class TriageModel:
             for score, sim in zip(scores, similarity, strict=True)
         ]
         return found, self.familiarity.temper(similarity)
+
+    def analyse(
+        self,
+        tickets: Sequence[Ticket],
+        annotate: Annotate | None = None,
+        queues: Sequence[str] | None = None,
+    ) -> Analysis:
+        """Text processed once, features computed once, every head predicted, then the
+        escalation signals. `annotate` runs on each result before the signals are taken (routing
+        decides the queue); `queues` names each ticket's queue outright (recorded history)."""
+        inputs = self.inputs(tickets)
+        features = self.features(inputs)
+        results = self.predict_inputs(inputs, features)
+        if annotate is not None:
+            results = [annotate(i, r) for i, r in zip(inputs, results, strict=True)]
+        signals = self.escalator.signals(inputs, results, self, queues=queues, features=features)
+        return Analysis(inputs, features, results, signals)
 
     def predict(self, tickets: Sequence[Ticket]) -> list[TriageResult]:
         return self.predict_inputs(self.inputs(tickets))

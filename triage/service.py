@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Protocol
-
-import scipy.sparse as sp
 
 from triage.domain import (
     AnswerSuggestion,
@@ -29,6 +28,8 @@ from triage.escalation.policy import (
 )
 from triage.escalation.simulate import SimulationReport, history_signals, simulate
 from triage.features import TicketInput
+from triage.model import Analysis, Annotate
+from triage.model_source import ModelOrigin
 from triage.settings import Settings
 from triage.suggest import requests as suggest_requests
 from triage.suggest.engine import ContentStatus, Suggester, load_suggester
@@ -42,13 +43,12 @@ class Predictor(Protocol):
     @property
     def version(self) -> str: ...
 
-    def inputs(self, tickets: Sequence[Ticket]) -> list[TicketInput]: ...
-
-    def features(self, inputs: Sequence[TicketInput]) -> sp.csr_matrix: ...
-
-    def predict_inputs(
-        self, inputs: Sequence[TicketInput], features: sp.csr_matrix | None = None
-    ) -> list[TriageResult]: ...
+    def analyse(
+        self,
+        tickets: Sequence[Ticket],
+        annotate: Annotate | None = None,
+        queues: Sequence[str] | None = None,
+    ) -> Analysis: ...
 
     def info(self) -> ModelInfo: ...
 
@@ -59,74 +59,111 @@ class Predictor(Protocol):
     def escalator(self) -> Escalator: ...
 
 
+@dataclass(frozen=True)
+class Served:
+    """What new requests are served with, swapped as one reference: a request reads it once
+    and finishes with that model and that suggester even if a reload swaps them meanwhile."""
+
+    model: Predictor
+    origin: ModelOrigin | None = None
+    """Where the model came from (None: handed over in-process, as tests do)."""
+    suggester: Suggester | None = None
+    """Routing, macros and articles indexed with this model's text pipeline (None: no content)."""
+
+
 class TriageService:
-    def __init__(self, settings: Settings, model: Predictor | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        model: Predictor | None = None,
+        policy: ActivePolicy | None = None,
+    ) -> None:
+        """`policy`: the escalation policy in force (default: the settings' policy file; the
+        app passes the policy store's current version)."""
         self.settings = settings
-        self._model = model
+        self._served: Served | None = None if model is None else Served(model)
         self._swap_lock = threading.Lock()
         self._listeners: list[Callable[[Predictor], None]] = []
-        self._suggester: Suggester | None = None
-        self._policy: ActivePolicy | None = None
+        self._policy: ActivePolicy = policy or builtin_policy(settings.policy_file)
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
         """Current time for SLA breach risk (tests replace it)."""
 
     @property
     def ready(self) -> bool:
-        return self._model is not None
+        return self._served is not None
 
     @property
     def model_version(self) -> str:
         """Version of the model serving new requests; "" while none is loaded."""
-        model = self._model
-        return model.version if model is not None else ""
+        served = self._served
+        return served.model.version if served is not None else ""
+
+    def current_model(self) -> Predictor | None:
+        served = self._served
+        return served.model if served is not None else None
 
     def on_model_change(self, listener: Callable[[Predictor], None]) -> None:
         """Call `listener(model)` after every `use_model` (the rpc layer keeps health in sync)."""
         self._listeners.append(listener)
 
-    def use_model(self, model: Predictor) -> None:
-        """Serve `model` from the next request on; callers already running keep the old one."""
+    def use_model(
+        self,
+        model: Predictor,
+        origin: ModelOrigin | None = None,
+        suggester: Suggester | None = None,
+    ) -> None:
+        """Serve `model` (with `suggester`; None keeps the content in service) from the next
+        request on; requests already running finish with the old one."""
         with self._swap_lock:
-            self._model = model
+            if suggester is None and self._served is not None:
+                suggester = self._served.suggester
+            self._served = Served(model, origin, suggester)
         for listener in list(self._listeners):
             listener(model)
 
-    def _current(self) -> Predictor:
-        model = self._model  # one read: a request uses one model even if a swap happens meanwhile
-        if model is None:
+    def _serving(self) -> Served:
+        served = self._served  # one read: a request uses one model even if a swap happens
+        if served is None:
             raise ModelUnavailable("no model is loaded yet; try again shortly")
-        return model
+        return served
+
+    def _current(self) -> Predictor:
+        return self._serving().model
 
     def triage(self, ticket: Ticket) -> TriageResult:
         return self.triage_many([ticket])[0]
 
     def triage_many(self, tickets: Sequence[Ticket]) -> list[TriageResult]:
-        model = self._current()
+        served = self._serving()
         for ticket in tickets:
             validate_ticket(ticket, self.settings)
-        inputs = model.inputs(tickets)  # language, normalised text, lemmas: once per ticket
-        features = model.features(inputs)  # one vector per ticket, for every head
-        results = model.predict_inputs(inputs, features)
-        suggester = self._suggester  # one read, like the model
+        model, suggester = served.model, served.suggester
+        return self._judge(model, suggester, tickets, suggester.add_to if suggester else None)[1]
+
+    def _judge(
+        self,
+        model: Predictor,
+        suggester: Suggester | None,
+        tickets: Sequence[Ticket],
+        annotate: Annotate | None,
+    ) -> tuple[list[TicketInput], list[TriageResult]]:
+        """Predict, route (`annotate`), judge escalation under the policy in force, and route
+        again where a consistency rule changed the tier routed by. Triage and SuggestAnswer both
+        come through here, so they judge escalation the same way."""
+        analysis: Analysis = model.analyse(tickets, annotate)
+        active = self.policy  # one read per request
+        results = model.escalator.apply(analysis.results, analysis.signals, active, self.clock())
         if suggester is not None:
-            results = [suggester.add_to(i, r) for i, r in zip(inputs, results, strict=True)]
-        results = self._escalate(model, inputs, results, features)
-        if suggester is not None:  # the policy's rules may have changed the tier routed by
-            results = [suggester.reroute(i, r) for i, r in zip(inputs, results, strict=True)]
-        return results
+            pairs = zip(analysis.inputs, results, strict=True)
+            results = [suggester.reroute(i, r) for i, r in pairs]
+        return analysis.inputs, results
 
     # --- escalation policy (risk, flags, bands, consistency rules) ---
 
     @property
     def policy(self) -> ActivePolicy:
-        """The escalation policy deciding new requests (the settings' file until one is set)."""
-        active = self._policy
-        if active is None:
-            with self._swap_lock:
-                if self._policy is None:
-                    self._policy = builtin_policy(self.settings.policy_file)
-                active = self._policy
-        return active
+        """The escalation policy deciding new requests."""
+        return self._policy
 
     def use_policy(self, active: ActivePolicy) -> None:
         """Decide from the next request on under `active` (one reference swap: requests already
@@ -134,22 +171,8 @@ class TriageService:
         in force is ignored: two concurrent SetPolicy calls may reach here out of order."""
         with self._swap_lock:
             current = self._policy
-            if current is None or version_number(active.version.version) >= version_number(
-                current.version.version
-            ):
+            if version_number(active.version.version) >= version_number(current.version.version):
                 self._policy = active
-
-    def _escalate(
-        self,
-        model: Predictor,
-        inputs: Sequence[TicketInput],
-        results: list[TriageResult],
-        features: sp.csr_matrix,
-    ) -> list[TriageResult]:
-        active = self.policy  # one read per request
-        escalator = model.escalator
-        signals = escalator.signals(inputs, results, model, features=features)
-        return escalator.apply(results, signals, active, self.clock())
 
     def simulate_policy(
         self, candidate_yaml: str, history: Sequence[LabelledTicket]
@@ -168,31 +191,52 @@ class TriageService:
         return simulate(signals, [h.escalated for h in history], candidate, current)
 
     def model_info(self) -> ModelInfo:
-        return self._current().info()
+        served = self._serving()
+        info = served.model.info()
+        origin = served.origin
+        if origin is None:
+            return info
+        return replace(
+            info,
+            source=origin.source,
+            registry_name=origin.registry_name,
+            registry_version=origin.registry_version,
+            registry_alias=origin.registry_alias,
+        )
 
     # --- suggestions (routing, macros, knowledge base, chatbot answers) ---
 
-    def reload_content(self, model: Predictor | None = None) -> ContentStatus:
-        """Load, validate and index settings.content_dir with `model`'s text pipeline (default:
-        the serving model), then swap it in; on a ContentError the old content stays in
-        service. Topics the model does not know are reported, not refused: content written
-        for the default model still serves a custom one by language and words."""
-        model = model or self._current()
+    def build_content(self, model: Predictor) -> tuple[Suggester, ContentStatus]:
+        """Load, validate and index settings.content_dir with `model`'s text pipeline
+        (ContentError on any problem). Topics the model does not know are reported, not
+        refused: content written for the default model still serves a custom one by language
+        and words."""
         suggester = load_suggester(self.settings.content_dir, model.text)
         topic_labels = next((h.labels for h in model.info().heads if h.name == "topic"), ())
-        with self._swap_lock:
-            self._suggester = suggester
-        return ContentStatus(suggester.summary, suggester.content.unknown_topics(topic_labels))
+        return suggester, ContentStatus(
+            suggester.summary, suggester.content.unknown_topics(topic_labels)
+        )
 
-    def _current_suggester(self) -> Suggester:
-        suggester = self._suggester
-        if suggester is None:
+    def reload_content(self) -> ContentStatus:
+        """Re-read the content for the serving model and swap it in; on a ContentError the old
+        content stays in service."""
+        model = self._current()
+        suggester, status = self.build_content(model)
+        with self._swap_lock:
+            served = self._served
+            if served is not None and served.model is model:  # else a reload brought its own
+                self._served = replace(served, suggester=suggester)
+        return status
+
+    def _current_suggester(self, served: Served) -> Suggester:
+        if served.suggester is None:
             raise ModelUnavailable("no suggestion content is loaded yet; try again shortly")
-        return suggester
+        return served.suggester
 
     def search_articles(self, query: str, language: str = "", limit: int = 0) -> list[Article]:
         suggest_requests.validate_search(query, language, limit, self.settings)
-        model, suggester = self._current(), self._current_suggester()
+        served = self._serving()
+        model, suggester = served.model, self._current_suggester(served)
         processed = model.text.process([query], [language])[0]
         limit = limit or suggest_requests.DEFAULT_LIMIT
         return suggester.search(processed.lemmas, processed.language.code, limit)
@@ -203,9 +247,16 @@ class TriageService:
         """The chatbot's next move for the customer's latest message (`ticket`)."""
         validate_ticket(ticket, self.settings)
         suggest_requests.validate_conversation(conversation, self.settings)
-        model, suggester = self._current(), self._current_suggester()
-        inputs = model.inputs([ticket])
-        features = model.features(inputs)
-        result = self._escalate(model, inputs, model.predict_inputs(inputs, features), features)[0]
+        served = self._serving()
+        model, suggester = served.model, self._current_suggester(served)
+        # Routing only (no macros or articles to rank): the queue is what escalation reads.
+        inputs, results = self._judge(model, suggester, [ticket], suggester.route)
+        result = results[0]
         customer_turns = [m.text for m in conversation if m.author_role is AuthorRole.CUSTOMER]
-        return suggester.answer(inputs[0], result, customer_turns)
+        answer = suggester.answer(inputs[0], result, customer_turns)
+        return replace(
+            answer,
+            escalation=result.escalation,
+            model_version=result.model_version,
+            policy_version=result.policy_version,
+        )

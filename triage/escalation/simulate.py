@@ -116,13 +116,9 @@ HISTORY_BATCH = 256
 def history_signals(model: Any, history: Sequence[LabelledTicket]) -> list[Signals]:
     """Signals of labelled tickets under `model` (a TriageModel), in batches; the recorded queue
     stands in for routing."""
-    escalator = model.escalator
     out: list[Signals] = []
     for start in range(0, len(history), HISTORY_BATCH):
         chunk = history[start : start + HISTORY_BATCH]
-        inputs = model.inputs([h.ticket for h in chunk])
-        features = model.features(inputs)
-        results = model.predict_inputs(inputs, features)
-        queues = [h.queue for h in chunk]
-        out.extend(escalator.signals(inputs, results, model, queues=queues, features=features))
+        analysis = model.analyse([h.ticket for h in chunk], queues=[h.queue for h in chunk])
+        out.extend(analysis.signals)
     return out

@@ -6,8 +6,6 @@ concurrency slot or its request is parsed; with no token configured, admin is of
 
 from __future__ import annotations
 
-import threading
-
 import grpc
 
 from triage.errors import AdminAuthDenied, AdminAuthMissing, InvalidTicket, PolicyValidationError
@@ -79,22 +77,11 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
         self._service = service
         self._settings = settings
         self._store = store
-        self._synced = False
-        self._sync_lock = threading.Lock()
-
-    def _sync(self) -> None:
-        """Callers are authenticated already (the interceptor)."""
-        with self._sync_lock:  # first admin use: serve what the store says is current
-            if not self._synced:
-                if self._service.policy.version.version != self._store.current().version.version:
-                    self._service.use_policy(self._store.current())
-                self._synced = True
 
     def GetPolicy(
         self, request: pb.GetPolicyRequest, context: grpc.ServicerContext
     ) -> pb.GetPolicyResponse:
         with call_scope(context, self._service, "GetPolicy"):
-            self._sync()
             check_version_name(request.version)
             active = self._store.get(request.version) if request.version else self._store.current()
             budget = (
@@ -112,7 +99,6 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
         self, request: pb.ValidatePolicyRequest, context: grpc.ServicerContext
     ) -> pb.ValidatePolicyResponse:
         with call_scope(context, self._service, "ValidatePolicy"):
-            self._sync()
             check_yaml_size(request.yaml)
             problems = policy_problems(request.yaml)
             return pb.ValidatePolicyResponse(valid=not problems, errors=problems_to_proto(problems))
@@ -121,7 +107,6 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
         self, request: pb.SetPolicyRequest, context: grpc.ServicerContext
     ) -> pb.SetPolicyResponse:
         with call_scope(context, self._service, "SetPolicy"):
-            self._sync()
             check_yaml_size(request.yaml)
             active = self._store.set(request.yaml, request.author, request.comment)
             self._service.use_policy(active)
@@ -131,7 +116,6 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
         self, request: pb.ReloadPolicyRequest, context: grpc.ServicerContext
     ) -> pb.PolicyVersion:
         with call_scope(context, self._service, "ReloadPolicy"):
-            self._sync()
             active = self._store.current()
             self._service.use_policy(active)
             return version_to_proto(active.version)
@@ -140,7 +124,6 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
         self, request: pb.ReloadContentRequest, context: grpc.ServicerContext
     ) -> pb.ReloadContentResponse:
         with call_scope(context, self._service, "ReloadContent"):
-            self._sync()
             status = self._service.reload_content()
             return pb.ReloadContentResponse(
                 summary=status.summary, unknown_topics=status.unknown_topics
@@ -150,7 +133,6 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
         self, request: pb.SimulatePolicyRequest, context: grpc.ServicerContext
     ) -> pb.SimulatePolicyResponse:
         with call_scope(context, self._service, "SimulatePolicy"):
-            self._sync()
             check_yaml_size(request.yaml)
             which = request.WhichOneof("history")
             if which == "dataset_path":

@@ -244,4 +244,7 @@ def answer_to_proto(answer: domain.AnswerSuggestion) -> pb.SuggestAnswerResponse
         source=_SOURCE_OUT[answer.source],
         language=answer.language,
         url=answer.url,
+        escalation=escalation_to_proto(answer.escalation),
+        model_version=answer.model_version,
+        policy_version=answer.policy_version,
     )

@@ -7,7 +7,6 @@ import logging
 import signal
 import socket
 import threading
-import weakref
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from types import FrameType
@@ -36,9 +35,6 @@ SERVICE_NAME: str = pb.DESCRIPTOR.services_by_name["TriageService"].full_name
 
 ADMIN_SERVICE_NAME: str = pb.DESCRIPTOR.services_by_name["AdminService"].full_name
 """`triage.v1.AdminService`: the escalation policy, behind a bearer token."""
-
-# The health servicer of each server built here, so serve_forever can flip it on shutdown.
-_HEALTH: weakref.WeakKeyDictionary[grpc.Server, health.HealthServicer] = weakref.WeakKeyDictionary()
 
 
 def _lenient(message_type: type[Message]) -> Callable[[bytes], Message | Unparsable]:
@@ -165,6 +161,8 @@ def build_server(
     settings: Settings,
     policy_store: PolicyStore | None = None,
     limiter: Limiter | None = None,
+    health_servicer: health.HealthServicer | None = None,
+    admin: AdminServicer | None = None,
 ) -> tuple[grpc.Server, int]:
     """A bound, not yet started server and its real port (settings.port 0 picks a free one;
     a port in use is a ConfigError unless settings.reuse_port), plaintext or TLS/mTLS as
@@ -172,8 +170,10 @@ def build_server(
     TriageService behind settings.api_token when one is set, AdminService always behind
     settings.admin_token (off without one). Calls are capped by `limiter` (default:
     Limiter.from_settings; tests pass their own to read its counters).
-    Health is NOT_SERVING until the service has a model and follows `service.use_model`.
-    AdminService uses `policy_store` (default: settings.policy_dir, touched on first admin call)."""
+    Health (`health_servicer`, default a new one: pass yours to flip it on shutdown) is
+    NOT_SERVING until the service has a model and follows `service.use_model`.
+    AdminService is `admin` (default: one over `policy_store`, by default settings.policy_dir,
+    touched on first admin call, and no model reload)."""
     credentials = server_credentials(settings)  # first: bad TLS files fail before anything runs
     guards = {ADMIN_SERVICE_NAME: admin_guard(settings.admin_token)}
     if settings.api_token:
@@ -194,10 +194,12 @@ def build_server(
         maximum_concurrent_rpcs=4 * limiter.threads,
     )
     _add_service("TriageService", TriageServicer(service), server, limiter)
-    store = policy_store or PolicyStore(settings.policy_dir, settings.policy_file)
-    _add_service("AdminService", AdminServicer(service, settings, store), server, limiter)
+    if admin is None:
+        store = policy_store or PolicyStore(settings.policy_dir, settings.policy_file)
+        admin = AdminServicer(service, settings, store)
+    _add_service("AdminService", admin, server, limiter)
 
-    health_servicer = health.HealthServicer()
+    health_servicer = health_servicer or health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     mark_serving(health_servicer, service.ready)
     service.on_model_change(lambda _model: mark_serving(health_servicer, True))
@@ -207,15 +209,18 @@ def build_server(
     )
     port = _bind(server, settings, credentials)
     _log_transport(settings)
-    _HEALTH[server] = health_servicer
     return server, port
 
 
 def serve_forever(
-    server: grpc.Server, settings: Settings, stop_event: threading.Event | None = None
+    server: grpc.Server,
+    settings: Settings,
+    stop_event: threading.Event | None = None,
+    health_servicer: health.HealthServicer | None = None,
 ) -> None:
     """Start `server` and block until SIGTERM/SIGINT (main thread only) or `stop_event`; then
-    report NOT_SERVING, drain in-flight calls for up to settings.grace_seconds and return."""
+    report NOT_SERVING on `health_servicer` (the one given to build_server), drain in-flight
+    calls for up to settings.grace_seconds and return."""
     stop = stop_event or threading.Event()
     previous: dict[signal.Signals, Any] = {}
     if threading.current_thread() is threading.main_thread():
@@ -231,7 +236,6 @@ def serve_forever(
         while not stop.wait(0.5):  # a timed wait keeps the main thread responsive to signals
             pass
     finally:
-        health_servicer = _HEALTH.get(server)
         if health_servicer is not None:
             health_servicer.enter_graceful_shutdown()  # load balancers stop sending new calls
         server.stop(settings.grace_seconds).wait()

@@ -21,6 +21,8 @@ from triage.errors import (
     ModelUnavailable,
     PolicyNotFound,
     PolicyValidationError,
+    ReloadFailed,
+    ReloadInProgress,
 )
 
 log = logging.getLogger(__name__)
@@ -78,6 +80,10 @@ CODES: dict[type[Exception], grpc.StatusCode] = {
     DatasetTooLarge: grpc.StatusCode.RESOURCE_EXHAUSTED,
     AuthMissing: grpc.StatusCode.UNAUTHENTICATED,  # admin and API tokens alike
     AuthDenied: grpc.StatusCode.PERMISSION_DENIED,
+    # A model that failed to load or verify on reload; the old one serves on.
+    ReloadFailed: grpc.StatusCode.FAILED_PRECONDITION,
+    # One reload at a time: the second caller is told to retry rather than held for a load.
+    ReloadInProgress: grpc.StatusCode.ABORTED,
 }
 
 

@@ -41,13 +41,19 @@ class Suggester:
         c = self.content
         return f"{len(c.articles)} articles, {len(c.macros)} macros, {len(c.queues)} queues"
 
+    def route(self, item: TicketInput, result: TriageResult) -> TriageResult:
+        """`result` with routing targets only (what escalation reads: the first queue)."""
+        routing = self.router.route(
+            result.predictions, item.text.language.code, item.ticket.created_at
+        )
+        return replace(result, routing=tuple(routing))
+
     def add_to(self, item: TicketInput, result: TriageResult) -> TriageResult:
         """`result` with routing targets, canned responses and articles."""
         lemmas, language = item.text.lemmas, item.text.language.code
         topics = probabilities(result.predictions.get("topic"))
         return replace(
-            result,
-            routing=tuple(self.router.route(result.predictions, language, item.ticket.created_at)),
+            self.route(item, result),
             canned_responses=tuple(
                 self.macros.suggest(item.ticket, lemmas, language, MAX_MACROS, topics)
             ),
@@ -60,10 +66,7 @@ class Suggester:
         so that the reasons name the tier and topic the response carries."""
         if result.escalation is None or not result.escalation.rules_applied:
             return result
-        routing = self.router.route(
-            result.predictions, item.text.language.code, item.ticket.created_at
-        )
-        return replace(result, routing=tuple(routing))
+        return self.route(item, result)
 
     def search(self, lemmas: Sequence[str], language: str, limit: int) -> list[Article]:
         return self.kb.search(lemmas, language, limit)

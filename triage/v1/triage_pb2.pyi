@@ -319,7 +319,7 @@ class SuggestAnswerRequest(_message.Message):
     def __init__(self, text: _Optional[str] = ..., ticket: _Optional[_Union[Ticket, _Mapping]] = ..., conversation: _Optional[_Iterable[_Union[ThreadMessage, _Mapping]]] = ...) -> None: ...
 
 class SuggestAnswerResponse(_message.Message):
-    __slots__ = ("answer", "source_id", "confidence", "handover", "handover_reason", "source", "language", "url")
+    __slots__ = ("answer", "source_id", "confidence", "handover", "handover_reason", "source", "language", "url", "escalation", "model_version", "policy_version")
     ANSWER_FIELD_NUMBER: _ClassVar[int]
     SOURCE_ID_FIELD_NUMBER: _ClassVar[int]
     CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
@@ -328,6 +328,9 @@ class SuggestAnswerResponse(_message.Message):
     SOURCE_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     URL_FIELD_NUMBER: _ClassVar[int]
+    ESCALATION_FIELD_NUMBER: _ClassVar[int]
+    MODEL_VERSION_FIELD_NUMBER: _ClassVar[int]
+    POLICY_VERSION_FIELD_NUMBER: _ClassVar[int]
     answer: str
     source_id: str
     confidence: float
@@ -336,7 +339,10 @@ class SuggestAnswerResponse(_message.Message):
     source: AnswerSource
     language: str
     url: str
-    def __init__(self, answer: _Optional[str] = ..., source_id: _Optional[str] = ..., confidence: _Optional[float] = ..., handover: _Optional[bool] = ..., handover_reason: _Optional[_Union[HandoverReason, str]] = ..., source: _Optional[_Union[AnswerSource, str]] = ..., language: _Optional[str] = ..., url: _Optional[str] = ...) -> None: ...
+    escalation: Escalation
+    model_version: str
+    policy_version: str
+    def __init__(self, answer: _Optional[str] = ..., source_id: _Optional[str] = ..., confidence: _Optional[float] = ..., handover: _Optional[bool] = ..., handover_reason: _Optional[_Union[HandoverReason, str]] = ..., source: _Optional[_Union[AnswerSource, str]] = ..., language: _Optional[str] = ..., url: _Optional[str] = ..., escalation: _Optional[_Union[Escalation, _Mapping]] = ..., model_version: _Optional[str] = ..., policy_version: _Optional[str] = ...) -> None: ...
 
 class EvidenceSpan(_message.Message):
     __slots__ = ("field", "start", "end", "text")

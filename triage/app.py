@@ -1,0 +1,173 @@
+"""The composition root of `triage serve`: settings -> model source, policy, service, servers,
+health, model loading and reload. `cli.cmd_serve` parses arguments and calls `build_app`; tests
+build the same app (with a model they trained) and talk to it on port 0."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from collections.abc import Callable
+
+from grpc_health.v1 import health
+
+from triage.errors import ConfigError, TriageError
+from triage.escalation.policy import ActivePolicy, PolicyStore, builtin_policy
+from triage.model_source import LocalDirSource, ModelSource
+from triage.reload import ModelManager
+from triage.rpc.admin import AdminServicer
+from triage.rpc.limits import Limiter
+from triage.rpc.server import build_server, serve_forever
+from triage.service import Predictor, TriageService
+from triage.settings import Settings
+from triage.suggest.engine import ContentStatus
+
+log = logging.getLogger("triage")
+
+
+def log_content(status: ContentStatus, what: str) -> None:
+    log.info("suggestion content %s: %s", what, status.summary)
+    if status.unknown_topics:
+        log.warning(
+            "suggestion content names topics the model does not predict (never matched by "
+            "topic): %s",
+            ", ".join(status.unknown_topics),
+        )
+
+
+def model_source(settings: Settings) -> ModelSource:
+    """The source `serve` loads from: settings.model_dir."""
+    return LocalDirSource(settings.model_dir)
+
+
+def initial_policy(settings: Settings, store: PolicyStore) -> ActivePolicy:
+    """The stored current version (it survives restarts); the settings' file when the store is
+    unusable. ConfigError when neither can be read."""
+    try:
+        return store.current()
+    except (TriageError, OSError) as exc:
+        log.error(
+            "policy store %s unusable, serving %s: %s",
+            settings.policy_dir,
+            settings.policy_file,
+            exc,
+        )
+    try:
+        return builtin_policy(settings.policy_file)
+    except (TriageError, OSError) as exc:
+        raise ConfigError(f"escalation policy {settings.policy_file}: {exc}") from None
+
+
+class App:
+    """Everything `serve` runs. Health says NOT_SERVING (and triage calls get UNAVAILABLE)
+    until a model is loaded; `serve_forever` loads it in the background so health answers
+    meanwhile."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        service: TriageService,
+        policies: PolicyStore,
+        models: ModelManager | None,
+        limiter: Limiter | None = None,
+    ) -> None:
+        self.settings = settings
+        self.service = service
+        self.policies = policies
+        self.models = models
+        self.health = health.HealthServicer()
+        self.admin = AdminServicer(service, settings, policies)
+        self.server, self.port = build_server(
+            service, settings, policies, limiter, health_servicer=self.health, admin=self.admin
+        )
+        self.stop_event = threading.Event()
+        self.failure: BaseException | None = None
+        """Why the first load failed (serve_forever then returns early)."""
+        self.hint: Callable[[int], str] | None = None
+        """The line logged once serving, given the port (the CLI's "try: ..." hint)."""
+
+    @property
+    def target(self) -> str:
+        return f"{self.settings.host}:{self.port}"
+
+    def load(self) -> None:
+        """Load the model from its source and serve it (blocking). On failure, records it in
+        `failure`, stops the server and re-raises."""
+        if self.models is None:
+            return
+        source = self.models.source.description
+        try:
+            self.models.load()
+        except (TriageError, OSError) as exc:
+            log.error("cannot load model from %s: %s", source, exc)
+            self._fail(exc)
+            raise
+        except Exception as exc:  # anything else would leave a server that never serves
+            log.exception("cannot load model from %s: %s", source, type(exc).__name__)
+            self._fail(exc)
+            raise
+
+    def _fail(self, exc: BaseException) -> None:
+        self.failure = exc
+        self.stop_event.set()
+
+    def _load_in_background(self) -> None:
+        try:
+            self.load()
+        except Exception:  # logged and recorded by load
+            return
+        log.info("escalation policy %s", self.service.policy.version.version)
+        log.info("model %s loaded; serving", self.service.model_version)
+        if self.hint is not None:
+            log.info("%s", self.hint(self.port))
+
+    def reload_content(self) -> None:
+        try:
+            log_content(self.service.reload_content(), "reloaded")
+        except TriageError as exc:
+            log.error("suggestion content kept as it was: %s", exc)
+
+    def start(self) -> None:
+        """Start serving; the model loads in the background (see `load`)."""
+        self.server.start()
+        self._spawn_loader()
+
+    def _spawn_loader(self) -> None:
+        if self.models is not None:
+            loader = threading.Thread(target=self._load_in_background, name="model-loader")
+            loader.daemon = True
+            loader.start()
+
+    def stop(self, grace: float | None = None) -> None:
+        self.health.enter_graceful_shutdown()
+        self.server.stop(grace).wait()
+
+    def serve_forever(self) -> None:
+        """Serve until SIGTERM/SIGINT or a failed first load, then drain and return. SIGHUP
+        re-reads the suggestion content (data/kb, data/macros, data/routing.yaml)."""
+        if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGHUP"):
+            signal.signal(
+                signal.SIGHUP,
+                lambda _s, _f: threading.Thread(target=self.reload_content, daemon=True).start(),
+            )
+        log.info("listening on %s:%d", self.settings.host, self.port)
+        self._spawn_loader()
+        serve_forever(self.server, self.settings, self.stop_event, self.health)
+
+
+def build_app(
+    settings: Settings,
+    *,
+    model: Predictor | None = None,
+    source: ModelSource | None = None,
+    limiter: Limiter | None = None,
+) -> App:
+    """The app for `settings`: the policy store's current version in force before anything is
+    served; the model from `source` (default: the settings' model source), loaded by
+    `App.serve_forever` / `App.load`, or `model` already loaded (tests), then no source."""
+    policies = PolicyStore(settings.policy_dir, settings.policy_file)
+    service = TriageService(settings, model, initial_policy(settings, policies))
+    models = None
+    if model is None:
+        models = ModelManager(settings, service, source or model_source(settings), log_content)
+    return App(settings, service, policies, models, limiter)

@@ -1,0 +1,124 @@
+"""Loading the served model from its source, first at start and again on reload: resolve,
+fetch, load (hashes and signature verified, warmed up), rebuild the suggester with the new text
+pipeline, then swap one reference. Any failure before the swap leaves the old model serving."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from triage.bundle import META, load_bundle
+from triage.errors import ContentError, ReloadFailed, ReloadInProgress, TriageError
+from triage.model_source import ModelOrigin, ModelSource
+from triage.service import TriageService
+from triage.settings import Settings
+from triage.suggest.engine import ContentStatus
+from triage.text import SUPPORTED_LANGUAGES, TextPipeline
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ReloadOutcome:
+    changed: bool
+    old_version: str
+    new_version: str
+    origin: ModelOrigin
+    seconds: float
+    """Resolve + fetch + load + warm-up + suggester, until the swap."""
+
+
+class ModelManager:
+    """Owns the served model's lifecycle for one TriageService. One load at a time: a reload
+    asked for while another runs waits for it (then usually finds nothing changed), unless the
+    caller passes `wait=False`, which raises ReloadInProgress instead."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        service: TriageService,
+        source: ModelSource,
+        on_content: Callable[[ContentStatus, str], None] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.service = service
+        self.source = source
+        self._on_content = on_content
+        self._lock = threading.Lock()
+        self.origin: ModelOrigin | None = None
+
+    def load(self) -> ReloadOutcome:
+        """The first load: errors propagate as they are (the caller stops the server)."""
+        with self._lock:
+            return self._reload(force=True)
+
+    def reload(self, wait: bool = True) -> ReloadOutcome:
+        """Re-resolve the source; load and swap in what it points at unless that is the model
+        already serving (then `changed` is False and nothing is loaded). ReloadFailed naming
+        the reason when it cannot be loaded or verified: the old model serves on."""
+        if not self._lock.acquire(blocking=wait):
+            raise ReloadInProgress("a model reload is already running; try again when it ends")
+        try:
+            return self._reload(force=False)
+        except (TriageError, OSError) as exc:
+            serving = self.service.model_version or "none"
+            log.error(
+                "model not reloaded from %s, %s serves on: %s",
+                self.source.description,
+                serving,
+                exc,
+            )
+            raise ReloadFailed(
+                f"model not reloaded from {self.source.description} ({exc}); "
+                f"version {serving} serves on"
+            ) from exc
+        finally:
+            self._lock.release()
+
+    def _reload(self, force: bool) -> ReloadOutcome:
+        started = time.perf_counter()
+        old_version = self.service.model_version
+        origin = self.source.resolve()
+        if not force and self.origin is not None and origin.identity == self.origin.identity:
+            return ReloadOutcome(False, old_version, old_version, origin, 0.0)
+        bundle = self.source.fetch(origin)
+        log.info("loading model from %s", bundle)
+        model = load_bundle(
+            bundle,
+            self._shared_text(bundle),
+            coverage=self.settings.conformal_coverage,
+            ood_threshold=self.settings.ood_threshold,
+            key=self.settings.model_key,
+        )
+        suggester = None
+        try:  # suggestions are optional: the model serves on without them
+            suggester, status = self.service.build_content(model)
+            if self._on_content is not None:
+                self._on_content(status, "loaded")
+        except ContentError as exc:
+            log.error("suggestion content not loaded: %s", exc)
+        seconds = time.perf_counter() - started
+        self.service.use_model(model, origin, suggester)
+        self.origin = origin
+        log.info("model %s from %s in service (%.2f s)", model.version, origin.source, seconds)
+        return ReloadOutcome(True, old_version, model.version, origin, seconds)
+
+    def _shared_text(self, bundle: Path) -> TextPipeline | None:
+        """The serving model's text pipeline when the new bundle reads the same languages
+        (loading spaCy and the language detector again costs seconds and memory); None lets
+        load_bundle build one. meta.json is read unverified here, only to choose; load_bundle
+        verifies it."""
+        current = self.service.current_model()
+        if current is None:
+            return None
+        try:
+            meta = json.loads((bundle / META).read_text(encoding="utf-8"))
+            languages = tuple(meta.get("languages") or SUPPORTED_LANGUAGES)
+        except (OSError, ValueError, AttributeError):
+            return None
+        return current.text if languages == tuple(current.text.languages) else None
