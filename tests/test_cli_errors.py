@@ -93,6 +93,30 @@ def test_serve(files: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFix
     )
 
 
+def test_serve_model_uri(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fails(
+        capsys,
+        ["serve", "--model", "models:/triage", "--port", "0"],
+        "--model: 'models:/triage' is not a registered model URI "
+        "(expected models:/NAME@ALIAS or models:/NAME/VERSION)",
+    )
+    monkeypatch.setenv("TRIAGE_MODEL_URI", "models:/triage@")
+    fails(
+        capsys,
+        ["serve", "--port", "0"],
+        "TRIAGE_MODEL_URI: 'models:/triage@' is not a registered model URI "
+        "(expected models:/NAME@ALIAS or models:/NAME/VERSION)",
+    )
+    monkeypatch.setenv("TRIAGE_MODEL_POLL_SECONDS", "-1")
+    fails(
+        capsys,
+        ["serve", "--port", "0"],
+        "TRIAGE_MODEL_POLL_SECONDS: must be >= 0 (0 = off), got -1",
+    )
+
+
 def _train(data: Path, out: Path, *more: str) -> list[str]:
     return ["train", "--data", str(data), "--out", str(out), *more]
 

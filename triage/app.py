@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from grpc_health.v1 import health
 
-from triage.errors import ConfigError, TriageError
+from triage.errors import ConfigError, ReloadInProgress, TriageError
 from triage.escalation.policy import ActivePolicy, PolicyStore, builtin_policy
 from triage.model_source import LocalDirSource, ModelSource
 from triage.reload import ModelManager
@@ -21,6 +21,7 @@ from triage.rpc.server import build_server, serve_forever
 from triage.service import Predictor, TriageService
 from triage.settings import Settings
 from triage.suggest.engine import ContentStatus
+from triage.text import TextPipeline
 
 log = logging.getLogger("triage")
 
@@ -36,7 +37,12 @@ def log_content(status: ContentStatus, what: str) -> None:
 
 
 def model_source(settings: Settings) -> ModelSource:
-    """The source `serve` loads from: settings.model_dir."""
+    """The source `serve` loads from: settings.model_uri (a registered model) when set, else
+    the bundle directory settings.model_dir."""
+    if settings.model_uri:
+        from triage.registry_source import RegistrySource  # imports mlflow: only when used
+
+        return RegistrySource(settings.model_uri, settings.model_cache_dir)
     return LocalDirSource(settings.model_dir)
 
 
@@ -76,11 +82,12 @@ class App:
         self.policies = policies
         self.models = models
         self.health = health.HealthServicer()
-        self.admin = AdminServicer(service, settings, policies)
+        self.admin = AdminServicer(service, settings, policies, models)
         self.server, self.port = build_server(
             service, settings, policies, limiter, health_servicer=self.health, admin=self.admin
         )
         self.stop_event = threading.Event()
+        self._closing = threading.Event()  # ends the poller
         self.failure: BaseException | None = None
         """Why the first load failed (serve_forever then returns early)."""
         self.hint: Callable[[int], str] | None = None
@@ -120,6 +127,29 @@ class App:
         log.info("model %s loaded; serving", self.service.model_version)
         if self.hint is not None:
             log.info("%s", self.hint(self.port))
+        self._start_polling()
+
+    def _start_polling(self) -> None:
+        every = self.settings.model_poll_seconds
+        if self.models is None or every <= 0:
+            return
+        poller = threading.Thread(target=self._poll, args=(self.models, every), name="model-poll")
+        poller.daemon = True
+        poller.start()
+
+    def _poll(self, models: ModelManager, every: float) -> None:
+        """ReloadModel's path, every `every` seconds until stopped; a failure is logged (by
+        ModelManager) and the model in service stays."""
+        log.info("checking %s for a new model every %g s", models.source.description, every)
+        while not self._closing.wait(every):
+            try:
+                models.reload(wait=False)
+            except ReloadInProgress:  # a ReloadModel call is at it already
+                continue
+            except TriageError:  # logged with its reason; the old model serves on
+                continue
+            except Exception:  # never let the poller die silently
+                log.exception("model poll failed")
 
     def reload_content(self) -> None:
         try:
@@ -127,8 +157,14 @@ class App:
         except TriageError as exc:
             log.error("suggestion content kept as it was: %s", exc)
 
-    def start(self) -> None:
-        """Start serving; the model loads in the background (see `load`)."""
+    def start(self, wait_loaded: bool = False) -> None:
+        """Start serving; the model loads in the background (see `load`), or first when
+        `wait_loaded` (then a failed load raises and nothing is started)."""
+        if wait_loaded and self.models is not None:
+            self.load()
+            self.server.start()
+            self._start_polling()
+            return
         self.server.start()
         self._spawn_loader()
 
@@ -139,6 +175,7 @@ class App:
             loader.start()
 
     def stop(self, grace: float | None = None) -> None:
+        self._closing.set()
         self.health.enter_graceful_shutdown()
         self.server.stop(grace).wait()
 
@@ -152,7 +189,10 @@ class App:
             )
         log.info("listening on %s:%d", self.settings.host, self.port)
         self._spawn_loader()
-        serve_forever(self.server, self.settings, self.stop_event, self.health)
+        try:
+            serve_forever(self.server, self.settings, self.stop_event, self.health)
+        finally:
+            self._closing.set()
 
 
 def build_app(
@@ -161,13 +201,18 @@ def build_app(
     model: Predictor | None = None,
     source: ModelSource | None = None,
     limiter: Limiter | None = None,
+    text: TextPipeline | None = None,
 ) -> App:
     """The app for `settings`: the policy store's current version in force before anything is
     served; the model from `source` (default: the settings' model source), loaded by
-    `App.serve_forever` / `App.load`, or `model` already loaded (tests), then no source."""
+    `App.serve_forever` / `App.load`, or `model` already loaded (tests), then no source.
+    `text`: a loaded text pipeline for the first load to share (tests; later loads share the
+    serving model's when the languages match)."""
     policies = PolicyStore(settings.policy_dir, settings.policy_file)
     service = TriageService(settings, model, initial_policy(settings, policies))
     models = None
     if model is None:
-        models = ModelManager(settings, service, source or model_source(settings), log_content)
+        models = ModelManager(
+            settings, service, source or model_source(settings), log_content, text
+        )
     return App(settings, service, policies, models, limiter)

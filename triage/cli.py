@@ -11,8 +11,9 @@ import logging
 import os
 import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from triage import cli_checks as check
 from triage.errors import ConfigError, InvalidTicket, TriageError
@@ -26,21 +27,35 @@ if TYPE_CHECKING:
 log = logging.getLogger("triage")
 
 
-def _settings(args: argparse.Namespace) -> Settings:
+def _settings(args: argparse.Namespace, **overrides: Any) -> Settings:
+    """Settings from the environment, with the command's flags (and `overrides`) on top."""
+    flags: dict[str, Any] = {
+        "host": getattr(args, "host", None),
+        "port": getattr(args, "port", None),
+        "model_dir": getattr(args, "model", None),
+        **overrides,
+    }
     try:
-        return Settings.from_env(
-            host=getattr(args, "host", None),
-            port=getattr(args, "port", None),
-            model_dir=getattr(args, "model", None),
-        )
+        return Settings.from_env(**flags)
     except ValueError as exc:  # names the variable: one line, not a traceback
         raise ConfigError(str(exc)) from None
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     check.port("--port", args.port)  # inputs first: the imports below take seconds
-    settings = _settings(args)
-    check.bundle_dir("--model" if args.model else "TRIAGE_MODEL_DIR", settings.model_dir)
+    # --model is a bundle directory or a registered model (models:/NAME@ALIAS, models:/NAME/3);
+    # either replaces both TRIAGE_MODEL_DIR and TRIAGE_MODEL_URI.
+    given = args.model
+    uri = given if given is not None and given.startswith("models:/") else None
+    settings = _settings(args, model_dir=None if uri or given is None else Path(given))
+    if uri is not None or (given is None and settings.model_uri):
+        settings = replace(settings, model_uri=uri or settings.model_uri)
+        check.model_uri("--model" if uri else "TRIAGE_MODEL_URI", settings.model_uri)
+        where = settings.model_uri
+    else:
+        settings = replace(settings, model_uri="")
+        check.bundle_dir("--model" if given else "TRIAGE_MODEL_DIR", settings.model_dir)
+        where = str(settings.model_dir)
     from triage.app import build_app
     from triage.rpc.logs import configure_logging
 
@@ -49,10 +64,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     app.hint = lambda port: _serving_hint(settings, port)
     app.serve_forever()
     if app.failure is not None:  # the last line says why, under the log lines
-        print(
-            f"triage serve: cannot load model from {settings.model_dir}: {app.failure}",
-            file=sys.stderr,
-        )
+        print(f"triage serve: cannot load model from {where}: {app.failure}", file=sys.stderr)
         return 1
     return 0
 
@@ -377,7 +389,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", help="serve a model bundle over gRPC")
-    serve.add_argument("--model", type=Path, help="bundle directory (default: models/default)")
+    serve.add_argument(
+        "--model",
+        help="bundle directory, or a registered model: models:/NAME@ALIAS (followed on "
+        "reload) or models:/NAME/VERSION (default: TRIAGE_MODEL_URI, else TRIAGE_MODEL_DIR, "
+        "else models/default)",
+    )
     serve.add_argument("--host", help="interface to bind (default 127.0.0.1, or TRIAGE_HOST)")
     serve.add_argument("--port", type=int, help="port (default 50051, or TRIAGE_PORT)")
     serve.set_defaults(run=cmd_serve)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from pathlib import Path
 
 from triage.errors import ConfigError
@@ -115,4 +116,17 @@ def target(flag: str, value: str) -> str:
     host, sep, number = value.rpartition(":")
     if not sep or not host or not number.isdigit() or not 0 < int(number) <= 65535:
         raise ConfigError(f"{flag}: expected HOST:PORT, got {value!r}")
+    return value
+
+
+_MODEL_URI = re.compile(r"models:/[^/@\s]+(@[A-Za-z0-9_.-]+|/[0-9]+)")
+
+
+def model_uri(flag: str, value: str) -> str:
+    """`models:/NAME@ALIAS` or `models:/NAME/VERSION` (the registry itself is asked at load)."""
+    if not _MODEL_URI.fullmatch(value):
+        raise ConfigError(
+            f"{flag}: {value!r} is not a registered model URI "
+            "(expected models:/NAME@ALIAS or models:/NAME/VERSION)"
+        )
     return value

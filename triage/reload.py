@@ -44,11 +44,14 @@ class ModelManager:
         service: TriageService,
         source: ModelSource,
         on_content: Callable[[ContentStatus, str], None] | None = None,
+        text: TextPipeline | None = None,
     ) -> None:
+        """`text`: a loaded pipeline the first load may share (tests)."""
         self.settings = settings
         self.service = service
         self.source = source
         self._on_content = on_content
+        self._text = text
         self._lock = threading.Lock()
         self.origin: ModelOrigin | None = None
 
@@ -114,11 +117,12 @@ class ModelManager:
         load_bundle build one. meta.json is read unverified here, only to choose; load_bundle
         verifies it."""
         current = self.service.current_model()
-        if current is None:
+        text = current.text if current is not None else self._text
+        if text is None:
             return None
         try:
             meta = json.loads((bundle / META).read_text(encoding="utf-8"))
             languages = tuple(meta.get("languages") or SUPPORTED_LANGUAGES)
         except (OSError, ValueError, AttributeError):
             return None
-        return current.text if languages == tuple(current.text.languages) else None
+        return text if languages == tuple(text.languages) else None

@@ -108,6 +108,17 @@ class Settings:
     reuse_port: bool = False
     """Let several server processes share one port on purpose (TRIAGE_REUSE_PORT=1, SO_REUSEPORT;
     the kernel spreads connections over them). Off: a port already in use is an error."""
+    # serving from the model registry, reload (issue 11 part 3)
+    model_uri: str = ""
+    """A registered model to serve instead of model_dir (TRIAGE_MODEL_URI): `models:/NAME@ALIAS`
+    (follows the alias on reload) or `models:/NAME/VERSION`. The registry is the one
+    MLFLOW_TRACKING_URI names."""
+    model_cache_dir: Path = PROJECT_ROOT / "state" / "models"
+    """Where registered bundles are downloaded to, one folder per name and version, reused when
+    present (TRIAGE_MODEL_CACHE_DIR)."""
+    model_poll_seconds: float = 0.0
+    """Check the model source this often and reload when it points at another model, e.g. a
+    moved alias (TRIAGE_MODEL_POLL_SECONDS); 0 (default) = off, reload with ReloadModel."""
 
     def __post_init__(self) -> None:
         try:
@@ -126,6 +137,11 @@ class Settings:
         if self.max_stream_seconds <= 0:
             raise ValueError(
                 f"TRIAGE_MAX_STREAM_SECONDS: must be > 0, got {self.max_stream_seconds:g}"
+            )
+        if self.model_poll_seconds < 0:
+            raise ValueError(
+                "TRIAGE_MODEL_POLL_SECONDS: must be >= 0 (0 = off), "
+                f"got {self.model_poll_seconds:g}"
             )
         if self.log_format not in ("json", "text"):
             raise ValueError(f"TRIAGE_LOG_FORMAT: expected json or text, got {self.log_format!r}")

@@ -1,14 +1,20 @@
-"""AdminService over gRPC: the escalation policy (get, validate, set, simulate, reload) and the
-suggestion content (reload). Every call needs `authorization: Bearer <settings.admin_token>`,
-checked by the server's token interceptor (`admin_guard`, rpc/auth.py) before the call takes a
-concurrency slot or its request is parsed; with no token configured, admin is off
-(UNAUTHENTICATED), never open."""
+"""AdminService over gRPC: the escalation policy (get, validate, set, simulate, reload), the
+suggestion content (reload) and the model (reload from its source). Every call needs
+`authorization: Bearer <settings.admin_token>`, checked by the server's token interceptor
+(`admin_guard`, rpc/auth.py) before the call takes a concurrency slot or its request is parsed;
+with no token configured, admin is off (UNAUTHENTICATED), never open."""
 
 from __future__ import annotations
 
 import grpc
 
-from triage.errors import AdminAuthDenied, AdminAuthMissing, InvalidTicket, PolicyValidationError
+from triage.errors import (
+    AdminAuthDenied,
+    AdminAuthMissing,
+    InvalidTicket,
+    PolicyValidationError,
+    ReloadFailed,
+)
 from triage.escalation.datasets import LabelledTicket, read_history, resolve_dataset
 from triage.escalation.policy import (
     HISTORY_LIMIT,
@@ -18,6 +24,7 @@ from triage.escalation.policy import (
     policy_problems,
     valid_version_name,
 )
+from triage.reload import ModelManager
 from triage.rpc import converters
 from triage.rpc.auth import Guard
 from triage.rpc.policy_converters import (
@@ -73,10 +80,39 @@ def admin_guard(token: str) -> Guard:
 
 
 class AdminServicer(pb_grpc.AdminServiceServicer):
-    def __init__(self, service: TriageService, settings: Settings, store: PolicyStore) -> None:
+    def __init__(
+        self,
+        service: TriageService,
+        settings: Settings,
+        store: PolicyStore,
+        models: ModelManager | None = None,
+    ) -> None:
+        """`models`: what ReloadModel reloads (None: a model handed in, nothing to reload)."""
         self._service = service
         self._settings = settings
         self._store = store
+        self._models = models
+
+    def ReloadModel(
+        self, request: pb.ReloadModelRequest, context: grpc.ServicerContext
+    ) -> pb.ReloadModelResponse:
+        with call_scope(context, self._service, "ReloadModel"):
+            if self._models is None:
+                raise ReloadFailed(
+                    "this server was given its model in-process; no source to reload"
+                )
+            outcome = self._models.reload(wait=False)
+            origin = outcome.origin
+            return pb.ReloadModelResponse(
+                changed=outcome.changed,
+                old_version=outcome.old_version,
+                new_version=outcome.new_version,
+                source=origin.source,
+                registry_name=origin.registry_name,
+                registry_version=origin.registry_version,
+                registry_alias=origin.registry_alias,
+                load_seconds=outcome.seconds,
+            )
 
     def GetPolicy(
         self, request: pb.GetPolicyRequest, context: grpc.ServicerContext

@@ -181,6 +181,10 @@ def model_info_to_proto(info: domain.ModelInfo) -> pb.ModelInfo:
         languages=info.languages,
         mlflow_run_id=info.mlflow_run_id,
         data_fingerprint=info.data_fingerprint,
+        source=info.source,
+        registry_name=info.registry_name,
+        registry_version=info.registry_version,
+        registry_alias=info.registry_alias,
     )
 
 

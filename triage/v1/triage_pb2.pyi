@@ -231,7 +231,7 @@ class HeadInfo(_message.Message):
     def __init__(self, name: _Optional[str] = ..., labels: _Optional[_Iterable[str]] = ..., metrics: _Optional[_Mapping[str, float]] = ...) -> None: ...
 
 class ModelInfo(_message.Message):
-    __slots__ = ("name", "version", "created_at", "heads", "languages", "mlflow_run_id", "data_fingerprint")
+    __slots__ = ("name", "version", "created_at", "heads", "languages", "mlflow_run_id", "data_fingerprint", "source", "registry_name", "registry_version", "registry_alias")
     NAME_FIELD_NUMBER: _ClassVar[int]
     VERSION_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
@@ -239,6 +239,10 @@ class ModelInfo(_message.Message):
     LANGUAGES_FIELD_NUMBER: _ClassVar[int]
     MLFLOW_RUN_ID_FIELD_NUMBER: _ClassVar[int]
     DATA_FINGERPRINT_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_FIELD_NUMBER: _ClassVar[int]
+    REGISTRY_NAME_FIELD_NUMBER: _ClassVar[int]
+    REGISTRY_VERSION_FIELD_NUMBER: _ClassVar[int]
+    REGISTRY_ALIAS_FIELD_NUMBER: _ClassVar[int]
     name: str
     version: str
     created_at: _timestamp_pb2.Timestamp
@@ -246,7 +250,11 @@ class ModelInfo(_message.Message):
     languages: _containers.RepeatedScalarFieldContainer[str]
     mlflow_run_id: str
     data_fingerprint: str
-    def __init__(self, name: _Optional[str] = ..., version: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., heads: _Optional[_Iterable[_Union[HeadInfo, _Mapping]]] = ..., languages: _Optional[_Iterable[str]] = ..., mlflow_run_id: _Optional[str] = ..., data_fingerprint: _Optional[str] = ...) -> None: ...
+    source: str
+    registry_name: str
+    registry_version: str
+    registry_alias: str
+    def __init__(self, name: _Optional[str] = ..., version: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., heads: _Optional[_Iterable[_Union[HeadInfo, _Mapping]]] = ..., languages: _Optional[_Iterable[str]] = ..., mlflow_run_id: _Optional[str] = ..., data_fingerprint: _Optional[str] = ..., source: _Optional[str] = ..., registry_name: _Optional[str] = ..., registry_version: _Optional[str] = ..., registry_alias: _Optional[str] = ...) -> None: ...
 
 class RoutingTarget(_message.Message):
     __slots__ = ("queue", "score", "reason")
@@ -475,6 +483,30 @@ class SetPolicyResponse(_message.Message):
 class ReloadPolicyRequest(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
+
+class ReloadModelRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ReloadModelResponse(_message.Message):
+    __slots__ = ("changed", "old_version", "new_version", "source", "registry_name", "registry_version", "registry_alias", "load_seconds")
+    CHANGED_FIELD_NUMBER: _ClassVar[int]
+    OLD_VERSION_FIELD_NUMBER: _ClassVar[int]
+    NEW_VERSION_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_FIELD_NUMBER: _ClassVar[int]
+    REGISTRY_NAME_FIELD_NUMBER: _ClassVar[int]
+    REGISTRY_VERSION_FIELD_NUMBER: _ClassVar[int]
+    REGISTRY_ALIAS_FIELD_NUMBER: _ClassVar[int]
+    LOAD_SECONDS_FIELD_NUMBER: _ClassVar[int]
+    changed: bool
+    old_version: str
+    new_version: str
+    source: str
+    registry_name: str
+    registry_version: str
+    registry_alias: str
+    load_seconds: float
+    def __init__(self, changed: _Optional[bool] = ..., old_version: _Optional[str] = ..., new_version: _Optional[str] = ..., source: _Optional[str] = ..., registry_name: _Optional[str] = ..., registry_version: _Optional[str] = ..., registry_alias: _Optional[str] = ..., load_seconds: _Optional[float] = ...) -> None: ...
 
 class ReloadContentRequest(_message.Message):
     __slots__ = ()

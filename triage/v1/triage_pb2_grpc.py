@@ -318,6 +318,11 @@ class AdminServiceStub:
                 request_serializer=triage_dot_v1_dot_triage__pb2.ReloadContentRequest.SerializeToString,
                 response_deserializer=triage_dot_v1_dot_triage__pb2.ReloadContentResponse.FromString,
                 _registered_method=True)
+        self.ReloadModel = channel.unary_unary(
+                '/triage.v1.AdminService/ReloadModel',
+                request_serializer=triage_dot_v1_dot_triage__pb2.ReloadModelRequest.SerializeToString,
+                response_deserializer=triage_dot_v1_dot_triage__pb2.ReloadModelResponse.FromString,
+                _registered_method=True)
 
 
 class AdminServiceServicer:
@@ -372,6 +377,17 @@ class AdminServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ReloadModel(self, request, context):
+        """Ask the model source again (a moved alias, a repointed directory) and serve what it points
+        at now: loaded, verified and warmed up before one reference is swapped; calls in flight
+        finish on the old model and health stays SERVING. Unchanged: OK with changed = false. A
+        model that fails to load or verify gets FAILED_PRECONDITION naming the reason, and the old
+        one serves on. A second reload while one runs gets ABORTED (retry when it ends).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AdminServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -404,6 +420,11 @@ def add_AdminServiceServicer_to_server(servicer, server):
                     servicer.ReloadContent,
                     request_deserializer=triage_dot_v1_dot_triage__pb2.ReloadContentRequest.FromString,
                     response_serializer=triage_dot_v1_dot_triage__pb2.ReloadContentResponse.SerializeToString,
+            ),
+            'ReloadModel': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReloadModel,
+                    request_deserializer=triage_dot_v1_dot_triage__pb2.ReloadModelRequest.FromString,
+                    response_serializer=triage_dot_v1_dot_triage__pb2.ReloadModelResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -572,6 +593,33 @@ class AdminService:
             '/triage.v1.AdminService/ReloadContent',
             triage_dot_v1_dot_triage__pb2.ReloadContentRequest.SerializeToString,
             triage_dot_v1_dot_triage__pb2.ReloadContentResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReloadModel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/triage.v1.AdminService/ReloadModel',
+            triage_dot_v1_dot_triage__pb2.ReloadModelRequest.SerializeToString,
+            triage_dot_v1_dot_triage__pb2.ReloadModelResponse.FromString,
             options,
             channel_credentials,
             insecure,
