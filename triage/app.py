@@ -210,6 +210,7 @@ def build_app(
     serving model's when the languages match)."""
     policies = PolicyStore(settings.policy_dir, settings.policy_file)
     service = TriageService(settings, model, initial_policy(settings, policies))
+    # A second model scored off the response path would hang off service.observe here.
     models = None
     if model is None:
         models = ModelManager(

@@ -59,6 +59,10 @@ class Predictor(Protocol):
     def escalator(self) -> Escalator: ...
 
 
+Observer = Callable[[Sequence[Ticket], Sequence[TriageResult]], None]
+"""Sees each judged batch (see TriageService.observe)."""
+
+
 @dataclass(frozen=True)
 class Served:
     """What new requests are served with, swapped as one reference: a request reads it once
@@ -84,6 +88,7 @@ class TriageService:
         self._served: Served | None = None if model is None else Served(model)
         self._swap_lock = threading.Lock()
         self._listeners: list[Callable[[Predictor], None]] = []
+        self._observers: list[Observer] = []
         self._policy: ActivePolicy = policy or builtin_policy(settings.policy_file)
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
         """Current time for SLA breach risk (tests replace it)."""
@@ -105,6 +110,12 @@ class TriageService:
     def on_model_change(self, listener: Callable[[Predictor], None]) -> None:
         """Call `listener(model)` after every `use_model` (the rpc layer keeps health in sync)."""
         self._listeners.append(listener)
+
+    def observe(self, observer: Observer) -> None:
+        """Call `observer(tickets, results)` after every Triage and SuggestAnswer judgement, on
+        the request's thread: it must only hand the work off (e.g. to a bounded queue), never
+        score there. The seam for scoring a second model off the response path."""
+        self._observers.append(observer)
 
     def use_model(
         self,
@@ -156,6 +167,8 @@ class TriageService:
         if suggester is not None:
             pairs = zip(analysis.inputs, results, strict=True)
             results = [suggester.reroute(i, r) for i, r in pairs]
+        for observer in self._observers:
+            observer(tickets, results)
         return analysis.inputs, results
 
     # --- escalation policy (risk, flags, bands, consistency rules) ---

@@ -4,9 +4,12 @@ chatbot's hand-over carries the very decision Triage gives the same ticket, queu
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import grpc
 
 from tests.rpc.conftest import SETTINGS, make_ticket, running_server
+from triage.domain import Ticket, TriageResult
 from triage.escalation.policy import candidate_policy
 from triage.rpc.converters import ticket_from_proto
 from triage.service import Predictor, TriageService
@@ -71,3 +74,20 @@ def test_single_and_batch_predictions_stay_equal_through_analyse(tiny_model: Pre
         for i, (s, b) in enumerate(TICKETS)
     ]
     assert service.triage_many(tickets) == [service.triage(t) for t in tickets]
+
+
+def test_observers_see_every_judged_ticket_with_its_result(tiny_model: Predictor) -> None:
+    """The seam a shadow model hangs off: Triage and SuggestAnswer alike hand it their batch."""
+    service = TriageService(SETTINGS, tiny_model, policy=candidate_policy(POLICY))
+    service.reload_content()
+    seen: list[tuple[str, str]] = []
+
+    def observer(tickets: Sequence[Ticket], results: Sequence[TriageResult]) -> None:
+        seen.extend((t.id, r.model_version) for t, r in zip(tickets, results, strict=True))
+
+    service.observe(observer)
+    with running_server(service) as target, grpc.insecure_channel(target) as channel:
+        stub = pb_grpc.TriageServiceStub(channel)
+        stub.Triage(pb.TriageRequest(ticket=make_ticket(id="T-a")), timeout=10)
+        stub.SuggestAnswer(pb.SuggestAnswerRequest(ticket=make_ticket(id="T-b")), timeout=10)
+    assert seen == [("T-a", tiny_model.version), ("T-b", tiny_model.version)]
