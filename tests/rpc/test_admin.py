@@ -87,6 +87,7 @@ def test_reflection_lists_the_admin_service(admin_channel: grpc.Channel) -> None
         "SimulatePolicy",
         "ReloadPolicy",
         "ReloadContent",
+        "ReloadModel",
     }
 
 
