@@ -116,3 +116,13 @@ def target(flag: str, value: str) -> str:
     if not sep or not host or not number.isdigit() or not 0 < int(number) <= 65535:
         raise ConfigError(f"{flag}: expected HOST:PORT, got {value!r}")
     return value
+
+
+_MODEL_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
+
+
+def model_name(flag: str, value: str) -> str:
+    """A registered model name: letters, digits, `_`, `.` and `-` (what a models:/ URI carries)."""
+    if not value or len(value) > 256 or not set(value) <= _MODEL_NAME_CHARS:
+        raise ConfigError(f"{flag}: {value!r} is not a model name (letters, digits, _ . -)")
+    return value
