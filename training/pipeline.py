@@ -31,6 +31,7 @@ from triage.domain import ESCALATION_HEAD, SUPPORTED_LANGUAGES
 from triage.errors import DatasetError
 from triage.features import TicketInput, with_embeddings
 from triage.heads import Head
+from triage.lifecycle.registry import ModelRef, register_bundle
 from triage.model import TriageModel, ticket_text
 from triage.settings import PROJECT_ROOT
 from triage.text import TextPipeline
@@ -48,6 +49,7 @@ class TrainResult:
     evaluation: Evaluation | None
     run_id: str
     seconds: float
+    registered: ModelRef | None = None
 
 
 def _progress(total: int, desc: str, enabled: bool) -> tqdm:
@@ -222,9 +224,12 @@ def train(
     text: TextPipeline | None = None,
     model_key: str = "",
     escalation_threshold: float | None = None,
+    register: str = "",
 ) -> TrainResult:
     """Train and write a bundle to `out_dir`; `model_key` (settings.model_key) signs it. The
-    escalation head is evaluated at `escalation_threshold` (default: the shipped policy's)."""
+    escalation head is evaluated at `escalation_threshold` (default: the shipped policy's).
+    `register`: also log the bundle as a pyfunc model and register it as a new version of
+    that name in the MLflow Model Registry."""
     started = time.perf_counter()
     progress = Progress(show_progress)
     out_dir = Path(out_dir)
@@ -316,5 +321,12 @@ def train(
             )
             tracking.log_evaluation(evaluation)
             tracking.log_bundle(out_dir)
+        registered = None
+        if register:
+            with progress.stage(f"registering the model as a new version of {register}"):
+                registered = register_bundle(out_dir, register, key=model_key, text=text)
+            progress.line(f"registered {registered.uri}")
     seconds = time.perf_counter() - started
-    return TrainResult(out_dir, meta["version"], evaluation, run.info.run_id, seconds)
+    return TrainResult(
+        out_dir, meta["version"], evaluation, run.info.run_id, seconds, registered
+    )

@@ -12,13 +12,10 @@ from typing import Any
 
 import mlflow
 from mlflow.entities import Run
-from mlflow.environment_variables import MLFLOW_TRACKING_URI
 from mlflow.utils.mlflow_tags import MLFLOW_RUN_NOTE
 
 from training.evaluation import Evaluation, save_confusion_png
-from triage.settings import PROJECT_ROOT
-
-DEFAULT_STORE = PROJECT_ROOT / "mlruns.db"
+from triage.lifecycle.registry import tracking_uri
 EXPERIMENT_KIND_TAG = "mlflow.experimentKind"
 CLASSIC_ML_KIND = "custom_model_development"
 """MLflow 3's UI opens an experiment by its kind: without this tag it may guess GenAI and show
@@ -36,7 +33,7 @@ def _artifact_root(uri: str) -> str | None:
 
 @contextmanager
 def start_run(experiment: str, run_name: str, tags: dict[str, str] | None = None) -> Iterator[Run]:
-    uri = MLFLOW_TRACKING_URI.get() if MLFLOW_TRACKING_URI.defined else f"sqlite:///{DEFAULT_STORE}"
+    uri = tracking_uri()
     mlflow.set_tracking_uri(uri)
     found = mlflow.get_experiment_by_name(experiment)
     if found is None:

@@ -105,6 +105,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     if args.test_data is not None:
         check.input_file("--test-data", args.test_data)
     check.new_bundle_dir("--out", args.out)
+    if args.register is not None:
+        check.model_name("--register", args.register)
     column_map = parse_column_map(args.column_map)
     check_columns(args.data, column_map, labels=TRAINABLE)
     if args.test_data is not None:
@@ -134,6 +136,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         show_progress=not args.no_progress,
         model_key=model_key,
         escalation_threshold=escalation_threshold,
+        register=args.register or "",
     )
     if result.evaluation is not None:
         print(format_table(result.evaluation))
@@ -141,6 +144,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         f"\nmodel {result.version} written to {result.bundle_dir} in {result.seconds:.1f} s "
         f"(MLflow run {result.run_id})"
     )
+    if result.registered is not None:
+        print(f"registered as {result.registered.uri}")
     return 0
 
 
@@ -416,6 +421,11 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--seed", type=int, default=13)
     train.add_argument("--experiment", default="triage", help="MLflow experiment name")
     train.add_argument("--no-progress", action="store_true", help="hide progress bars")
+    train.add_argument(
+        "--register",
+        metavar="NAME",
+        help="also register the bundle as a new version of NAME in the MLflow Model Registry",
+    )
     train.set_defaults(run=cmd_train)
 
     sign = sub.add_parser(

@@ -119,14 +119,25 @@ def target(flag: str, value: str) -> str:
     return value
 
 
-_MODEL_URI = re.compile(r"models:/[^/@\s]+(@[A-Za-z0-9_.-]+|/[0-9]+)")
+_MODEL_URI = re.compile(r"models:/[^/@]+(?:/\d+|@[A-Za-z0-9_-]+)")  # as lifecycle.registry
 
 
 def model_uri(flag: str, value: str) -> str:
-    """`models:/NAME@ALIAS` or `models:/NAME/VERSION` (the registry itself is asked at load)."""
+    """`models:/NAME@ALIAS` or `models:/NAME/VERSION`, checked without importing mlflow (the
+    registry itself is asked at load)."""
     if not _MODEL_URI.fullmatch(value):
         raise ConfigError(
             f"{flag}: {value!r} is not a registered model URI "
             "(expected models:/NAME@ALIAS or models:/NAME/VERSION)"
         )
+    return value
+
+
+_MODEL_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
+
+
+def model_name(flag: str, value: str) -> str:
+    """A registered model name: letters, digits, `_`, `.` and `-` (what a models:/ URI carries)."""
+    if not value or len(value) > 256 or not set(value) <= _MODEL_NAME_CHARS:
+        raise ConfigError(f"{flag}: {value!r} is not a model name (letters, digits, _ . -)")
     return value

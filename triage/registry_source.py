@@ -10,7 +10,7 @@ from pathlib import Path
 from mlflow.exceptions import MlflowException
 
 from triage.errors import ModelNotFound
-from triage.lifecycle import registry
+import triage.lifecycle.registry as registry
 from triage.model_source import ModelOrigin
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -51,6 +52,7 @@ def _settings(tmp_path: Path, link: Path, **changes: object) -> Settings:
     )
 
 
+@contextmanager
 def _app(settings: Settings, text_pipeline: TextPipeline) -> Iterator[App]:
     app = build_app(settings, text=text_pipeline)
     app.start(wait_loaded=True)
@@ -62,7 +64,8 @@ def _app(settings: Settings, text_pipeline: TextPipeline) -> Iterator[App]:
 
 @pytest.fixture
 def app(tmp_path: Path, link: Path, text_pipeline: TextPipeline) -> Iterator[App]:
-    yield from _app(_settings(tmp_path, link), text_pipeline)
+    with _app(_settings(tmp_path, link), text_pipeline) as app:
+        yield app
 
 
 def _stubs(channel: grpc.Channel) -> tuple[pb_grpc.TriageServiceStub, pb_grpc.AdminServiceStub]:
@@ -134,7 +137,7 @@ def test_polling_picks_up_a_repointed_directory(
     tmp_path: Path, link: Path, bundles: dict[str, Path], text_pipeline: TextPipeline
 ) -> None:
     settings = _settings(tmp_path, link, model_poll_seconds=0.1)
-    for app in _app(settings, text_pipeline):
+    with _app(settings, text_pipeline) as app:
         with grpc.insecure_channel(app.target) as channel:
             triage = _stubs(channel)[0]
             repoint(link, bundles["vbad"])  # refused: logged, va serves on

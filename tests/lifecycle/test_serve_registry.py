@@ -1,0 +1,183 @@
+"""Serving from the Model Registry of a real `mlflow server` on loopback: `models:/NAME@champion`
+is resolved, downloaded, verified and served; ReloadModel and polling follow the alias; a
+version signed with another key is refused while the old one serves on; and a reload under load
+fails no call."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+
+import grpc
+import mlflow
+import pytest
+
+from tests.rpc.conftest import SETTINGS, make_ticket
+from tests.rpc.reloading import ADMIN_TOKEN, AUTH, Load, versioned_copy
+from triage.app import App, build_app
+from triage.lifecycle import registry as reg
+from triage.settings import Settings
+from triage.text import TextPipeline
+from triage.v1 import triage_pb2 as pb
+from triage.v1 import triage_pb2_grpc as pb_grpc
+
+KEY = "serving-test-key"
+
+
+@pytest.fixture(scope="module")
+def signed(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Bundles va..vc signed with KEY, and vbad signed with another key."""
+    root = tmp_path_factory.mktemp("signed")
+    made = {v: versioned_copy(tiny_model_dir, root / v, v, KEY) for v in ("va", "vb", "vc")}
+    made["vbad"] = versioned_copy(tiny_model_dir, root / "vbad", "vbad", "another-key")
+    return made
+
+
+@pytest.fixture
+def versions(
+    model_name: str, signed: dict[str, Path], text_pipeline: TextPipeline
+) -> dict[str, str]:
+    """Each bundle registered as a version of a fresh name (registry version by bundle
+    version); champion -> va."""
+    reg.client()  # points mlflow's global tracking URI at the test server before the run starts
+    out = {}
+    for version, bundle in signed.items():
+        key = "another-key" if version == "vbad" else KEY
+        with mlflow.start_run():
+            out[version] = reg.register_bundle(bundle, model_name, key, text_pipeline).version
+    reg.set_alias(model_name, "champion", out["va"])
+    return out
+
+
+def _settings(tmp_path: Path, name: str, **changes: object) -> Settings:
+    return replace(
+        SETTINGS,
+        model_uri=f"models:/{name}@champion",
+        model_cache_dir=tmp_path / "cache",
+        model_key=KEY,
+        admin_token=ADMIN_TOKEN,
+        policy_dir=tmp_path / "policy",
+        max_workers=8,
+        **changes,  # type: ignore[arg-type]
+    )
+
+
+@contextmanager
+def _app(settings: Settings, text_pipeline: TextPipeline) -> Iterator[App]:
+    app = build_app(settings, text=text_pipeline)
+    app.start(wait_loaded=True)
+    try:
+        yield app
+    finally:
+        app.stop(None)
+
+
+def _version(stub: pb_grpc.TriageServiceStub) -> str:
+    return stub.Triage(pb.TriageRequest(ticket=make_ticket()), timeout=10).model_version
+
+
+def test_serve_champion_then_reload_a_moved_alias_and_refuse_a_bad_version(
+    tmp_path: Path,
+    model_name: str,
+    versions: dict[str, str],
+    text_pipeline: TextPipeline,
+) -> None:
+    name = model_name
+    with _app(_settings(tmp_path, name), text_pipeline) as app:
+        with grpc.insecure_channel(app.target) as channel:
+            triage, admin = pb_grpc.TriageServiceStub(channel), pb_grpc.AdminServiceStub(channel)
+            info = triage.GetModelInfo(pb.GetModelInfoRequest(), timeout=10)
+            assert (info.version, info.source) == ("va", f"models:/{name}@champion")
+            assert (info.registry_name, info.registry_version, info.registry_alias) == (
+                name,
+                versions["va"],
+                "champion",
+            )
+            same = admin.ReloadModel(pb.ReloadModelRequest(), metadata=AUTH, timeout=60)
+            assert (same.changed, same.new_version) == (False, "va")
+
+            reg.set_alias(name, "champion", versions["vb"])
+            moved = admin.ReloadModel(pb.ReloadModelRequest(), metadata=AUTH, timeout=60)
+            assert (moved.changed, moved.old_version, moved.new_version) == (True, "va", "vb")
+            assert (moved.registry_version, moved.registry_alias) == (versions["vb"], "champion")
+            assert _version(triage) == "vb"
+            assert triage.GetModelInfo(pb.GetModelInfoRequest()).registry_version == versions["vb"]
+
+            reg.set_alias(name, "champion", versions["vbad"])
+            with pytest.raises(grpc.RpcError) as err:
+                admin.ReloadModel(pb.ReloadModelRequest(), metadata=AUTH, timeout=60)
+            assert err.value.code() is grpc.StatusCode.FAILED_PRECONDITION
+            details = err.value.details()
+            assert details.startswith(f"model not reloaded from models:/{name}@champion (")
+            assert "signature" in details and details.endswith("version vb serves on")
+            assert _version(triage) == "vb"
+            info = triage.GetModelInfo(pb.GetModelInfoRequest())
+            assert (info.version, info.registry_version) == ("vb", versions["vb"])
+
+
+def test_polling_follows_the_alias(
+    tmp_path: Path,
+    model_name: str,
+    versions: dict[str, str],
+    text_pipeline: TextPipeline,
+) -> None:
+    settings = _settings(tmp_path, model_name, model_poll_seconds=0.2)
+    with _app(settings, text_pipeline) as app:
+        with grpc.insecure_channel(app.target) as channel:
+            triage = pb_grpc.TriageServiceStub(channel)
+            reg.set_alias(model_name, "champion", versions["vc"])
+            deadline = time.monotonic() + 30
+            while _version(triage) != "vc":
+                assert time.monotonic() < deadline, "the poller never followed the alias"
+                time.sleep(0.05)
+
+
+def test_reload_under_load_while_the_alias_moves_twice_and_a_bad_version_is_tried(
+    tmp_path: Path,
+    model_name: str,
+    versions: dict[str, str],
+    text_pipeline: TextPipeline,
+) -> None:
+    name = model_name
+    with _app(_settings(tmp_path, name), text_pipeline) as app:
+        with grpc.insecure_channel(app.target) as channel:
+            admin = pb_grpc.AdminServiceStub(channel)
+            load = Load(app.target).start()
+            load.seen("va")
+
+            def move(to: str) -> grpc.RpcError | tuple[float, float]:
+                reg.set_alias(name, "champion", versions[to])
+                asked = time.monotonic()
+                try:
+                    reply = admin.ReloadModel(pb.ReloadModelRequest(), metadata=AUTH, timeout=120)
+                except grpc.RpcError as exc:
+                    return exc
+                assert reply.new_version == to
+                return asked, time.monotonic()
+
+            b = move("vb")
+            assert isinstance(b, tuple)
+            first_b = load.seen("vb")
+            bad = move("vbad")
+            assert isinstance(bad, grpc.RpcError)
+            assert bad.code() is grpc.StatusCode.FAILED_PRECONDITION
+            time.sleep(0.3)
+            c = move("vc")
+            assert isinstance(c, tuple)
+            first_c = load.seen("vc")
+            time.sleep(0.3)
+            calls = load.stop()
+    assert [call for call in calls if call.error] == []
+    assert len(calls) > 20 and {call.method for call in calls} == {"Triage", "SuggestAnswer"}
+    for call in calls:  # a call that started after a swap completed carries the new version
+        if call.started > c[1]:
+            assert call.version == "vc", call
+        elif b[1] < call.started < c[0]:
+            assert call.version == "vb", call
+    print(
+        "\nregistry reload window (ReloadModel sent -> first response from the new version): "
+        f"{first_b - b[0]:.3f} s, {first_c - c[0]:.3f} s; calls {len(calls)}, failed 0"
+    )
