@@ -9,8 +9,8 @@ from pathlib import Path
 
 from mlflow.exceptions import MlflowException
 
-from triage.errors import ModelNotFound
 import triage.lifecycle.registry as registry
+from triage.errors import ModelNotFound
 from triage.model_source import ModelOrigin
 
 

@@ -5,6 +5,9 @@ fails no call."""
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +20,8 @@ import pytest
 
 from tests.rpc.conftest import SETTINGS, make_ticket
 from tests.rpc.reloading import ADMIN_TOKEN, AUTH, Load, versioned_copy
+from tests.suggest.test_serve_reload import _Lines
+from tests.test_cli import TRIAGE
 from triage.app import App, build_app
 from triage.lifecycle import registry as reg
 from triage.settings import Settings
@@ -36,20 +41,31 @@ def signed(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> di
     return made
 
 
+NAME = "serving-registry-tests"
+
+
+@pytest.fixture(scope="module")
+def registered(
+    mlflow_server: str, signed: dict[str, Path], text_pipeline: TextPipeline
+) -> Iterator[dict[str, str]]:
+    """Each bundle registered once as a version of NAME: registry version by bundle version."""
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("MLFLOW_TRACKING_URI", mlflow_server)
+        reg.client()  # mlflow's global tracking URI -> the test server, before the run starts
+        mlflow.set_experiment("serving-tests")  # not an experiment id cached from another store
+        out = {}
+        for version, bundle in signed.items():
+            key = "another-key" if version == "vbad" else KEY
+            with mlflow.start_run():
+                out[version] = reg.register_bundle(bundle, NAME, key, text_pipeline).version
+        yield out
+
+
 @pytest.fixture
-def versions(
-    model_name: str, signed: dict[str, Path], text_pipeline: TextPipeline
-) -> dict[str, str]:
-    """Each bundle registered as a version of a fresh name (registry version by bundle
-    version); champion -> va."""
-    reg.client()  # points mlflow's global tracking URI at the test server before the run starts
-    out = {}
-    for version, bundle in signed.items():
-        key = "another-key" if version == "vbad" else KEY
-        with mlflow.start_run():
-            out[version] = reg.register_bundle(bundle, model_name, key, text_pipeline).version
-    reg.set_alias(model_name, "champion", out["va"])
-    return out
+def versions(registry: str, registered: dict[str, str]) -> dict[str, str]:
+    """champion -> va at the start of every test."""
+    reg.set_alias(NAME, "champion", registered["va"])
+    return registered
 
 
 def _settings(tmp_path: Path, name: str, **changes: object) -> Settings:
@@ -81,37 +97,35 @@ def _version(stub: pb_grpc.TriageServiceStub) -> str:
 
 def test_serve_champion_then_reload_a_moved_alias_and_refuse_a_bad_version(
     tmp_path: Path,
-    model_name: str,
     versions: dict[str, str],
     text_pipeline: TextPipeline,
 ) -> None:
-    name = model_name
-    with _app(_settings(tmp_path, name), text_pipeline) as app:
+    with _app(_settings(tmp_path, NAME), text_pipeline) as app:
         with grpc.insecure_channel(app.target) as channel:
             triage, admin = pb_grpc.TriageServiceStub(channel), pb_grpc.AdminServiceStub(channel)
             info = triage.GetModelInfo(pb.GetModelInfoRequest(), timeout=10)
-            assert (info.version, info.source) == ("va", f"models:/{name}@champion")
+            assert (info.version, info.source) == ("va", f"models:/{NAME}@champion")
             assert (info.registry_name, info.registry_version, info.registry_alias) == (
-                name,
+                NAME,
                 versions["va"],
                 "champion",
             )
             same = admin.ReloadModel(pb.ReloadModelRequest(), metadata=AUTH, timeout=60)
             assert (same.changed, same.new_version) == (False, "va")
 
-            reg.set_alias(name, "champion", versions["vb"])
+            reg.set_alias(NAME, "champion", versions["vb"])
             moved = admin.ReloadModel(pb.ReloadModelRequest(), metadata=AUTH, timeout=60)
             assert (moved.changed, moved.old_version, moved.new_version) == (True, "va", "vb")
             assert (moved.registry_version, moved.registry_alias) == (versions["vb"], "champion")
             assert _version(triage) == "vb"
             assert triage.GetModelInfo(pb.GetModelInfoRequest()).registry_version == versions["vb"]
 
-            reg.set_alias(name, "champion", versions["vbad"])
+            reg.set_alias(NAME, "champion", versions["vbad"])
             with pytest.raises(grpc.RpcError) as err:
                 admin.ReloadModel(pb.ReloadModelRequest(), metadata=AUTH, timeout=60)
             assert err.value.code() is grpc.StatusCode.FAILED_PRECONDITION
             details = err.value.details()
-            assert details.startswith(f"model not reloaded from models:/{name}@champion (")
+            assert details.startswith(f"model not reloaded from models:/{NAME}@champion (")
             assert "signature" in details and details.endswith("version vb serves on")
             assert _version(triage) == "vb"
             info = triage.GetModelInfo(pb.GetModelInfoRequest())
@@ -120,15 +134,14 @@ def test_serve_champion_then_reload_a_moved_alias_and_refuse_a_bad_version(
 
 def test_polling_follows_the_alias(
     tmp_path: Path,
-    model_name: str,
     versions: dict[str, str],
     text_pipeline: TextPipeline,
 ) -> None:
-    settings = _settings(tmp_path, model_name, model_poll_seconds=0.2)
+    settings = _settings(tmp_path, NAME, model_poll_seconds=0.2)
     with _app(settings, text_pipeline) as app:
         with grpc.insecure_channel(app.target) as channel:
             triage = pb_grpc.TriageServiceStub(channel)
-            reg.set_alias(model_name, "champion", versions["vc"])
+            reg.set_alias(NAME, "champion", versions["vc"])
             deadline = time.monotonic() + 30
             while _version(triage) != "vc":
                 assert time.monotonic() < deadline, "the poller never followed the alias"
@@ -137,19 +150,17 @@ def test_polling_follows_the_alias(
 
 def test_reload_under_load_while_the_alias_moves_twice_and_a_bad_version_is_tried(
     tmp_path: Path,
-    model_name: str,
     versions: dict[str, str],
     text_pipeline: TextPipeline,
 ) -> None:
-    name = model_name
-    with _app(_settings(tmp_path, name), text_pipeline) as app:
+    with _app(_settings(tmp_path, NAME), text_pipeline) as app:
         with grpc.insecure_channel(app.target) as channel:
             admin = pb_grpc.AdminServiceStub(channel)
             load = Load(app.target).start()
             load.seen("va")
 
             def move(to: str) -> grpc.RpcError | tuple[float, float]:
-                reg.set_alias(name, "champion", versions[to])
+                reg.set_alias(NAME, "champion", versions[to])
                 asked = time.monotonic()
                 try:
                     reply = admin.ReloadModel(pb.ReloadModelRequest(), metadata=AUTH, timeout=120)
@@ -181,3 +192,48 @@ def test_reload_under_load_while_the_alias_moves_twice_and_a_bad_version_is_trie
         "\nregistry reload window (ReloadModel sent -> first response from the new version): "
         f"{first_b - b[0]:.3f} s, {first_c - c[0]:.3f} s; calls {len(calls)}, failed 0"
     )
+
+
+def test_triage_serve_model_uri_serves_the_champion_and_fails_clearly_on_an_unknown_alias(
+    tmp_path: Path, registry: str, versions: dict[str, str]
+) -> None:
+    env = {
+        **os.environ,
+        "TRIAGE_MODEL_KEY": KEY,
+        "TRIAGE_MODEL_CACHE_DIR": str(tmp_path / "cache"),
+        "TRIAGE_POLICY_DIR": str(tmp_path / "policy"),
+    }
+    missing = subprocess.run(
+        [*TRIAGE, "serve", "--model", f"models:/{NAME}@nobody", "--port", "0"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert missing.returncode == 1
+    assert missing.stderr.splitlines()[-1] == (
+        f"triage serve: cannot load model from models:/{NAME}@nobody: "
+        f"models:/{NAME}@nobody: not in the model registry at {registry}"
+    )
+    process = subprocess.Popen(
+        [*TRIAGE, "serve", "--model", f"models:/{NAME}@champion", "--port", "0"],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert process.stderr is not None
+        lines = _Lines(process.stderr)
+        target = re.search(r"listening on (\S+:\d+)", lines.wait_for("listening on"))
+        assert target is not None
+        lines.wait_for(r"loaded; serving", timeout=120)
+        with grpc.insecure_channel(target.group(1)) as channel:
+            info = pb_grpc.TriageServiceStub(channel).GetModelInfo(pb.GetModelInfoRequest())
+        assert (info.version, info.registry_name, info.registry_version) == (
+            "va",
+            NAME,
+            versions["va"],
+        )
+    finally:
+        process.kill()
+        process.wait()
