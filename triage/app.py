@@ -143,7 +143,7 @@ class App:
         log.info("checking %s for a new model every %g s", models.source.description, every)
         while not self._closing.wait(every):
             try:
-                models.reload(wait=False)
+                models.reload(wait=False, retry_refused=False)
             except ReloadInProgress:  # a ReloadModel call is at it already
                 continue
             except TriageError:  # logged with its reason; the old model serves on

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from triage.bundle import META, load_bundle
-from triage.errors import ContentError, ReloadFailed, ReloadInProgress, TriageError
+from triage.errors import (
+    BundleIntegrityError,
+    ContentError,
+    ReloadFailed,
+    ReloadInProgress,
+    TriageError,
+)
 from triage.model_source import ModelOrigin, ModelSource
 from triage.service import TriageService
 from triage.settings import Settings
@@ -54,20 +60,24 @@ class ModelManager:
         self._text = text
         self._lock = threading.Lock()
         self.origin: ModelOrigin | None = None
+        self.refused = ""
+        """Identity of the last model refused by verification (the poller does not retry it)."""
 
     def load(self) -> ReloadOutcome:
         """The first load: errors propagate as they are (the caller stops the server)."""
         with self._lock:
             return self._reload(force=True)
 
-    def reload(self, wait: bool = True) -> ReloadOutcome:
+    def reload(self, wait: bool = True, retry_refused: bool = True) -> ReloadOutcome:
         """Re-resolve the source; load and swap in what it points at unless that is the model
         already serving (then `changed` is False and nothing is loaded). ReloadFailed naming
-        the reason when it cannot be loaded or verified: the old model serves on."""
+        the reason when it cannot be loaded or verified: the old model serves on. With
+        `retry_refused` False (the poller), a model that failed verification last time is not
+        tried again until the source points elsewhere: it would fail every interval."""
         if not self._lock.acquire(blocking=wait):
             raise ReloadInProgress("a model reload is already running; try again when it ends")
         try:
-            return self._reload(force=False)
+            return self._reload(force=False, retry_refused=retry_refused)
         except (TriageError, OSError) as exc:
             serving = self.service.model_version or "none"
             log.error(
@@ -83,21 +93,27 @@ class ModelManager:
         finally:
             self._lock.release()
 
-    def _reload(self, force: bool) -> ReloadOutcome:
+    def _reload(self, force: bool, retry_refused: bool = True) -> ReloadOutcome:
         started = time.perf_counter()
         old_version = self.service.model_version
         origin = self.source.resolve()
         if not force and self.origin is not None and origin.identity == self.origin.identity:
-            return ReloadOutcome(False, old_version, old_version, origin, 0.0)
+            return ReloadOutcome(False, old_version, old_version, self.origin, 0.0)
+        if not retry_refused and origin.identity == self.refused:
+            return ReloadOutcome(False, old_version, old_version, self.origin or origin, 0.0)
         bundle = self.source.fetch(origin)
         log.info("loading model from %s", bundle)
-        model = load_bundle(
-            bundle,
-            self._shared_text(bundle),
-            coverage=self.settings.conformal_coverage,
-            ood_threshold=self.settings.ood_threshold,
-            key=self.settings.model_key,
-        )
+        try:
+            model = load_bundle(
+                bundle,
+                self._shared_text(bundle),
+                coverage=self.settings.conformal_coverage,
+                ood_threshold=self.settings.ood_threshold,
+                key=self.settings.model_key,
+            )
+        except BundleIntegrityError:
+            self.refused = origin.identity
+            raise
         suggester = None
         try:  # suggestions are optional: the model serves on without them
             suggester, status = self.service.build_content(model)

@@ -134,15 +134,21 @@ def test_a_second_reload_while_one_runs_is_aborted(app: App) -> None:
 
 
 def test_polling_picks_up_a_repointed_directory(
-    tmp_path: Path, link: Path, bundles: dict[str, Path], text_pipeline: TextPipeline
+    tmp_path: Path,
+    link: Path,
+    bundles: dict[str, Path],
+    text_pipeline: TextPipeline,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     settings = _settings(tmp_path, link, model_poll_seconds=0.1)
     with _app(settings, text_pipeline) as app:
         with grpc.insecure_channel(app.target) as channel:
             triage = _stubs(channel)[0]
-            repoint(link, bundles["vbad"])  # refused: logged, va serves on
-            time.sleep(0.5)
+            repoint(link, bundles["vbad"])  # refused: logged once (not every poll), va serves on
+            time.sleep(0.6)
             assert _version(triage) == "va"
+            refusals = [r for r in caplog.records if "model not reloaded" in r.getMessage()]
+            assert len(refusals) == 1 and refusals[0].levelname == "ERROR"
             repoint(link, bundles["vb"])
             deadline = time.monotonic() + 30
             while _version(triage) != "vb":
