@@ -327,6 +327,4 @@ def train(
                 registered = register_bundle(out_dir, register, key=model_key, text=text)
             progress.line(f"registered {registered.uri}")
     seconds = time.perf_counter() - started
-    return TrainResult(
-        out_dir, meta["version"], evaluation, run.info.run_id, seconds, registered
-    )
+    return TrainResult(out_dir, meta["version"], evaluation, run.info.run_id, seconds, registered)

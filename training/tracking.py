@@ -16,6 +16,7 @@ from mlflow.utils.mlflow_tags import MLFLOW_RUN_NOTE
 
 from training.evaluation import Evaluation, save_confusion_png
 from triage.lifecycle.registry import tracking_uri
+
 EXPERIMENT_KIND_TAG = "mlflow.experimentKind"
 CLASSIC_ML_KIND = "custom_model_development"
 """MLflow 3's UI opens an experiment by its kind: without this tag it may guess GenAI and show
