@@ -8,6 +8,7 @@ import logging
 import signal
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 from grpc_health.v1 import health
 
@@ -20,6 +21,7 @@ from triage.rpc.limits import Limiter
 from triage.rpc.server import build_server, serve_forever
 from triage.service import Predictor, TriageService
 from triage.settings import Settings
+from triage.shadow import ShadowScorer
 from triage.suggest.engine import ContentStatus
 from triage.text import TextPipeline
 
@@ -39,11 +41,16 @@ def log_content(status: ContentStatus, what: str) -> None:
 def model_source(settings: Settings) -> ModelSource:
     """The source `serve` loads from: settings.model_uri (a registered model) when set, else
     the bundle directory settings.model_dir."""
-    if settings.model_uri:
+    return source_for(settings.model_uri or str(settings.model_dir), settings)
+
+
+def source_for(where: str, settings: Settings) -> ModelSource:
+    """A `models:/` URI (registry) or a bundle directory."""
+    if where.startswith("models:/"):
         from triage.registry_source import RegistrySource  # imports mlflow: only when used
 
-        return RegistrySource(settings.model_uri, settings.model_cache_dir)
-    return LocalDirSource(settings.model_dir)
+        return RegistrySource(where, settings.model_cache_dir)
+    return LocalDirSource(Path(where))
 
 
 def initial_policy(settings: Settings, store: PolicyStore) -> ActivePolicy:
@@ -76,8 +83,10 @@ class App:
         policies: PolicyStore,
         models: ModelManager | None,
         limiter: Limiter | None = None,
+        shadow: ShadowScorer | None = None,
     ) -> None:
         self.settings = settings
+        self.shadow = shadow
         self.service = service
         self.policies = policies
         self.models = models
@@ -118,11 +127,19 @@ class App:
         self.failure = exc
         self.stop_event.set()
 
+    def _start_shadow(self) -> None:
+        """After the served model: the shadow shares its text pipeline. A shadow that cannot
+        be loaded is logged and tried again at the next reload; serving goes on without it."""
+        if self.shadow is not None:
+            self.shadow.refresh()
+            self.shadow.start()
+
     def _load_in_background(self) -> None:
         try:
             self.load()
         except Exception:  # logged and recorded by load
             return
+        self._start_shadow()
         log.info("escalation policy %s", self.service.policy.version.version)
         log.info("model %s loaded; serving", self.service.model_version)
         if self.hint is not None:
@@ -162,6 +179,7 @@ class App:
         `wait_loaded` (then a failed load raises and nothing is started)."""
         if wait_loaded and self.models is not None:
             self.load()
+            self._start_shadow()
             self.server.start()
             self._start_polling()
             return
@@ -178,6 +196,8 @@ class App:
         self._closing.set()
         self.health.enter_graceful_shutdown()
         self.server.stop(grace).wait()
+        if self.shadow is not None:
+            self.shadow.stop()
 
     def serve_forever(self) -> None:
         """Serve until SIGTERM/SIGINT or a failed first load, then drain and return. SIGHUP
@@ -193,6 +213,8 @@ class App:
             serve_forever(self.server, self.settings, self.stop_event, self.health)
         finally:
             self._closing.set()
+            if self.shadow is not None:
+                self.shadow.stop()
 
 
 def build_app(
@@ -210,10 +232,16 @@ def build_app(
     serving model's when the languages match)."""
     policies = PolicyStore(settings.policy_dir, settings.policy_file)
     service = TriageService(settings, model, initial_policy(settings, policies))
-    # A second model scored off the response path would hang off service.observe here.
     models = None
     if model is None:
         models = ModelManager(
             settings, service, source or model_source(settings), log_content, text
         )
-    return App(settings, service, policies, models, limiter)
+    shadow = None
+    if settings.shadow_model:  # scored off the response path (see triage.shadow)
+        shadow_source = source_for(settings.shadow_model, settings)
+        shadow = ShadowScorer(settings, service, shadow_source, settings.shadow_queue)
+        service.shadow_report = shadow.report
+        if models is not None:
+            models.followers.append(shadow.refresh)
+    return App(settings, service, policies, models, limiter, shadow)

@@ -56,6 +56,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
         settings = replace(settings, model_uri="")
         check.bundle_dir("--model" if given else "TRIAGE_MODEL_DIR", settings.model_dir)
         where = str(settings.model_dir)
+    if args.shadow is not None:
+        settings = replace(settings, shadow_model=args.shadow)
+    shadow_flag = "--shadow" if args.shadow is not None else "TRIAGE_SHADOW_MODEL"
+    if settings.shadow_model.startswith("models:/"):
+        check.model_uri(shadow_flag, settings.shadow_model)
+    elif settings.shadow_model:
+        check.bundle_dir(shadow_flag, Path(settings.shadow_model))
     from triage.app import build_app
     from triage.rpc.logs import configure_logging
 
@@ -399,6 +406,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="bundle directory, or a registered model: models:/NAME@ALIAS (followed on "
         "reload) or models:/NAME/VERSION (default: TRIAGE_MODEL_URI, else TRIAGE_MODEL_DIR, "
         "else models/default)",
+    )
+    serve.add_argument(
+        "--shadow",
+        metavar="MODEL",
+        help="also score every ticket with MODEL (models:/NAME@challenger or a bundle directory) "
+        "off the response path; agreement shows in `triage info` (default: TRIAGE_SHADOW_MODEL)",
     )
     serve.add_argument("--host", help="interface to bind (default 127.0.0.1, or TRIAGE_HOST)")
     serve.add_argument("--port", type=int, help="port (default 50051, or TRIAGE_PORT)")

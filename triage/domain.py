@@ -226,6 +226,39 @@ class HeadInfo:
 
 
 @dataclass(frozen=True)
+class ShadowHead:
+    """How a shadow model's answers for one head compare with the served model's."""
+
+    head: str
+    compared: int
+    agreed: int
+    labels: dict[str, int]
+    """The shadow model's own label mix on those tickets."""
+
+    @property
+    def agreement(self) -> float:
+        return self.agreed / self.compared if self.compared else 0.0
+
+
+@dataclass(frozen=True)
+class ShadowReport:
+    """A challenger scored on live traffic off the response path, since it was loaded."""
+
+    source: str
+    model_version: str
+    registry_name: str
+    registry_version: str
+    registry_alias: str
+    scored: int
+    """Tickets the shadow model judged."""
+    dropped: int
+    """Tickets not judged because the shadow queue was full (the response path never waits)."""
+    failed: int
+    """Tickets whose shadow judgement raised (logged; the response was unaffected)."""
+    heads: tuple[ShadowHead, ...]
+
+
+@dataclass(frozen=True)
 class ModelInfo:
     name: str
     version: str
@@ -239,6 +272,8 @@ class ModelInfo:
     registry_name: str = ""
     registry_version: str = ""
     registry_alias: str = ""
+    shadow: ShadowReport | None = None
+    """The challenger scored beside this model, when the server runs one."""
 
 
 QUEUE_HEAD = "queue"

@@ -60,6 +60,9 @@ class ModelManager:
         self._text = text
         self._lock = threading.Lock()
         self.origin: ModelOrigin | None = None
+        self.followers: list[Callable[[], None]] = []
+        """Called after every reload, whatever its outcome (the shadow model follows its own
+        source at the same moments)."""
         self.refused = ""
         """Identity of the last model refused by verification (the poller does not retry it)."""
 
@@ -92,6 +95,8 @@ class ModelManager:
             ) from exc
         finally:
             self._lock.release()
+            for follow in self.followers:
+                follow()
 
     def _reload(self, force: bool, retry_refused: bool = True) -> ReloadOutcome:
         started = time.perf_counter()

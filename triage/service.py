@@ -13,6 +13,7 @@ from triage.domain import (
     Article,
     AuthorRole,
     ModelInfo,
+    ShadowReport,
     ThreadMessage,
     Ticket,
     TriageResult,
@@ -89,6 +90,8 @@ class TriageService:
         self._swap_lock = threading.Lock()
         self._listeners: list[Callable[[Predictor], None]] = []
         self._observers: list[Observer] = []
+        self.shadow_report: Callable[[], ShadowReport | None] = lambda: None
+        """What GetModelInfo says of a shadow model (the app sets it when one runs)."""
         self._policy: ActivePolicy = policy or builtin_policy(settings.policy_file)
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
         """Current time for SLA breach risk (tests replace it)."""
@@ -157,6 +160,7 @@ class TriageService:
         suggester: Suggester | None,
         tickets: Sequence[Ticket],
         annotate: Annotate | None,
+        observed: bool = True,
     ) -> tuple[list[TicketInput], list[TriageResult]]:
         """Predict, route (`annotate`), judge escalation under the policy in force, and route
         again where a consistency rule changed the tier routed by. Triage and SuggestAnswer both
@@ -167,9 +171,21 @@ class TriageService:
         if suggester is not None:
             pairs = zip(analysis.inputs, results, strict=True)
             results = [suggester.reroute(i, r) for i, r in pairs]
-        for observer in self._observers:
-            observer(tickets, results)
+        if observed:
+            for observer in self._observers:
+                observer(tickets, results)
         return analysis.inputs, results
+
+    def judge_unobserved(self, model: Predictor, tickets: Sequence[Ticket]) -> list[TriageResult]:
+        """`tickets` as `model` would judge them now, under the policy in force and routed by
+        the serving content (when `model` shares the serving text pipeline: the content is
+        indexed with it), seen by no observer: how a shadow model is scored."""
+        served = self._served
+        suggester = None
+        if served is not None and served.suggester is not None and served.model.text is model.text:
+            suggester = served.suggester
+        annotate = suggester.route if suggester is not None else None
+        return self._judge(model, suggester, tickets, annotate, observed=False)[1]
 
     # --- escalation policy (risk, flags, bands, consistency rules) ---
 
@@ -205,7 +221,7 @@ class TriageService:
 
     def model_info(self) -> ModelInfo:
         served = self._serving()
-        info = served.model.info()
+        info = replace(served.model.info(), shadow=self.shadow_report())
         origin = served.origin
         if origin is None:
             return info

@@ -119,6 +119,14 @@ class Settings:
     model_poll_seconds: float = 0.0
     """Check the model source this often and reload when it points at another model, e.g. a
     moved alias (TRIAGE_MODEL_POLL_SECONDS); 0 (default) = off, reload with ReloadModel."""
+    # shadow challenger (issue 11 part 4)
+    shadow_model: str = ""
+    """A second model scored on live traffic off the response path (TRIAGE_SHADOW_MODEL): a
+    bundle directory or `models:/NAME@challenger`; empty = none. Re-resolved with the served
+    model (ReloadModel, polling)."""
+    shadow_queue: int = 64
+    """Batches waiting for the shadow model at most (TRIAGE_SHADOW_QUEUE); more are dropped
+    and counted, so the shadow never slows a response."""
 
     def __post_init__(self) -> None:
         try:
@@ -138,6 +146,8 @@ class Settings:
             raise ValueError(
                 f"TRIAGE_MAX_STREAM_SECONDS: must be > 0, got {self.max_stream_seconds:g}"
             )
+        if self.shadow_queue < 1:
+            raise ValueError(f"TRIAGE_SHADOW_QUEUE: must be >= 1, got {self.shadow_queue}")
         if self.model_poll_seconds < 0:
             raise ValueError(
                 "TRIAGE_MODEL_POLL_SECONDS: must be >= 0 (0 = off), "

@@ -185,6 +185,30 @@ def model_info_to_proto(info: domain.ModelInfo) -> pb.ModelInfo:
         registry_name=info.registry_name,
         registry_version=info.registry_version,
         registry_alias=info.registry_alias,
+        shadow=None if info.shadow is None else _shadow_to_proto(info.shadow),
+    )
+
+
+def _shadow_to_proto(report: domain.ShadowReport) -> pb.ShadowInfo:
+    return pb.ShadowInfo(
+        source=report.source,
+        model_version=report.model_version,
+        registry_name=report.registry_name,
+        registry_version=report.registry_version,
+        registry_alias=report.registry_alias,
+        scored=report.scored,
+        dropped=report.dropped,
+        failed=report.failed,
+        heads=[
+            pb.ShadowHead(
+                head=h.head,
+                compared=h.compared,
+                agreed=h.agreed,
+                agreement=h.agreement,
+                labels=h.labels,
+            )
+            for h in report.heads
+        ],
     )
 
 

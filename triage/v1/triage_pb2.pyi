@@ -231,7 +231,7 @@ class HeadInfo(_message.Message):
     def __init__(self, name: _Optional[str] = ..., labels: _Optional[_Iterable[str]] = ..., metrics: _Optional[_Mapping[str, float]] = ...) -> None: ...
 
 class ModelInfo(_message.Message):
-    __slots__ = ("name", "version", "created_at", "heads", "languages", "mlflow_run_id", "data_fingerprint", "source", "registry_name", "registry_version", "registry_alias")
+    __slots__ = ("name", "version", "created_at", "heads", "languages", "mlflow_run_id", "data_fingerprint", "source", "registry_name", "registry_version", "registry_alias", "shadow")
     NAME_FIELD_NUMBER: _ClassVar[int]
     VERSION_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
@@ -243,6 +243,7 @@ class ModelInfo(_message.Message):
     REGISTRY_NAME_FIELD_NUMBER: _ClassVar[int]
     REGISTRY_VERSION_FIELD_NUMBER: _ClassVar[int]
     REGISTRY_ALIAS_FIELD_NUMBER: _ClassVar[int]
+    SHADOW_FIELD_NUMBER: _ClassVar[int]
     name: str
     version: str
     created_at: _timestamp_pb2.Timestamp
@@ -254,7 +255,51 @@ class ModelInfo(_message.Message):
     registry_name: str
     registry_version: str
     registry_alias: str
-    def __init__(self, name: _Optional[str] = ..., version: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., heads: _Optional[_Iterable[_Union[HeadInfo, _Mapping]]] = ..., languages: _Optional[_Iterable[str]] = ..., mlflow_run_id: _Optional[str] = ..., data_fingerprint: _Optional[str] = ..., source: _Optional[str] = ..., registry_name: _Optional[str] = ..., registry_version: _Optional[str] = ..., registry_alias: _Optional[str] = ...) -> None: ...
+    shadow: ShadowInfo
+    def __init__(self, name: _Optional[str] = ..., version: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., heads: _Optional[_Iterable[_Union[HeadInfo, _Mapping]]] = ..., languages: _Optional[_Iterable[str]] = ..., mlflow_run_id: _Optional[str] = ..., data_fingerprint: _Optional[str] = ..., source: _Optional[str] = ..., registry_name: _Optional[str] = ..., registry_version: _Optional[str] = ..., registry_alias: _Optional[str] = ..., shadow: _Optional[_Union[ShadowInfo, _Mapping]] = ...) -> None: ...
+
+class ShadowInfo(_message.Message):
+    __slots__ = ("source", "model_version", "registry_name", "registry_version", "registry_alias", "scored", "dropped", "failed", "heads")
+    SOURCE_FIELD_NUMBER: _ClassVar[int]
+    MODEL_VERSION_FIELD_NUMBER: _ClassVar[int]
+    REGISTRY_NAME_FIELD_NUMBER: _ClassVar[int]
+    REGISTRY_VERSION_FIELD_NUMBER: _ClassVar[int]
+    REGISTRY_ALIAS_FIELD_NUMBER: _ClassVar[int]
+    SCORED_FIELD_NUMBER: _ClassVar[int]
+    DROPPED_FIELD_NUMBER: _ClassVar[int]
+    FAILED_FIELD_NUMBER: _ClassVar[int]
+    HEADS_FIELD_NUMBER: _ClassVar[int]
+    source: str
+    model_version: str
+    registry_name: str
+    registry_version: str
+    registry_alias: str
+    scored: int
+    dropped: int
+    failed: int
+    heads: _containers.RepeatedCompositeFieldContainer[ShadowHead]
+    def __init__(self, source: _Optional[str] = ..., model_version: _Optional[str] = ..., registry_name: _Optional[str] = ..., registry_version: _Optional[str] = ..., registry_alias: _Optional[str] = ..., scored: _Optional[int] = ..., dropped: _Optional[int] = ..., failed: _Optional[int] = ..., heads: _Optional[_Iterable[_Union[ShadowHead, _Mapping]]] = ...) -> None: ...
+
+class ShadowHead(_message.Message):
+    __slots__ = ("head", "compared", "agreed", "agreement", "labels")
+    class LabelsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: int
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[int] = ...) -> None: ...
+    HEAD_FIELD_NUMBER: _ClassVar[int]
+    COMPARED_FIELD_NUMBER: _ClassVar[int]
+    AGREED_FIELD_NUMBER: _ClassVar[int]
+    AGREEMENT_FIELD_NUMBER: _ClassVar[int]
+    LABELS_FIELD_NUMBER: _ClassVar[int]
+    head: str
+    compared: int
+    agreed: int
+    agreement: float
+    labels: _containers.ScalarMap[str, int]
+    def __init__(self, head: _Optional[str] = ..., compared: _Optional[int] = ..., agreed: _Optional[int] = ..., agreement: _Optional[float] = ..., labels: _Optional[_Mapping[str, int]] = ...) -> None: ...
 
 class RoutingTarget(_message.Message):
     __slots__ = ("queue", "score", "reason")
