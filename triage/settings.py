@@ -108,6 +108,10 @@ class Settings:
     reuse_port: bool = False
     """Let several server processes share one port on purpose (TRIAGE_REUSE_PORT=1, SO_REUSEPORT;
     the kernel spreads connections over them). Off: a port already in use is an error."""
+    # model registry bundle cache (shared with serving from the registry, issue 11 part 3)
+    model_cache_dir: Path = PROJECT_ROOT / "state" / "models"
+    """Where registered bundles are downloaded to, one folder per name and version, reused when
+    present (TRIAGE_MODEL_CACHE_DIR)."""
 
     def __post_init__(self) -> None:
         try:
