@@ -583,7 +583,7 @@ def build_parser() -> argparse.ArgumentParser:
         "promote",
         help="move a registered model's champion alias to a candidate that beats it, or back",
         description="Exit status: 0 champion moved, 1 the gate refused the candidate, "
-        "2 usage error.",
+        "2 usage error (also an unknown model or version, or no previous to roll back to).",
     )
     promote.add_argument("name", metavar="NAME", help="registered model name")
     promote.add_argument("--candidate", metavar="VERSION", help="version to evaluate and promote")
