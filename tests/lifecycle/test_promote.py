@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import getpass
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
@@ -34,10 +33,11 @@ def versions(
     name = "promote-gate"
     with pytest.MonkeyPatch.context() as env:
         env.setenv("MLFLOW_TRACKING_URI", mlflow_server)
-        with ThreadPoolExecutor(2) as pool:  # two `triage train` processes side by side
-            worse = pool.submit(train_and_register, corpus, root / "small", name, data=small)
-            better = pool.submit(train_and_register, corpus, root / "full", name)
-            refs = worse.result(), better.result()
+        # one after the other: two fresh `triage train` runs race to create the experiment
+        refs = (
+            train_and_register(corpus, root / "small", name, data=small),
+            train_and_register(corpus, root / "full", name),
+        )
         yield name, refs[0].version, refs[1].version
 
 
