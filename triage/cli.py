@@ -1,4 +1,4 @@
-"""`triage serve|train|sign|evaluate|classify|info|list|call|policy validate|simulate`.
+"""`triage serve|train|sign|evaluate|promote|classify|info|list|call|policy validate|simulate`.
 
 The runtime modules of `triage` never import `training`; only this front door does, lazily, for
 the `train` and `evaluate` commands."""
@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import math
 import os
 import shutil
 import sys
@@ -196,6 +197,80 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         print(format_table(evaluation))
     if args.report:
         _report(args, model, evaluation)
+    return 0
+
+
+def cmd_promote(args: argparse.Namespace) -> int:
+    """Exit 0 when champion moved (or rolled back), 1 (promote.REFUSED) when the gate refused
+    the candidate, 2 for usage errors (main's ConfigError/TriageError path)."""
+    check.model_name("NAME", args.name)  # inputs first: the registry and the models are slow
+    if args.rollback:
+        for flag, given in (
+            ("--candidate", args.candidate),
+            ("--data", args.data),
+            ("--force", args.force),
+            ("--reason", args.reason),
+        ):
+            if given:
+                raise ConfigError(f"{flag}: not used with --rollback")
+    elif args.candidate is None:
+        raise ConfigError("give --candidate VERSION (with --data HOLDOUT), or --rollback")
+    if args.rollback:
+        from training import promote
+
+        restored, replaced, run_id = promote.rollback(args.name)
+        print(
+            f"champion of {args.name}: version {replaced or '(none)'} -> {restored} "
+            f"(previous: {replaced or '(none)'}); MLflow run {run_id}"
+        )
+        return 0
+    if not args.candidate.isdigit():
+        raise ConfigError(f"--candidate: {args.candidate!r} is not a version number")
+    if args.data is None:
+        raise ConfigError("--data: required with --candidate (held-out labelled tickets)")
+    check.input_file("--data", args.data)
+    if not args.tolerance >= 0 or math.isinf(args.tolerance):  # `not >=` also refuses NaN
+        raise ConfigError(f"--tolerance: must be >= 0, got {args.tolerance:g}")
+    if args.force and not (args.reason or "").strip():
+        raise ConfigError("--force: give --reason TEXT (recorded on the version)")
+    if args.reason is not None and not args.force:
+        raise ConfigError("--reason: only with --force")
+    from training.dataset import LABEL_COLUMNS, check_columns, load_dataset, parse_column_map
+
+    column_map = parse_column_map(args.column_map)
+    check_columns(args.data, column_map, labels=LABEL_COLUMNS)
+    settings = _settings(args)
+    from training import promote
+    from training.escalation import policy_threshold
+
+    threshold = policy_threshold(settings)  # before the models: a bad policy fails fast
+    candidate, champion = promote.resolve_candidate(args.name, args.candidate)
+    data = load_dataset(args.data, column_map)
+    outcome = promote.promote(
+        candidate,
+        champion,
+        data,
+        args.data,
+        settings,
+        threshold=threshold,
+        tolerance=args.tolerance,
+        force_reason=args.reason.strip() if args.force else None,
+    )
+    comparison = outcome.comparison
+    print(
+        f"{args.name}: candidate {candidate.version} on {args.data} ({len(data.tickets)} tickets)\n"
+    )
+    print(promote.format_comparison(comparison))
+    print()
+    if not outcome.moved:
+        print(f"champion of {args.name} stays version {champion}; MLflow run {outcome.run_id}")
+        print(f"triage promote: refused: {comparison.reason()}", file=sys.stderr)
+        return promote.REFUSED
+    print(
+        f"champion of {args.name}: version {champion or '(none)'} -> {outcome.champion} "
+        f"(previous: {outcome.previous or '(none)'}); MLflow run {outcome.run_id}"
+    )
+    print(f"{outcome.decision}: {comparison.reason()}")
     return 0
 
 
@@ -462,6 +537,30 @@ def build_parser() -> argparse.ArgumentParser:
         "--experiment", default="triage-evaluate", help="MLflow experiment of --report"
     )
     evaluate.set_defaults(run=cmd_evaluate)
+
+    promote = sub.add_parser(
+        "promote",
+        help="move a registered model's champion alias to a candidate that beats it, or back",
+        description="Exit status: 0 champion moved, 1 the gate refused the candidate, "
+        "2 usage error (also an unknown model or version, or no previous to roll back to).",
+    )
+    promote.add_argument("name", metavar="NAME", help="registered model name")
+    promote.add_argument("--candidate", metavar="VERSION", help="version to evaluate and promote")
+    promote.add_argument("--data", type=Path, metavar="HOLDOUT", help="held-out labelled data")
+    promote.add_argument("--column-map", help="rename columns: ours=theirs,...")
+    promote.add_argument(
+        "--tolerance",
+        type=float,
+        default=0.005,
+        help="largest drop of any head's accuracy or macro-F1 (or rise of ECE) still accepted "
+        "(default 0.005)",
+    )
+    promote.add_argument("--force", action="store_true", help="promote whatever the gate says")
+    promote.add_argument("--reason", help="why --force (recorded on the version with the user)")
+    promote.add_argument(
+        "--rollback", action="store_true", help="move champion back to the previous version"
+    )
+    promote.set_defaults(run=cmd_promote)
 
     classify = sub.add_parser("classify", help="triage one ticket via a running server")
     classify.add_argument("body", nargs="?", default="", help="ticket body ('-' reads stdin)")
