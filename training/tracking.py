@@ -12,6 +12,7 @@ from typing import Any
 
 import mlflow
 from mlflow.entities import Run
+from mlflow.exceptions import MlflowException
 from mlflow.utils.mlflow_tags import MLFLOW_RUN_NOTE
 
 from training.evaluation import Evaluation, save_confusion_png
@@ -38,11 +39,15 @@ def start_run(experiment: str, run_name: str, tags: dict[str, str] | None = None
     mlflow.set_tracking_uri(uri)
     found = mlflow.get_experiment_by_name(experiment)
     if found is None:
-        mlflow.create_experiment(
-            experiment,
-            artifact_location=_artifact_root(uri),
-            tags={EXPERIMENT_KIND_TAG: CLASSIC_ML_KIND},
-        )
+        try:
+            mlflow.create_experiment(
+                experiment,
+                artifact_location=_artifact_root(uri),
+                tags={EXPERIMENT_KIND_TAG: CLASSIC_ML_KIND},
+            )
+        except MlflowException as exc:  # another run created it meanwhile: use theirs
+            if exc.error_code != "RESOURCE_ALREADY_EXISTS":
+                raise
     elif EXPERIMENT_KIND_TAG not in found.tags:  # made before the tag was set: mark it now
         mlflow.MlflowClient().set_experiment_tag(
             found.experiment_id, EXPERIMENT_KIND_TAG, CLASSIC_ML_KIND

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mlflow.environment_variables import MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR
 from mlflow.exceptions import MlflowException
 
 import triage.lifecycle.registry as registry
@@ -17,6 +18,8 @@ from triage.model_source import ModelOrigin
 class RegistrySource:
     def __init__(self, uri: str, cache_dir: Path) -> None:
         registry.parse_uri(uri)  # ConfigError on anything but models:/NAME@ALIAS or /VERSION
+        # MLflow's download progress bars would interleave with the server's JSON log lines.
+        MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR.set("false")
         self.uri = uri
         self.cache_dir = Path(cache_dir)
 

@@ -67,18 +67,15 @@ def score_frame(model: Any, frame: pd.DataFrame) -> pd.DataFrame:
     columns = output_columns(list(model.heads), has_escalation)
     if not tickets:
         return pd.DataFrame(columns=columns)
-    inputs = model.inputs(tickets)
-    features = model.features(inputs)
-    results = model.predict_inputs(inputs, features)
+    analysis = model.analyse(tickets)  # what the server computes, minus policy and routing
     rows: list[dict[str, Any]] = [
         {LANGUAGE: r.language.code}
         | {name: p.label for name, p in r.predictions.items()}
         | {f"{name}_confidence": float(p.confidence) for name, p in r.predictions.items()}
-        for r in results
+        for r in analysis.results
     ]
     if has_escalation:
-        signals = model.escalator.signals(inputs, results, model, features=features)
-        for row, s in zip(rows, signals, strict=True):
+        for row, s in zip(rows, analysis.signals, strict=True):
             row[ESCALATION_RISK] = float(s.risk) if s.risk is not None else float("nan")
     return pd.DataFrame(rows, columns=columns)
 
@@ -96,7 +93,8 @@ class TriageBundleModel(PythonModel):  # type: ignore[misc]
             key=settings.model_key,
         )
 
-    # No type hints: MLflow would read them as the input schema (the signature is logged).
+    # No type hints: MLflow would validate and convert inputs by them instead of the logged
+    # signature (it warns about their absence on import; harmless).
     def predict(self, context, model_input, params=None):  # type: ignore[no-untyped-def]
         frame = model_input if isinstance(model_input, pd.DataFrame) else pd.DataFrame(model_input)
         return score_frame(self.model, frame)
