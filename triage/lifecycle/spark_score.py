@@ -21,6 +21,7 @@ from triage.errors import ConfigError, TriageError
 from triage.lifecycle.score import ID, ROW, Summary
 from triage.lifecycle.score_checks import is_spark_output
 
+
 def session(master: str, batch_size: int) -> Any:
     """A SparkSession on `master`, small where it runs locally. Arrow carries batches of
     `batch_size` rows to the model's Python workers."""
@@ -123,9 +124,7 @@ def score_on_spark(
             frame = spark.createDataFrame(numbered, schema)
         types = schema_types(inputs)
         known = [c for c in types if c in frame.columns]
-        udf = mlflow.pyfunc.spark_udf(
-            spark, ref.uri, result_type=result_type, env_manager="local"
-        )
+        udf = mlflow.pyfunc.spark_udf(spark, ref.uri, result_type=result_type, env_manager="local")
         features = F.struct(*(cast(F.col(c), types[c]).alias(c) for c in known))
         scored = frame.select(
             F.col(key).cast("string" if key == ID else "bigint").alias(key),
