@@ -305,6 +305,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         check.output_file("--out", Path(out))
     else:
         checks.spark_out(out)
+    checks.quiet_mlflow()
     from triage.lifecycle.registry import is_registry_uri, parse_uri
 
     if is_registry_uri(args.model):

@@ -62,16 +62,6 @@ class Scorer:
     description: str
 
 
-def quiet_mlflow() -> None:
-    """Hide MLflow's advice that does not apply here: the pyfunc model's signature is logged
-    explicitly (no type hints wanted), and spark_udf's env_manager="local" is deliberate."""
-    import logging
-    import warnings
-
-    warnings.filterwarnings("ignore", message=r".*Add type hints to the `predict` method")
-    logging.getLogger("mlflow.pyfunc").setLevel(logging.ERROR)
-
-
 def load_scorer(model: str, key: str, coverage: float, ood_threshold: float) -> Scorer:
     """The registered pyfunc model `model` (a models:/ URI, pinned to the version its alias
     names now), or a bundle directory scored through the same `score_frame` as the pyfunc."""
@@ -80,7 +70,6 @@ def load_scorer(model: str, key: str, coverage: float, ood_threshold: float) -> 
     if registry.is_registry_uri(model):
         import mlflow
 
-        quiet_mlflow()
         ref = registry.resolve(model)  # ModelNotFound (one line) before any download
         pyfunc = mlflow.pyfunc.load_model(ref.uri)
         inputs = pyfunc.metadata.get_input_schema()

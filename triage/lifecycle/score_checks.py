@@ -76,3 +76,11 @@ def spark_out(out: str) -> str:
             "of part files at OUT); choose a new path"
         )
     return out
+
+
+def quiet_mlflow() -> None:
+    """spark_udf's advice against env_manager="local" does not apply: the choice is deliberate
+    (executors run this package's environment)."""
+    import logging
+
+    logging.getLogger("mlflow.pyfunc").setLevel(logging.ERROR)

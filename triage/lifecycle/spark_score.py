@@ -100,10 +100,9 @@ def score_on_spark(
     from pyspark.sql.types import LongType, StructField, StructType
 
     from triage.lifecycle import registry
-    from triage.lifecycle.score import quiet_mlflow, schema_types
+    from triage.lifecycle.score import schema_types
 
     started = time.perf_counter()
-    quiet_mlflow()
     # pyspark 4.3 warns that pandas 3 is not fully supported; the test compares every row.
     warnings.filterwarnings("ignore", category=FutureWarning, module=r"pyspark\.")
     ref = registry.resolve(model_uri)  # pinned: executors load this version even if it moves
