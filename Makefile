@@ -6,13 +6,31 @@ STAMP := $(VENV)/.installed
 DEFAULT_MODEL := models/default
 DEFAULT_DATA := data/generated
 
-.PHONY: install serve test train-default proto proto-check lint typecheck clean bench-escalation bench-suggest bench-quality bench-realtext bench-transfer bench-soak bench-hostile distill
+.PHONY: install java serve test train-default proto proto-check lint typecheck clean bench-escalation bench-suggest bench-quality bench-realtext bench-transfer bench-soak bench-hostile distill
 
 $(STAMP): pyproject.toml
+	@$(MAKE) --no-print-directory java
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e ".[dev,spark]"
 	touch $(STAMP)
+
+# Spark 4 (`triage score --spark`, and its test) needs a Java 17+ runtime: installed with apt-get
+# when we are root (CI, containers), else a clear message and a failed install.
+java:
+	@v=$$(java -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p'); \
+	if [ -n "$$v" ] && [ "$${v%%.*}" -ge 17 ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "no Java 17+ runtime (Spark needs one): installing openjdk-17-jre-headless"; \
+	  apt-get update -qq && \
+	  { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless || \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }; \
+	else \
+	  echo "Spark (triage score --spark and its test) needs a Java 17+ runtime on PATH;" \
+	    "found: $${v:-none}. Install one (e.g. sudo apt-get install openjdk-17-jre-headless)" \
+	    "and run make again"; \
+	  exit 1; \
+	fi
 
 install: $(STAMP)
 

@@ -1,4 +1,4 @@
-"""`triage serve|train|sign|evaluate|promote|classify|info|list|call|policy validate|simulate`.
+"""`triage serve|train|sign|evaluate|promote|score|classify|info|list|call|policy validate|simulate`.
 
 The runtime modules of `triage` never import `training`; only this front door does, lazily, for
 the `train` and `evaluate` commands."""
@@ -311,6 +311,73 @@ def _report(args: argparse.Namespace, model: TriageModel, evaluation: Evaluation
     )
 
 
+def cmd_score(args: argparse.Namespace) -> int:
+    from triage.lifecycle import score_checks as checks
+
+    # Inputs first: mlflow, the model and Spark take seconds to minutes to start.
+    checks.batch_size(args.batch_size)
+    data, out, spark = str(args.data), str(args.out), args.spark
+    checks.suffix("--data", data, checks.INPUT_SUFFIXES)
+    checks.suffix("--out", out, checks.OUTPUT_SUFFIXES)
+    if spark is not None:
+        checks.spark_master(spark)
+        checks.spark_prerequisites()
+    if spark is None or not checks.is_uri(data):  # Spark reads hdfs://, s3a://... itself
+        check.input_file("--data", Path(data))
+    if spark is None:
+        check.output_file("--out", Path(out))
+    else:
+        checks.spark_out(out)
+    checks.quiet_mlflow()
+    from triage.lifecycle.registry import is_registry_uri, parse_uri
+
+    if is_registry_uri(args.model):
+        parse_uri(args.model)
+    elif spark is not None:
+        raise ConfigError(
+            f"--model: {args.model}: --spark scores a registered model (models:/NAME@ALIAS or "
+            "models:/NAME/VERSION)"
+        )
+    else:
+        check.bundle_dir("--model", Path(args.model))
+    from training.dataset import check_columns, parse_column_map
+
+    column_map = parse_column_map(args.column_map)
+    if spark is None or not checks.is_uri(data):
+        check_columns(Path(data), column_map)  # a text column, and the columns the map names
+    settings = _settings(argparse.Namespace())
+    if spark is not None:
+        from triage.lifecycle.spark_score import score_on_spark
+
+        summary = score_on_spark(
+            args.model,
+            data,
+            out,
+            master=spark,
+            column_map=column_map,
+            batch_size=args.batch_size,
+        )
+    else:
+        from triage.lifecycle.score import load_scorer, score_file
+
+        scorer = load_scorer(
+            args.model,
+            key=settings.model_key,
+            coverage=settings.conformal_coverage,
+            ood_threshold=settings.ood_threshold,
+        )
+        summary = score_file(
+            scorer,
+            Path(data),
+            Path(out),
+            column_map=column_map,
+            size=args.batch_size,
+            progress=not args.no_progress,
+        )
+    print(summary.line())
+    return 0
+
+
 def _connection(args: argparse.Namespace) -> Connection:
     """The server a client command talks to, from the flags `_add_server_flags` adds; the target
     and token default to TRIAGE_HOST/TRIAGE_PORT and TRIAGE_API_TOKEN."""
@@ -561,6 +628,32 @@ def build_parser() -> argparse.ArgumentParser:
         "--rollback", action="store_true", help="move champion back to the previous version"
     )
     promote.set_defaults(run=cmd_promote)
+
+    score = sub.add_parser(
+        "score", help="score a table of tickets with a registered model, in-process or on Spark"
+    )
+    score.add_argument(
+        "--model",
+        required=True,
+        help="models:/NAME@ALIAS or models:/NAME/VERSION (or a bundle directory, without --spark)",
+    )
+    score.add_argument("--data", required=True, help="tickets (.jsonl or .csv)")
+    score.add_argument(
+        "--out",
+        required=True,
+        help="scores (.jsonl, .csv or .parquet; with --spark a directory of part files)",
+    )
+    score.add_argument("--column-map", help="rename columns: ours=theirs,... (text=description)")
+    score.add_argument(
+        "--batch-size", type=int, default=512, help="rows per model call (default 512)"
+    )
+    score.add_argument(
+        "--spark",
+        metavar="MASTER",
+        help="score on Spark: local[2], local[*], spark://HOST:7077, yarn, k8s://...",
+    )
+    score.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    score.set_defaults(run=cmd_score)
 
     classify = sub.add_parser("classify", help="triage one ticket via a running server")
     classify.add_argument("body", nargs="?", default="", help="ticket body ('-' reads stdin)")
