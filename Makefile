@@ -9,14 +9,14 @@ DEFAULT_DATA := data/generated
 .PHONY: install java serve test train-default proto proto-check lint typecheck clean bench-escalation bench-suggest bench-quality bench-realtext bench-transfer bench-soak bench-hostile distill
 
 $(STAMP): pyproject.toml
-	@$(MAKE) --no-print-directory java
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev,spark]"
 	touch $(STAMP)
 
 # Spark 4 (`triage score --spark`, and its test) needs a Java 17+ runtime: installed with apt-get
-# when we are root (CI, containers), else a clear message and a failed install.
+# when we are root (CI, containers), else a clear message and a failure. `make test` needs it;
+# serving does not.
 java:
 	@v=$$(java -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p'); \
 	if [ -n "$$v" ] && [ "$${v%%.*}" -ge 17 ]; then exit 0; fi; \
@@ -50,7 +50,7 @@ train-default: $(DEFAULT_MODEL)/featurizer.json
 serve: $(STAMP) $(DEFAULT_MODEL)/featurizer.json
 	$(BIN)/triage serve --model $(DEFAULT_MODEL)
 
-test: $(STAMP)
+test: java $(STAMP)
 	$(BIN)/python -m pytest -q
 
 # Escalation head vs rules baseline, flag precision/recall per language, SetPolicy under load.

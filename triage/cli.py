@@ -1,4 +1,4 @@
-"""`triage serve|train|sign|evaluate|promote|score|classify|info|list|call|policy validate|simulate`.
+"""`triage serve|train|sign|evaluate|promote|score|classify|info|list|call|policy ...`.
 
 The runtime modules of `triage` never import `training`; only this front door does, lazily, for
 the `train` and `evaluate` commands."""

@@ -28,6 +28,7 @@ INPUT_COLUMNS: dict[str, str] = {
     "customer_id": "string",
     "customer_segment": "string",
     "customer_plan": "string",
+    "customer_name": "string",
     "customer_vip": "boolean",
     "created_at": "string",
     "sla_due_at": "string",
