@@ -26,6 +26,7 @@ from training.dataset import Dataset, load_dataset, no_labels_error
 from training.escalation import fit_escalation_head, out_of_fold_negative
 from training.evaluation import Evaluation, evaluate
 from training.progress import Progress
+from triage import drift
 from triage.bundle import library_versions, save_bundle
 from triage.domain import ESCALATION_HEAD, SUPPORTED_LANGUAGES
 from triage.errors import DatasetError
@@ -310,6 +311,8 @@ def train(
                 model, test, test_inputs, escalation_threshold=escalation_threshold
             )
             meta["metrics"] = {**evaluation.metrics(), "language_id": evaluation.language_id}
+            # What serving's drift signals are compared with (triage/drift.py says why these).
+            meta["drift"] = drift.reference(model.predict_inputs(test_inputs))
         meta["n_test"] = len(test.tickets)
         with progress.stage(f"writing the bundle to {out_dir}"):
             save_bundle(out_dir, featurizer, heads, meta, key=model_key)

@@ -14,6 +14,7 @@ from grpc_health.v1 import health
 
 from triage.errors import ConfigError, ReloadInProgress, TriageError
 from triage.escalation.policy import ActivePolicy, PolicyStore, builtin_policy
+from triage.metrics import Metrics, MetricsEndpoint
 from triage.model_source import LocalDirSource, ModelSource
 from triage.reload import ModelManager
 from triage.rpc.admin import AdminServicer
@@ -84,8 +85,14 @@ class App:
         models: ModelManager | None,
         limiter: Limiter | None = None,
         shadow: ShadowScorer | None = None,
+        metrics: Metrics | None = None,
+        metrics_port: int = 0,
     ) -> None:
+        """`metrics`: served on `metrics_port` (0: a free one) from `start`/`serve_forever`."""
         self.settings = settings
+        self.metrics = metrics
+        self._metrics_port = metrics_port
+        self._endpoint: MetricsEndpoint | None = None
         self.shadow = shadow
         self.service = service
         self.policies = policies
@@ -93,7 +100,13 @@ class App:
         self.health = health.HealthServicer()
         self.admin = AdminServicer(service, settings, policies, models)
         self.server, self.port = build_server(
-            service, settings, policies, limiter, health_servicer=self.health, admin=self.admin
+            service,
+            settings,
+            policies,
+            limiter,
+            health_servicer=self.health,
+            admin=self.admin,
+            metrics=metrics,
         )
         self.stop_event = threading.Event()
         self._closing = threading.Event()  # ends the poller
@@ -101,6 +114,28 @@ class App:
         """Why the first load failed (serve_forever then returns early)."""
         self.hint: Callable[[int], str] | None = None
         """The line logged once serving, given the port (the CLI's "try: ..." hint)."""
+
+    @property
+    def metrics_port(self) -> int:
+        """The bound port of `/metrics`; 0 while it is not served."""
+        return self._endpoint.port if self._endpoint is not None else 0
+
+    def _start_metrics(self) -> None:
+        """ConfigError when the port cannot be bound (before the gRPC server starts)."""
+        if self.metrics is None or self._endpoint is not None:
+            return
+        try:
+            self._endpoint = MetricsEndpoint(self.metrics, self.settings.host, self._metrics_port)
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot serve metrics on {self.settings.host}:{self._metrics_port} "
+                f"(TRIAGE_METRICS_PORT): {exc.strerror or exc}"
+            ) from None
+
+    def _stop_metrics(self) -> None:
+        if self._endpoint is not None:
+            self._endpoint.stop()
+            self._endpoint = None
 
     @property
     def target(self) -> str:
@@ -177,6 +212,7 @@ class App:
     def start(self, wait_loaded: bool = False) -> None:
         """Start serving; the model loads in the background (see `load`), or first when
         `wait_loaded` (then a failed load raises and nothing is started)."""
+        self._start_metrics()
         if wait_loaded and self.models is not None:
             self.load()
             self._start_shadow()
@@ -196,6 +232,7 @@ class App:
         self._closing.set()
         self.health.enter_graceful_shutdown()
         self.server.stop(grace).wait()
+        self._stop_metrics()
         if self.shadow is not None:
             self.shadow.stop()
 
@@ -208,11 +245,13 @@ class App:
                 lambda _s, _f: threading.Thread(target=self.reload_content, daemon=True).start(),
             )
         log.info("listening on %s:%d", self.settings.host, self.port)
+        self._start_metrics()
         self._spawn_loader()
         try:
             serve_forever(self.server, self.settings, self.stop_event, self.health)
         finally:
             self._closing.set()
+            self._stop_metrics()
             if self.shadow is not None:
                 self.shadow.stop()
 
@@ -224,14 +263,21 @@ def build_app(
     source: ModelSource | None = None,
     limiter: Limiter | None = None,
     text: TextPipeline | None = None,
+    metrics_port: int | None = None,
 ) -> App:
     """The app for `settings`: the policy store's current version in force before anything is
     served; the model from `source` (default: the settings' model source), loaded by
     `App.serve_forever` / `App.load`, or `model` already loaded (tests), then no source.
     `text`: a loaded text pipeline for the first load to share (tests; later loads share the
-    serving model's when the languages match)."""
+    serving model's when the languages match).
+    `metrics_port`: serve Prometheus metrics there (0: a free port, see App.metrics_port);
+    default settings.metrics_port, where 0 means no metrics at all."""
     policies = PolicyStore(settings.policy_dir, settings.policy_file)
     service = TriageService(settings, model, initial_policy(settings, policies))
+    port = settings.metrics_port if metrics_port is None else metrics_port
+    metrics = None
+    if metrics_port is not None or settings.metrics_port:
+        metrics = Metrics(settings, service)  # before the first load: it sees its reference
     models = None
     if model is None:
         models = ModelManager(
@@ -244,4 +290,6 @@ def build_app(
         service.shadow_report = shadow.report
         if models is not None:
             models.followers.append(shadow.refresh)
-    return App(settings, service, policies, models, limiter, shadow)
+        if metrics is not None:
+            metrics.shadow = shadow
+    return App(settings, service, policies, models, limiter, shadow, metrics, port)

@@ -90,6 +90,7 @@ class TriageService:
         self._swap_lock = threading.Lock()
         self._listeners: list[Callable[[Predictor], None]] = []
         self._observers: list[Observer] = []
+        self._answer_observers: list[Callable[[AnswerSuggestion], None]] = []
         self.shadow_report: Callable[[], ShadowReport | None] = lambda: None
         """What GetModelInfo says of a shadow model (the app sets it when one runs)."""
         self._policy: ActivePolicy = policy or builtin_policy(settings.policy_file)
@@ -119,6 +120,11 @@ class TriageService:
         the request's thread: it must only hand the work off (e.g. to a bounded queue), never
         score there. The seam for scoring a second model off the response path."""
         self._observers.append(observer)
+
+    def on_answer(self, observer: Callable[[AnswerSuggestion], None]) -> None:
+        """Call `observer(answer)` after every SuggestAnswer, on the request's thread (cheap
+        work only, as `observe`): metrics count hand-overs by reason."""
+        self._answer_observers.append(observer)
 
     def use_model(
         self,
@@ -282,10 +288,12 @@ class TriageService:
         inputs, results = self._judge(model, suggester, [ticket], suggester.route)
         result = results[0]
         customer_turns = [m.text for m in conversation if m.author_role is AuthorRole.CUSTOMER]
-        answer = suggester.answer(inputs[0], result, customer_turns)
-        return replace(
-            answer,
+        answer = replace(
+            suggester.answer(inputs[0], result, customer_turns),
             escalation=result.escalation,
             model_version=result.model_version,
             policy_version=result.policy_version,
         )
+        for observer in self._answer_observers:
+            observer(answer)
+        return answer

@@ -127,6 +127,18 @@ class Settings:
     shadow_queue: int = 64
     """Batches waiting for the shadow model at most (TRIAGE_SHADOW_QUEUE); more are dropped
     and counted, so the shadow never slows a response."""
+    # metrics and drift (issue 12)
+    metrics_port: int = 0
+    """Port of the Prometheus endpoint `/metrics` on the server's host (TRIAGE_METRICS_PORT);
+    0 (default) = off. One endpoint per server process."""
+    drift_window: int = 1000
+    """Drift is measured over the last this many judged tickets (TRIAGE_DRIFT_WINDOW)."""
+    drift_min_tickets: int = 200
+    """No drift is reported before the window holds this many tickets
+    (TRIAGE_DRIFT_MIN_TICKETS, at most drift_window): fewer give noisy PSI values."""
+    drift_psi_threshold: float = 0.2
+    """PSI from which a drift signal is logged as a warning, once per crossing
+    (TRIAGE_DRIFT_PSI_THRESHOLD, > 0)."""
 
     def __post_init__(self) -> None:
         try:
@@ -155,6 +167,7 @@ class Settings:
             )
         if self.log_format not in ("json", "text"):
             raise ValueError(f"TRIAGE_LOG_FORMAT: expected json or text, got {self.log_format!r}")
+        check_metrics(self)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -201,3 +214,20 @@ def check_transport(settings: Settings) -> None:
     # What an `authorization` header can carry: printable ASCII, no spaces (never shown here).
     if token and not (token.isascii() and token.isprintable() and " " not in token):
         raise ValueError("TRIAGE_API_TOKEN: use printable ASCII without spaces")
+
+
+def check_metrics(settings: Settings) -> None:
+    """ValueError naming the variable for metrics and drift settings out of range."""
+    if not 0 <= settings.metrics_port <= 65535:
+        raise ValueError(f"TRIAGE_METRICS_PORT: must be 0 (off) to 65535, got {settings.metrics_port}")
+    if settings.drift_window < 1:
+        raise ValueError(f"TRIAGE_DRIFT_WINDOW: must be >= 1, got {settings.drift_window}")
+    if not 1 <= settings.drift_min_tickets <= settings.drift_window:
+        raise ValueError(
+            "TRIAGE_DRIFT_MIN_TICKETS: must be from 1 to TRIAGE_DRIFT_WINDOW "
+            f"({settings.drift_window}), got {settings.drift_min_tickets}"
+        )
+    if settings.drift_psi_threshold <= 0:
+        raise ValueError(
+            f"TRIAGE_DRIFT_PSI_THRESHOLD: must be > 0, got {settings.drift_psi_threshold:g}"
+        )

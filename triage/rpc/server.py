@@ -19,9 +19,11 @@ from grpc_reflection.v1alpha import reflection
 
 from triage.errors import ConfigError
 from triage.escalation.policy import PolicyStore
+from triage.metrics import Metrics
 from triage.rpc.admin import AdminServicer, admin_guard
 from triage.rpc.auth import Guard, TokenInterceptor, handler_factory
 from triage.rpc.limits import Limiter
+from triage.rpc.metrics import MetricsInterceptor
 from triage.rpc.servicer import UNPARSABLE, TriageServicer, Unparsable
 from triage.rpc.tls import is_loopback, server_credentials, transport_mode
 from triage.service import TriageService
@@ -163,6 +165,7 @@ def build_server(
     limiter: Limiter | None = None,
     health_servicer: health.HealthServicer | None = None,
     admin: AdminServicer | None = None,
+    metrics: Metrics | None = None,
 ) -> tuple[grpc.Server, int]:
     """A bound, not yet started server and its real port (settings.port 0 picks a free one;
     a port in use is a ConfigError unless settings.reuse_port), plaintext or TLS/mTLS as
@@ -173,7 +176,9 @@ def build_server(
     Health (`health_servicer`, default a new one: pass yours to flip it on shutdown) is
     NOT_SERVING until the service has a model and follows `service.use_model`.
     AdminService is `admin` (default: one over `policy_store`, by default settings.policy_dir,
-    touched on first admin call, and no model reload)."""
+    touched on first admin call, and no model reload).
+    `metrics`: count every triage and admin call by method and status code (outermost
+    interceptor: token refusals included)."""
     credentials = server_credentials(settings)  # first: bad TLS files fail before anything runs
     guards = {ADMIN_SERVICE_NAME: admin_guard(settings.admin_token)}
     if settings.api_token:
@@ -181,9 +186,12 @@ def build_server(
     size = settings.max_message_bytes
     # Triage and admin calls; health, reflection and token refusals are not counted.
     limiter = limiter or Limiter.from_settings(settings)
+    interceptors: list[grpc.ServerInterceptor] = [TokenInterceptor(guards)]
+    if metrics is not None:
+        interceptors.insert(0, MetricsInterceptor(metrics))
     server = grpc.server(
         ThreadPoolExecutor(max_workers=limiter.threads, thread_name_prefix="triage-rpc"),
-        interceptors=[TokenInterceptor(guards)],
+        interceptors=interceptors,
         options=[
             ("grpc.max_receive_message_length", size),
             ("grpc.max_send_message_length", size),
