@@ -128,7 +128,7 @@ class DriftMonitor:
             self._counts = {}
             self._above = set()
             self._since_check = 0
-        if ref is None:
+        if meta is not None and ref is None:
             log.info("the model has no drift reference (trained before it was recorded)")
 
     def add(self, results: Sequence[TriageResult]) -> None:
@@ -162,7 +162,9 @@ class DriftMonitor:
                 self.threshold,
             )
         for signal, head in sorted(fell):
-            log.info("drift: PSI of the %s%s is back under the threshold", signal, head and f" {head}")
+            log.info(
+                "drift: PSI of the %s%s is back under the threshold", signal, head and f" {head}"
+            )
 
     def _psi(self) -> dict[Key, float]:
         """Under the lock."""

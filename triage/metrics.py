@@ -45,7 +45,10 @@ class Metrics:
         self.shadow: ShadowScorer | None = None
         r = self.registry
         self.requests = Counter(
-            "triage_requests", "RPCs finished, by method and status code", ["rpc", "code"], registry=r
+            "triage_requests",
+            "RPCs finished, by method and status code",
+            ["rpc", "code"],
+            registry=r,
         )
         self.latency = Histogram(
             "triage_request_seconds",
@@ -213,7 +216,9 @@ def _shadow(scorer: ShadowScorer) -> Iterable[Metric]:
     ):
         yield CounterMetricFamily(f"triage_shadow_{name}", what, value=value)
     compared = CounterMetricFamily(
-        "triage_shadow_compared", "Shadow answers compared with served ones, by head", labels=["head"]
+        "triage_shadow_compared",
+        "Shadow answers compared with served ones, by head",
+        labels=["head"],
     )
     agreed = CounterMetricFamily(
         "triage_shadow_agreed", "Shadow answers equal to the served ones, by head", labels=["head"]

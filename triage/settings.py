@@ -219,7 +219,9 @@ def check_transport(settings: Settings) -> None:
 def check_metrics(settings: Settings) -> None:
     """ValueError naming the variable for metrics and drift settings out of range."""
     if not 0 <= settings.metrics_port <= 65535:
-        raise ValueError(f"TRIAGE_METRICS_PORT: must be 0 (off) to 65535, got {settings.metrics_port}")
+        raise ValueError(
+            f"TRIAGE_METRICS_PORT: must be 0 (off) to 65535, got {settings.metrics_port}"
+        )
     if settings.drift_window < 1:
         raise ValueError(f"TRIAGE_DRIFT_WINDOW: must be >= 1, got {settings.drift_window}")
     if not 1 <= settings.drift_min_tickets <= settings.drift_window:

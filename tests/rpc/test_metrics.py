@@ -6,9 +6,9 @@ with one warning, a sample drawn like the training data keeps it low."""
 
 from __future__ import annotations
 
-import json
 import logging
 import random
+import socket
 import urllib.request
 from collections import Counter
 from collections.abc import Iterator
@@ -22,11 +22,14 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from tests.rpc.conftest import SETTINGS, make_ticket
 from tests.rpc.reloading import ADMIN_TOKEN, AUTH, versioned_copy
+from training.dataset import load_dataset
 from triage.app import App, build_app
 from triage.drift import EPSILON, DriftMonitor, psi
+from triage.errors import ConfigError
 from triage.metrics import Metrics
+from triage.rpc.converters import ticket_to_proto
 from triage.service import Predictor, TriageService
-from triage.settings import PROJECT_ROOT
+from triage.settings import Settings
 from triage.text import TextPipeline
 from triage.v1 import triage_pb2 as pb
 from triage.v1 import triage_pb2_grpc as pb_grpc
@@ -55,13 +58,14 @@ def total(samples: Samples, name: str, **labels: str) -> float:
     return sum(v for (n, ls), v in samples.items() if n == name and want <= ls)
 
 
-def _rows(corpus: Path) -> list[dict[str, str]]:
-    lines = (corpus / "test.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines]
-
-
-def _ticket(i: int, row: dict[str, str]) -> pb.Ticket:
-    return make_ticket(id=f"M-{i}", subject=row.get("subject", ""), body=row.get("body") or "x")
+def _labelled(corpus: Path, name: str) -> list[tuple[pb.Ticket, str, str]]:
+    """(ticket with all its metadata, topic, language) of a corpus file."""
+    data = load_dataset(corpus / name)
+    topics, languages = data.labels["topic"], data.labels["language"]
+    return [
+        (ticket_to_proto(t), str(topic), str(language))
+        for t, topic, language in zip(data.tickets, topics, languages, strict=True)
+    ]
 
 
 @contextmanager
@@ -90,7 +94,7 @@ def test_metrics_count_real_calls(
         admin_token=ADMIN_TOKEN,
         policy_dir=tmp_path / "policy",
     )
-    tickets = [_ticket(i, r) for i, r in enumerate(_rows(corpus)[:12])]
+    tickets = [t for t, _, _ in _labelled(corpus, "test.jsonl")[:12]]
     asks_human = make_ticket(id="H-1", body="This bot is useless, let me talk to a human please")
     with _app(settings, text_pipeline) as app, grpc.insecure_channel(app.target) as channel:
         stub, admin = pb_grpc.TriageServiceStub(channel), pb_grpc.AdminServiceStub(channel)
@@ -132,11 +136,11 @@ def test_metrics_count_real_calls(
     judged = 6 + 3 + 4
     results = [*replies, *streamed]
     assert total(samples, "triage_predictions_total", head="topic") == judged
-    for reply in results:  # every label and band the client saw is counted under it
-        p = reply.predictions["topic"] if "topic" in reply.predictions else None
-        if p is not None:
-            band = pb.Band.Name(p.band).removeprefix("BAND_").lower()
-            assert value(samples, "triage_predictions_total", head="topic", label=p.label, band=band)
+    seen = Counter(
+        (r.topic.label, pb.Band.Name(r.topic.band).removeprefix("BAND_").lower()) for r in results
+    )
+    for (label, band), n in seen.items():  # every label and band the client saw is counted
+        assert value(samples, "triage_predictions_total", head="topic", label=label, band=band) >= n
     assert total(samples, "triage_escalation_decisions_total") == judged
     escalated = [r.escalation for r in results if r.escalation.escalate]
     escalated += [a.escalation for a in answers if a.escalation.escalate]
@@ -167,7 +171,9 @@ def test_metrics_count_real_calls(
 
 def test_feedback_counts_received_and_agreement(tiny_model: Predictor) -> None:
     metrics = Metrics(SETTINGS, TriageService(SETTINGS, tiny_model))
-    metrics.feedback({"topic": "billing", "priority": "high"}, {"topic": "billing", "priority": "low"})
+    metrics.feedback(
+        {"topic": "billing", "priority": "high"}, {"topic": "billing", "priority": "low"}
+    )
     metrics.feedback({"topic": "refund"}, {"topic": "billing"})
     metrics.feedback({"topic": "billing"}, None)  # served prediction unknown: received only
     read = metrics.registry.get_sample_value
@@ -197,25 +203,30 @@ def test_drift_gauge_moves_on_a_shifted_mix_and_stays_low_on_a_like_sample(
     text_pipeline: TextPipeline,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    window = 150
+    # PSI of a sample like the reference is noise of about (bins - 1) / tickets: 14 topics need
+    # a few hundred tickets to stay well under 0.2 (the default window is 1000).
+    window = least = 240
     settings = replace(
         SETTINGS,
         model_dir=tiny_model_dir,
         policy_dir=tmp_path / "policy",
         drift_window=window,
-        drift_min_tickets=window,
+        drift_min_tickets=least,
         drift_psi_threshold=0.2,
     )
-    rows = _rows(corpus)
-    like = random.Random(7).sample(rows, window)
-    billing = [r for r in rows if r["topic"] == "billing"][:window]
-    romanian = [r for r in rows if r["language"] == "ro"][:window]
-    assert len(billing) == len(romanian) == window
+    held_out = _labelled(corpus, "test.jsonl")  # the model's drift reference was measured on it
+    # Drawn from the held-out tickets the reference was measured on: the served predictions must
+    # reproduce training's (a ticket without its metadata, for one, is judged differently).
+    like = [t for t, _, _ in random.Random(7).sample(held_out, window)]
+    rows = held_out + _labelled(corpus, "train.jsonl")  # enough of one topic or one language
+    billing = [t for t, topic, _ in rows if topic == "billing"][: least // 2]
+    romanian = [t for t, _, language in rows if language == "ro"][:least]
+    assert (len(billing), len(romanian)) == (least // 2, least)
 
-    def run(app: App, sample: list[dict[str, str]]) -> dict[tuple[str, str], float]:
+    def run(app: App, sample: list[pb.Ticket]) -> dict[tuple[str, str], float]:
         with grpc.insecure_channel(app.target) as channel:
             stream = pb_grpc.TriageServiceStub(channel).TriageStream(
-                (pb.TriageRequest(ticket=_ticket(i, r)) for i, r in enumerate(sample)), timeout=120
+                (pb.TriageRequest(ticket=t) for t in sample), timeout=120
             )
             assert len(list(stream)) == len(sample)
         samples = scrape(app)
@@ -228,8 +239,8 @@ def test_drift_gauge_moves_on_a_shifted_mix_and_stays_low_on_a_like_sample(
     caplog.set_level(logging.INFO, logger="triage.drift")
     with _app(settings, text_pipeline) as app:
         assert value(scrape(app), "triage_drift_reference") == 1
-        assert run(app, like[: window // 2]) == {}  # under drift_min_tickets: nothing reported
-        calm = run(app, like[window // 2 :])
+        assert run(app, like[: least - 1]) == {}  # under drift_min_tickets: nothing reported
+        calm = run(app, like[least - 1 :])
         assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
         shifted = run(app, billing)
         warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
@@ -245,3 +256,20 @@ def test_drift_gauge_moves_on_a_shifted_mix_and_stays_low_on_a_like_sample(
     assert shifted[("language", "")] < 0.2  # billing tickets come in every language
     assert foreign[("language", "")] > 0.2
     assert sum("label of head topic" in w for w in warned) == 1, warned  # once per crossing
+
+
+def test_a_metrics_port_in_use_is_a_config_error(tiny_model: Predictor, tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        settings = replace(SETTINGS, metrics_port=port, policy_dir=tmp_path / "policy")
+        app = build_app(settings, model=tiny_model)
+        with pytest.raises(ConfigError) as refused:
+            app.start()
+        app.stop(None)
+    assert str(refused.value).startswith(
+        f"cannot serve metrics on 127.0.0.1:{port} (TRIAGE_METRICS_PORT): "
+    )
+    with pytest.raises(ValueError, match="TRIAGE_DRIFT_MIN_TICKETS: must be from 1 to"):
+        Settings.from_env({"TRIAGE_DRIFT_WINDOW": "10", "TRIAGE_DRIFT_MIN_TICKETS": "11"})

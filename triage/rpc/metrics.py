@@ -63,9 +63,7 @@ class MetricsInterceptor(grpc.ServerInterceptor):
                 failed = False
                 return response
             finally:
-                self._metrics.rpc_done(
-                    rpc, _code(context, failed), time.perf_counter() - started
-                )
+                self._metrics.rpc_done(rpc, _code(context, failed), time.perf_counter() - started)
 
         return counted
 
@@ -78,8 +76,6 @@ class MetricsInterceptor(grpc.ServerInterceptor):
                     yield response
                 failed = False
             finally:
-                self._metrics.rpc_done(
-                    rpc, _code(context, failed), time.perf_counter() - started
-                )
+                self._metrics.rpc_done(rpc, _code(context, failed), time.perf_counter() - started)
 
         return counted
