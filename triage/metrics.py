@@ -16,7 +16,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from wsgiref.simple_server import WSGIServer
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, start_http_server
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    disable_created_metrics,
+    start_http_server,
+)
 from prometheus_client.metrics_core import (
     CounterMetricFamily,
     GaugeMetricFamily,
@@ -31,6 +37,8 @@ from triage.settings import Settings
 from triage.shadow import ShadowScorer
 
 log = logging.getLogger(__name__)
+# No `*_created` series: they double every counter in a scrape and no dashboard here reads them.
+disable_created_metrics()
 
 NO_FLAG = "none"
 """The `flag` of an escalation decided on risk alone, with no flag raised."""
