@@ -212,13 +212,14 @@ class App:
     def start(self, wait_loaded: bool = False) -> None:
         """Start serving; the model loads in the background (see `load`), or first when
         `wait_loaded` (then a failed load raises and nothing is started)."""
-        self._start_metrics()
         if wait_loaded and self.models is not None:
             self.load()
+            self._start_metrics()
             self._start_shadow()
             self.server.start()
             self._start_polling()
             return
+        self._start_metrics()
         self.server.start()
         self._spawn_loader()
 
