@@ -18,10 +18,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from training.dataset import GROUP_COLUMN, Dataset
 from triage.feedback import ESCALATED, LABEL_HEADS
 from triage.feedback_store import FeedbackRecord, FeedbackStore
 from triage.records import row_to_ticket
-from training.dataset import GROUP_COLUMN, Dataset
 
 CORRECTED_HEADS = (*LABEL_HEADS, ESCALATED)
 META_COLUMNS = ("agent_id", "model_version", "decided_at")

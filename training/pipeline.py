@@ -23,15 +23,15 @@ from tqdm import tqdm
 from training import tracking
 from training.builders import DEFAULT_BUILDER, get_builder
 from training.dataset import Dataset, load_dataset, no_labels_error
-from training.feedback import Correction, FeedbackUse, add_weighted, override, read_corrections
 from training.escalation import fit_escalation_head, out_of_fold_negative
 from training.evaluation import Evaluation, evaluate
+from training.feedback import Correction, FeedbackUse, add_weighted, override, read_corrections
 from training.progress import Progress
 from triage.bundle import library_versions, save_bundle
 from triage.domain import ESCALATION_HEAD, SUPPORTED_LANGUAGES
 from triage.errors import DatasetError
-from triage.feedback_store import safe_url
 from triage.features import TicketInput, with_embeddings
+from triage.feedback_store import safe_url
 from triage.heads import Head
 from triage.lifecycle.registry import ModelRef, register_bundle
 from triage.model import TriageModel, ticket_text
