@@ -14,6 +14,8 @@ from grpc_health.v1 import health
 
 from triage.errors import ConfigError, ReloadInProgress, TriageError
 from triage.escalation.policy import ActivePolicy, PolicyStore, builtin_policy
+from triage.feedback import FeedbackService
+from triage.feedback_store import FeedbackStore
 from triage.model_source import LocalDirSource, ModelSource
 from triage.reload import ModelManager
 from triage.rpc.admin import AdminServicer
@@ -84,8 +86,10 @@ class App:
         models: ModelManager | None,
         limiter: Limiter | None = None,
         shadow: ShadowScorer | None = None,
+        feedback: FeedbackService | None = None,
     ) -> None:
         self.settings = settings
+        self.feedback = feedback
         self.shadow = shadow
         self.service = service
         self.policies = policies
@@ -93,7 +97,13 @@ class App:
         self.health = health.HealthServicer()
         self.admin = AdminServicer(service, settings, policies, models)
         self.server, self.port = build_server(
-            service, settings, policies, limiter, health_servicer=self.health, admin=self.admin
+            service,
+            settings,
+            policies,
+            limiter,
+            health_servicer=self.health,
+            admin=self.admin,
+            feedback=feedback,
         )
         self.stop_event = threading.Event()
         self._closing = threading.Event()  # ends the poller
@@ -198,6 +208,8 @@ class App:
         self.server.stop(grace).wait()
         if self.shadow is not None:
             self.shadow.stop()
+        if self.feedback is not None and self.feedback.store is not None:
+            self.feedback.store.close()
 
     def serve_forever(self) -> None:
         """Serve until SIGTERM/SIGINT or a failed first load, then drain and return. SIGHUP
@@ -244,4 +256,21 @@ def build_app(
         service.shadow_report = shadow.report
         if models is not None:
             models.followers.append(shadow.refresh)
-    return App(settings, service, policies, models, limiter, shadow)
+    return App(
+        settings, service, policies, models, limiter, shadow, feedback_service(settings, service)
+    )
+
+
+def feedback_service(settings: Settings, service: TriageService) -> FeedbackService:
+    """Corrections stored in settings.feedback_url (none: SubmitFeedback answers
+    FAILED_PRECONDITION), checked against the serving model's labels, and a memory of the
+    tickets served recently so a correction may name only the ticket id."""
+
+    def known_labels() -> dict[str, tuple[str, ...]]:
+        model = service.current_model()
+        return {} if model is None else {h.name: h.labels for h in model.info().heads}
+
+    store = FeedbackStore(settings.feedback_url) if settings.feedback_url else None
+    feedback = FeedbackService(settings, store, known_labels)
+    service.observe(feedback.served.observe)
+    return feedback
