@@ -25,12 +25,14 @@ from training.builders import DEFAULT_BUILDER, get_builder
 from training.dataset import Dataset, load_dataset, no_labels_error
 from training.escalation import fit_escalation_head, out_of_fold_negative
 from training.evaluation import Evaluation, evaluate
+from training.feedback import Correction, FeedbackUse, add_weighted, override, read_corrections
 from training.progress import Progress
 from triage import drift
 from triage.bundle import library_versions, save_bundle
 from triage.domain import ESCALATION_HEAD, SUPPORTED_LANGUAGES
 from triage.errors import DatasetError
 from triage.features import TicketInput, with_embeddings
+from triage.feedback_store import safe_url
 from triage.heads import Head
 from triage.lifecycle.registry import ModelRef, register_bundle
 from triage.model import TriageModel, ticket_text
@@ -226,17 +228,26 @@ def train(
     model_key: str = "",
     escalation_threshold: float | None = None,
     register: str = "",
+    feedback_url: str = "",
+    feedback_weight: float = 1.0,
 ) -> TrainResult:
     """Train and write a bundle to `out_dir`; `model_key` (settings.model_key) signs it. The
     escalation head is evaluated at `escalation_threshold` (default: the shipped policy's).
     `register`: also log the bundle as a pyfunc model and register it as a new version of
-    that name in the MLflow Model Registry."""
+    that name in the MLflow Model Registry. `feedback_url`: merge the agents' corrections stored
+    there (training.feedback), each counting `feedback_weight` times."""
     started = time.perf_counter()
     progress = Progress(show_progress)
     out_dir = Path(out_dir)
     builder = get_builder(builder_name, **(builder_params or {}))
     with progress.stage(f"reading {data_path}"):
         data = load_dataset(data_path, column_map)
+    items: list[Correction] = []
+    matched: set[str] = set()
+    if feedback_url:
+        with progress.stage(f"reading corrections from {safe_url(feedback_url)}"):
+            items = read_corrections(feedback_url)
+        data, matched = override(data, items)
     heads_to_train = data.heads()
     if not heads_to_train:
         raise no_labels_error(data)
@@ -244,10 +255,15 @@ def train(
     if test_path is not None:
         with progress.stage(f"reading {test_path}"):
             test = load_dataset(test_path, column_map)
+        test = override(test, items)[0]
         test_source = f"{Path(test_path).name} (fingerprint {test.fingerprint[:12]})"
     else:
         data, test = holdout_split(data, holdout_fraction, seed)
         test_source = f"a {holdout_fraction:.0%} held-out split of it"
+    use = FeedbackUse()
+    if feedback_url:  # after the split: a repeated row must not land on both sides of it
+        data, use = add_weighted(data, items, matched, feedback_weight)
+        heads_to_train = data.heads()
 
     with progress.stage("loading language models"):
         text = text or TextPipeline(SUPPORTED_LANGUAGES)
@@ -270,8 +286,13 @@ def train(
                 "n_test": len(test.tickets),
                 "heads": ",".join(heads_to_train),
                 "grouped_calibration": data.groups() is not None,
+                "feedback": safe_url(feedback_url) if feedback_url else "",
+                "feedback.weight": feedback_weight,
+                "feedback.repeats": use.repeats,
             }
         )
+        if feedback_url:
+            tracking.log_metrics(use.metrics())
         featurizer = builder.featurizer()
         # embedded once here, then read by fit, transform and the escalation head
         with progress.stage(f"language, lemmas and embeddings of {len(data.tickets)} tickets"):

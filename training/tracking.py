@@ -66,6 +66,10 @@ def log_params(params: dict[str, Any]) -> None:
     mlflow.log_params({k: str(v)[:500] for k, v in params.items()})
 
 
+def log_metrics(metrics: dict[str, float]) -> None:
+    mlflow.log_metrics(metrics)
+
+
 def log_evaluation(evaluation: Evaluation) -> None:
     """Per-head metrics (and per language), per-class reports and a confusion matrix per head."""
     metrics: dict[str, float] = {}

@@ -14,6 +14,8 @@ from grpc_health.v1 import health
 
 from triage.errors import ConfigError, ReloadInProgress, TriageError
 from triage.escalation.policy import ActivePolicy, PolicyStore, builtin_policy
+from triage.feedback import FeedbackService
+from triage.feedback_store import FeedbackStore
 from triage.metrics import Metrics, MetricsEndpoint
 from triage.model_source import LocalDirSource, ModelSource
 from triage.reload import ModelManager
@@ -85,6 +87,7 @@ class App:
         models: ModelManager | None,
         limiter: Limiter | None = None,
         shadow: ShadowScorer | None = None,
+        feedback: FeedbackService | None = None,
         metrics: Metrics | None = None,
         metrics_port: int = 0,
     ) -> None:
@@ -93,6 +96,7 @@ class App:
         self.metrics = metrics
         self._metrics_port = metrics_port
         self._endpoint: MetricsEndpoint | None = None
+        self.feedback = feedback
         self.shadow = shadow
         self.service = service
         self.policies = policies
@@ -106,6 +110,7 @@ class App:
             limiter,
             health_servicer=self.health,
             admin=self.admin,
+            feedback=feedback,
             metrics=metrics,
         )
         self.stop_event = threading.Event()
@@ -236,6 +241,8 @@ class App:
         self._stop_metrics()
         if self.shadow is not None:
             self.shadow.stop()
+        if self.feedback is not None and self.feedback.store is not None:
+            self.feedback.store.close()
 
     def serve_forever(self) -> None:
         """Serve until SIGTERM/SIGINT or a failed first load, then drain and return. SIGHUP
@@ -293,4 +300,22 @@ def build_app(
             models.followers.append(shadow.refresh)
         if metrics is not None:
             metrics.shadow = shadow
-    return App(settings, service, policies, models, limiter, shadow, metrics, port)
+    feedback = feedback_service(settings, service)
+    if metrics is not None:  # live accuracy: each stored correction against what was served
+        feedback.on_feedback(lambda record, served: metrics.feedback(record.labels, served))
+    return App(settings, service, policies, models, limiter, shadow, feedback, metrics, port)
+
+
+def feedback_service(settings: Settings, service: TriageService) -> FeedbackService:
+    """Corrections stored in settings.feedback_url (none: SubmitFeedback answers
+    FAILED_PRECONDITION), checked against the serving model's labels, and a memory of the
+    tickets served recently so a correction may name only the ticket id."""
+
+    def known_labels() -> dict[str, tuple[str, ...]]:
+        model = service.current_model()
+        return {} if model is None else {h.name: h.labels for h in model.info().heads}
+
+    store = FeedbackStore(settings.feedback_url) if settings.feedback_url else None
+    feedback = FeedbackService(settings, store, known_labels)
+    service.observe(feedback.served.observe)
+    return feedback

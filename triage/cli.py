@@ -115,6 +115,10 @@ def cmd_train(args: argparse.Namespace) -> int:
     check.new_bundle_dir("--out", args.out)
     if args.register is not None:
         check.model_name("--register", args.register)
+    if args.feedback is not None:
+        check.feedback_url("--feedback", args.feedback)
+    if not (args.feedback_weight > 0 and math.isfinite(args.feedback_weight)):
+        raise ConfigError(f"--feedback-weight: must be a number > 0, got {args.feedback_weight}")
     column_map = parse_column_map(args.column_map)
     check_columns(args.data, column_map, labels=TRAINABLE)
     if args.test_data is not None:
@@ -145,6 +149,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         model_key=model_key,
         escalation_threshold=escalation_threshold,
         register=args.register or "",
+        feedback_url=args.feedback or "",
+        feedback_weight=args.feedback_weight,
     )
     if result.evaluation is not None:
         print(format_table(result.evaluation))
@@ -538,6 +544,19 @@ def _add_server_flags(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def cmd_feedback_export(args: argparse.Namespace) -> int:
+    url = args.url or _settings(args).feedback_url
+    if not url:
+        raise ConfigError("--url: no feedback store (and TRIAGE_FEEDBACK_URL is empty)")
+    check.feedback_url("--url", url)
+    check.output_file("--out", args.out)
+    from training.feedback import export
+
+    rows = export(url, args.out)
+    print(f"wrote {rows} corrected tickets to {args.out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="triage", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -581,7 +600,29 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="also register the bundle as a new version of NAME in the MLflow Model Registry",
     )
+    train.add_argument(
+        "--feedback",
+        metavar="URL",
+        help="merge agents' corrections from this feedback store (sqlite:///state/feedback.db): "
+        "they override the labels of rows with the same id and add rows for new ids",
+    )
+    train.add_argument(
+        "--feedback-weight",
+        type=float,
+        default=1.0,
+        metavar="W",
+        help="each correction counts round(W) times in training (default 1)",
+    )
     train.set_defaults(run=cmd_train)
+
+    feedback = sub.add_parser("feedback", help="agents' corrections stored by SubmitFeedback")
+    feedback_sub = feedback.add_subparsers(dest="feedback_command", required=True)
+    export = feedback_sub.add_parser(
+        "export", help="write the corrections as a training dataset (JSONL, or CSV by suffix)"
+    )
+    export.add_argument("--out", required=True, type=Path, help="file to write (.jsonl or .csv)")
+    export.add_argument("--url", help="feedback store (default: TRIAGE_FEEDBACK_URL)")
+    export.set_defaults(run=cmd_feedback_export)
 
     sign = sub.add_parser(
         "sign", help="sign an existing bundle with TRIAGE_MODEL_KEY (train signs its own)"
@@ -712,7 +753,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    command = " ".join(filter(None, (args.command, getattr(args, "policy_command", None))))
+    sub_command = getattr(args, "policy_command", None) or getattr(args, "feedback_command", None)
+    command = " ".join(filter(None, (args.command, sub_command)))
     try:
         return int(args.run(args))
     except TriageError as exc:  # expected failures (bad data, failed calls) carry a clean message

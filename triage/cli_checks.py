@@ -141,3 +141,17 @@ def model_name(flag: str, value: str) -> str:
     if not value or len(value) > 256 or not set(value) <= _MODEL_NAME_CHARS:
         raise ConfigError(f"{flag}: {value!r} is not a model name (letters, digits, _ . -)")
     return value
+
+
+def feedback_url(flag: str, url: str) -> str:
+    """A feedback store URL: `sqlite:///PATH` naming an existing file (reading must not create
+    an empty store by mistake), or `postgresql...`."""
+    if url.startswith("postgresql"):
+        return url
+    prefix = "sqlite:///"
+    if not url.startswith(prefix):
+        raise ConfigError(
+            f"{flag}: expected sqlite:///PATH or postgresql+psycopg://..., got {url!r}"
+        )
+    input_file(flag, Path(url[len(prefix) :]))
+    return url

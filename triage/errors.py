@@ -95,3 +95,19 @@ class ReloadFailed(TriageError):
 
 class ReloadInProgress(TriageError):
     """A reload asked for while another one runs (ABORTED: retry when it has ended)."""
+
+
+# --- agents' feedback (issue 12) ---
+
+
+class FeedbackOff(TriageError):
+    """SubmitFeedback on a server without a feedback store (TRIAGE_FEEDBACK_URL empty)."""
+
+
+class FeedbackStoreError(TriageError):
+    """The feedback store cannot be opened or written (UNAVAILABLE: retry; nothing was
+    acknowledged). Details are in the server log only."""
+
+
+class TicketNotRemembered(TriageError):
+    """Feedback naming only a ticket id the server has not served recently (NOT_FOUND)."""

@@ -1,6 +1,7 @@
 """Personal data masked with typed placeholders: the one implementation, used where ticket text
 enters processing (`mask_entities`, via triage.text) and for text that is written out
-(`redact`; today nothing writes ticket text: logs, reports and MLflow hold none).
+(`redact`; logs, reports and MLflow hold no ticket text) and for text kept for retraining
+(`mask_for_storage`: stored feedback).
 
 Masked: e-mail addresses, URLs, IBANs (mod-97 checked), payment card numbers (13-19 digits,
 Luhn checked), IPv4 addresses, phone numbers (international `+`/`00` and national trunk-`0`
@@ -249,6 +250,13 @@ def redact(text: str, name: str = "") -> str:
 
 def _spaced_word(kind: str) -> str:
     return f" {feature_placeholder(kind)} "
+
+
+def mask_for_storage(text: str, name: str = "") -> str:
+    """Text kept for retraining (stored feedback): personal data as the features' placeholder
+    words (`emailtoken`), so featurising it again gives what serving saw; numbers and order ids
+    are left for the features to mask when they read it."""
+    return mask_pii(text, _spaced_word, name)
 
 
 def mask_customer_name(text: str, name: str) -> str:

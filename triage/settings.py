@@ -127,6 +127,20 @@ class Settings:
     shadow_queue: int = 64
     """Batches waiting for the shadow model at most (TRIAGE_SHADOW_QUEUE); more are dropped
     and counted, so the shadow never slows a response."""
+    # feedback (issue 12)
+    feedback_url: str = f"sqlite:///{PROJECT_ROOT / 'state' / 'feedback.db'}"
+    """Where SubmitFeedback stores agents' corrections (TRIAGE_FEEDBACK_URL), a SQLAlchemy URL:
+    `sqlite:///state/feedback.db` (a path relative to the working directory; WAL, synchronous
+    FULL) or `postgresql+psycopg://user:pass@host/db` (the `postgres` extra). Empty: feedback
+    is off (SubmitFeedback answers FAILED_PRECONDITION). Opened on the first correction."""
+    feedback_keep_raw_text: bool = False
+    """Store the ticket text and reason as sent (TRIAGE_FEEDBACK_KEEP_RAW_TEXT=1). Off (the
+    default), e-mails, phones, IBANs, cards, secrets and the customer's name are masked before
+    anything is written, as the features see them. On, the database holds personal data: its
+    copies, backups and exports need the care of the helpdesk's own ticket store."""
+    feedback_cache_size: int = 10_000
+    """Recently triaged tickets remembered by id (TRIAGE_FEEDBACK_CACHE_SIZE), so feedback may
+    send only the ticket id; the oldest is forgotten first. Held in memory only."""
     # metrics and drift (issue 12)
     metrics_port: int = 0
     """Port of the Prometheus endpoint `/metrics` on the server's host (TRIAGE_METRICS_PORT);
@@ -164,6 +178,15 @@ class Settings:
             raise ValueError(
                 "TRIAGE_MODEL_POLL_SECONDS: must be >= 0 (0 = off), "
                 f"got {self.model_poll_seconds:g}"
+            )
+        if self.feedback_cache_size < 0:
+            raise ValueError(
+                f"TRIAGE_FEEDBACK_CACHE_SIZE: must be >= 0, got {self.feedback_cache_size}"
+            )
+        if self.feedback_url and not self.feedback_url.startswith(("sqlite:", "postgresql")):
+            raise ValueError(
+                "TRIAGE_FEEDBACK_URL: expected sqlite:///PATH or postgresql+psycopg://..., "
+                f"got a {self.feedback_url.partition(':')[0]!r} URL"
             )
         if self.log_format not in ("json", "text"):
             raise ValueError(f"TRIAGE_LOG_FORMAT: expected json or text, got {self.log_format!r}")

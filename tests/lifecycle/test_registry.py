@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.lifecycle.conftest import train_and_register
+from tests.lifecycle.conftest import first_rows, train_and_register
 from triage.bundle import load_bundle
 from triage.domain import Channel, Ticket
 from triage.errors import ConfigError, ModelNotFound
@@ -41,13 +42,29 @@ def test_parse_uri() -> None:
             parse_uri(bad)
 
 
-def test_train_registers_a_pyfunc_model_that_scores_dataframes(
-    corpus: Path, tmp_path: Path, model_name: str
-) -> None:
-    first = train_and_register(corpus, tmp_path / "m1", model_name)
-    second = train_and_register(corpus, tmp_path / "m2", model_name, seed=14)
-    assert (first.version, second.version) == ("1", "2")
+TRAIN_ROWS = 400  # a third of the corpus: registering is what is tested, seconds saved
 
+
+@pytest.fixture(scope="module")
+def two_versions(
+    corpus: Path, mlflow_server: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, Path]]:
+    """`triage train --register` twice under one name: (name, the folder of bundles m1, m2)."""
+    folder = tmp_path_factory.mktemp("registered")
+    data = first_rows(corpus / "train.jsonl", folder / "train.jsonl", TRAIN_ROWS)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MLFLOW_TRACKING_URI", mlflow_server)
+        first = train_and_register(corpus, folder / "m1", "registry-test", data=data)
+        second = train_and_register(corpus, folder / "m2", "registry-test", seed=14, data=data)
+    assert (first.version, second.version) == ("1", "2")
+    yield "registry-test", folder
+
+
+@pytest.mark.usefixtures("registry")
+def test_train_registers_a_pyfunc_model_that_scores_dataframes(
+    two_versions: tuple[str, Path],
+) -> None:
+    model_name, folder = two_versions
     client = registry.client()
     version = client.get_model_version(model_name, "2")
     run = client.get_run(version.run_id)
@@ -62,7 +79,7 @@ def test_train_registers_a_pyfunc_model_that_scores_dataframes(
     )
     assert done.returncode == 0, done.stderr[-3000:]
     found = json.loads(done.stdout.strip().splitlines()[-1])
-    bundle = load_bundle(tmp_path / "m2")
+    bundle = load_bundle(folder / "m2")
     heads = list(bundle.heads)
     expected = ["language"] + [c for h in heads for c in (h, f"{h}_confidence")]
     assert found["columns"] == [*expected, "escalation_risk"]
@@ -86,10 +103,12 @@ def test_train_registers_a_pyfunc_model_that_scores_dataframes(
         assert 0.0 <= row["escalation_risk"] <= 1.0
 
 
+@pytest.mark.usefixtures("registry")
 def test_aliases_resolve_and_fetch_the_bundle(
-    corpus: Path, tmp_path: Path, model_name: str
+    two_versions: tuple[str, Path], tmp_path: Path
 ) -> None:
-    ref = train_and_register(corpus, tmp_path / "m", model_name)
+    model_name, folder = two_versions
+    ref = ModelRef(model_name, "1")
     with pytest.raises(ModelNotFound, match=f"models:/{model_name}@champion: not in the model"):
         registry.resolve(f"models:/{model_name}@champion")
     assert registry.alias_version(model_name, "champion") is None
@@ -101,7 +120,7 @@ def test_aliases_resolve_and_fetch_the_bundle(
 
     bundle = registry.fetch_bundle(found, tmp_path / "cache")
     assert bundle == tmp_path / "cache" / model_name / ref.version
-    original = load_bundle(tmp_path / "m")
+    original = load_bundle(folder / "m1")
     assert load_bundle(bundle).version == original.version  # hashes checked on load
     assert registry.fetch_bundle(found, tmp_path / "cache") == bundle  # cached
 

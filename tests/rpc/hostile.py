@@ -222,6 +222,10 @@ def _is_repeated(field: FieldDescriptor) -> bool:
     return bool(field.is_repeated)
 
 
+def _is_map(field: FieldDescriptor) -> bool:
+    return field.type == T.TYPE_MESSAGE and field.message_type.GetOptions().map_entry
+
+
 def messages(descriptor: Descriptor, max_list: int = 4) -> st.SearchStrategy[Message]:
     """Any message of `descriptor`'s type: every field optional, values hostile."""
     if descriptor.full_name == "google.protobuf.Timestamp":
@@ -229,6 +233,10 @@ def messages(descriptor: Descriptor, max_list: int = 4) -> st.SearchStrategy[Mes
     cls = GetMessageClass(descriptor)
     optional: dict[str, st.SearchStrategy[Any]] = {}
     for f in descriptor.fields:
+        if _is_map(f):  # map<k, v>: hostile keys and values (FeedbackRequest.labels)
+            key, value = (f.message_type.fields_by_name[n] for n in ("key", "value"))
+            optional[f.name] = st.dictionaries(_scalar(key), _scalar(value), max_size=max_list)
+            continue
         one = messages(f.message_type, max_list) if f.type == T.TYPE_MESSAGE else _scalar(f)
         optional[f.name] = st.lists(one, max_size=max_list) if _is_repeated(f) else one
 
@@ -237,7 +245,9 @@ def messages(descriptor: Descriptor, max_list: int = 4) -> st.SearchStrategy[Mes
         for name, value in values.items():
             target = getattr(msg, name)
             f = descriptor.fields_by_name[name]
-            if _is_repeated(f):
+            if _is_map(f):
+                target.update(value)
+            elif _is_repeated(f):
                 target.extend(value)
             elif f.type == T.TYPE_MESSAGE:
                 target.CopyFrom(value)
@@ -254,6 +264,8 @@ def leaf_paths(
     """Every field path down to a scalar, a Timestamp or a repeated field."""
     for f in descriptor.fields:
         path = (*prefix, f)
+        if _is_map(f):
+            continue  # no single leaf to replace; random_requests covers maps
         if f.type == T.TYPE_MESSAGE and f.message_type.full_name == "google.protobuf.Timestamp":
             yield path
         elif f.type == T.TYPE_MESSAGE:

@@ -93,6 +93,7 @@ def test_metrics_count_real_calls(
         shadow_model=str(bundles["twin"]),
         admin_token=ADMIN_TOKEN,
         policy_dir=tmp_path / "policy",
+        feedback_url=f"sqlite:///{tmp_path / 'feedback.db'}",
     )
     tickets = [t for t, _, _ in _labelled(corpus, "test.jsonl")[:12]]
     asks_human = make_ticket(id="H-1", body="This bot is useless, let me talk to a human please")
@@ -114,6 +115,12 @@ def test_metrics_count_real_calls(
         with pytest.raises(grpc.RpcError) as denied:
             admin.GetPolicy(pb.GetPolicyRequest(), timeout=10)
         assert denied.value.code() is grpc.StatusCode.UNAUTHENTICATED
+        served = replies[0]  # corrected by an agent: topic as served, tier changed
+        tier = "L3" if served.tier.label != "L3" else "L1"
+        labels = {"topic": served.topic.label, "tier": tier}
+        stub.SubmitFeedback(
+            pb.FeedbackRequest(ticket_id=served.ticket_id, labels=labels, agent_id="a"), timeout=30
+        )
         assert app.shadow is not None and app.shadow.drain(60)
         samples = scrape(app)
         stricter = policy.yaml.replace("threshold: 0.5\n", "threshold: 0.9\n", 1)
@@ -155,6 +162,12 @@ def test_metrics_count_real_calls(
     )
     assert reasons["human_requested"] >= 1
     assert {k: total(samples, "triage_handovers_total", reason=k) for k in reasons} == reasons
+
+    assert value(samples, requests, rpc="SubmitFeedback", code="OK") == 1
+    for head, agreed in (("topic", 1), ("tier", 0)):
+        assert value(samples, "triage_feedback_total", head=head) == 1
+        assert value(samples, "triage_feedback_compared_total", head=head) == 1
+        assert value(samples, "triage_feedback_agreed_total", head=head) == agreed
 
     assert value(samples, "triage_model_info", version="served") == 1
     assert value(samples, "triage_policy_info", version=policy.version.version) == 1

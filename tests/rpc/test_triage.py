@@ -110,6 +110,8 @@ def test_reflection_lists_the_services(channel: grpc.Channel) -> None:
         "GetModelInfo",
         "SearchArticles",
         "SuggestAnswer",
+        "SubmitFeedback",
+        "SubmitFeedbackStream",
     }
 
 

@@ -12,6 +12,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 
 from triage import domain
 from triage.errors import InvalidTicket
+from triage.feedback import Feedback, FeedbackOutcome
 from triage.rpc.policy_converters import BAND_OUT, escalation_to_proto
 from triage.v1 import triage_pb2 as pb
 
@@ -275,4 +276,25 @@ def answer_to_proto(answer: domain.AnswerSuggestion) -> pb.SuggestAnswerResponse
         escalation=escalation_to_proto(answer.escalation),
         model_version=answer.model_version,
         policy_version=answer.policy_version,
+    )
+
+
+def feedback_from_proto(msg: pb.FeedbackRequest) -> Feedback:
+    """The domain correction; InvalidTicket naming the field for what the wire lets through
+    but the domain cannot hold (the rules are checked by triage.feedback)."""
+    return Feedback(
+        ticket_id=msg.ticket_id,
+        agent_id=msg.agent_id,
+        labels=dict(msg.labels),
+        escalated=msg.escalated if msg.HasField("escalated") else None,
+        ticket=ticket_from_proto(msg.ticket) if msg.HasField("ticket") else None,
+        decided_at=_time_in(msg, "decided_at", "decided_at"),
+        model_version=msg.model_version,
+        reason=msg.reason,
+    )
+
+
+def feedback_outcome_to_proto(outcome: FeedbackOutcome) -> pb.FeedbackResponse:
+    return pb.FeedbackResponse(
+        feedback_id=outcome.feedback_id, duplicate=outcome.duplicate, flags=outcome.flags
     )

@@ -19,6 +19,7 @@ from grpc_reflection.v1alpha import reflection
 
 from triage.errors import ConfigError
 from triage.escalation.policy import PolicyStore
+from triage.feedback import FeedbackService
 from triage.metrics import Metrics
 from triage.rpc.admin import AdminServicer, admin_guard
 from triage.rpc.auth import Guard, TokenInterceptor, handler_factory
@@ -165,6 +166,7 @@ def build_server(
     limiter: Limiter | None = None,
     health_servicer: health.HealthServicer | None = None,
     admin: AdminServicer | None = None,
+    feedback: FeedbackService | None = None,
     metrics: Metrics | None = None,
 ) -> tuple[grpc.Server, int]:
     """A bound, not yet started server and its real port (settings.port 0 picks a free one;
@@ -176,7 +178,8 @@ def build_server(
     Health (`health_servicer`, default a new one: pass yours to flip it on shutdown) is
     NOT_SERVING until the service has a model and follows `service.use_model`.
     AdminService is `admin` (default: one over `policy_store`, by default settings.policy_dir,
-    touched on first admin call, and no model reload).
+    touched on first admin call, and no model reload). SubmitFeedback stores corrections with
+    `feedback` (None: FAILED_PRECONDITION, feedback is off).
     `metrics`: count every triage and admin call by method and status code (outermost
     interceptor: token refusals included)."""
     credentials = server_credentials(settings)  # first: bad TLS files fail before anything runs
@@ -201,7 +204,7 @@ def build_server(
         # checks included: grpc refuses the rest with RESOURCE_EXHAUSTED before the pool.
         maximum_concurrent_rpcs=4 * limiter.threads,
     )
-    _add_service("TriageService", TriageServicer(service), server, limiter)
+    _add_service("TriageService", TriageServicer(service, feedback), server, limiter)
     if admin is None:
         store = policy_store or PolicyStore(settings.policy_dir, settings.policy_file)
         admin = AdminServicer(service, settings, store)

@@ -10,7 +10,8 @@ from contextlib import contextmanager
 import grpc
 
 from triage.domain import Ticket
-from triage.errors import InvalidTicket
+from triage.errors import FeedbackOff, InvalidTicket, TicketNotRemembered
+from triage.feedback import FeedbackService
 from triage.rpc import converters
 from triage.rpc.logs import (
     REQUEST_ID_KEY,
@@ -77,9 +78,31 @@ def _at_position(i: int) -> Iterator[None]:
         raise MalformedRequest(f"request[{i}]") from exc
 
 
+@contextmanager
+def _feedback_at(i: int) -> Iterator[None]:
+    """Name the stream position in feedback errors too: `request[3].labels.topic: ...`."""
+    with _at_position(i):
+        try:
+            yield
+        except TicketNotRemembered as exc:
+            raise TicketNotRemembered(f"request[{i}].{exc}") from exc
+
+
+def _feedback_in(request: pb.FeedbackRequest | Unparsable) -> pb.FeedbackRequest:
+    if isinstance(request, Unparsable):
+        raise MalformedRequest()
+    return request
+
+
 class TriageServicer(pb_grpc.TriageServiceServicer):
-    def __init__(self, service: TriageService) -> None:
+    def __init__(self, service: TriageService, feedback: FeedbackService | None = None) -> None:
         self._service = service
+        self._feedback = feedback
+
+    def _feedback_service(self) -> FeedbackService:
+        if self._feedback is None:
+            raise FeedbackOff("feedback is off on this server")
+        return self._feedback
 
     def Triage(self, request: Request, context: grpc.ServicerContext) -> pb.TriageResponse:
         with call_scope(context, self._service, "Triage"):
@@ -125,3 +148,30 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
             ticket, conversation = converters.suggest_request_in(request)
             answer = self._service.suggest_answer(ticket, conversation)
             return converters.answer_to_proto(answer)
+
+    def SubmitFeedback(
+        self, request: pb.FeedbackRequest | Unparsable, context: grpc.ServicerContext
+    ) -> pb.FeedbackResponse:
+        with call_scope(context, self._service, "SubmitFeedback"):
+            feedback = converters.feedback_from_proto(_feedback_in(request))
+            outcome = self._feedback_service().submit(feedback)
+            return converters.feedback_outcome_to_proto(outcome)
+
+    def SubmitFeedbackStream(
+        self,
+        request_iterator: Iterable[pb.FeedbackRequest | Unparsable],
+        context: grpc.ServicerContext,
+    ) -> pb.FeedbackSummary:
+        # Each correction is stored (durably) before the next is read: a stream cut short has
+        # stored exactly the ones before the cut, and re-sending them all is idempotent.
+        with call_scope(context, self._service, "SubmitFeedbackStream"):
+            service = self._feedback_service()
+            summary = pb.FeedbackSummary()
+            for i, request in enumerate(request_iterator):
+                with _feedback_at(i):
+                    outcome = service.submit(converters.feedback_from_proto(_feedback_in(request)))
+                summary.received += 1
+                summary.duplicates += outcome.duplicate
+                summary.stored += not outcome.duplicate
+                summary.flagged += bool(outcome.flags)
+            return summary

@@ -16,6 +16,8 @@ from triage.errors import (
     DatasetError,
     DatasetPathDenied,
     DatasetTooLarge,
+    FeedbackOff,
+    FeedbackStoreError,
     InvalidTicket,
     ModelNotFound,
     ModelUnavailable,
@@ -23,6 +25,7 @@ from triage.errors import (
     PolicyValidationError,
     ReloadFailed,
     ReloadInProgress,
+    TicketNotRemembered,
 )
 
 log = logging.getLogger(__name__)
@@ -84,6 +87,11 @@ CODES: dict[type[Exception], grpc.StatusCode] = {
     ReloadFailed: grpc.StatusCode.FAILED_PRECONDITION,
     # One reload at a time: the second caller is told to retry rather than held for a load.
     ReloadInProgress: grpc.StatusCode.ABORTED,
+    # Feedback (issue 12): a server configured without a store; a store that failed (retry:
+    # nothing was acknowledged); an id-only correction for a ticket the server does not remember.
+    FeedbackOff: grpc.StatusCode.FAILED_PRECONDITION,
+    FeedbackStoreError: grpc.StatusCode.UNAVAILABLE,
+    TicketNotRemembered: grpc.StatusCode.NOT_FOUND,
 }
 
 

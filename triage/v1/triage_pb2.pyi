@@ -630,3 +630,52 @@ class SimulatePolicyResponse(_message.Message):
     per_day: _containers.RepeatedCompositeFieldContainer[DayCount]
     current_policy_version: str
     def __init__(self, tickets: _Optional[int] = ..., recorded_escalations: _Optional[int] = ..., overall: _Optional[_Union[SimulationStats, _Mapping]] = ..., flags: _Optional[_Iterable[_Union[SimulationStats, _Mapping]]] = ..., per_day: _Optional[_Iterable[_Union[DayCount, _Mapping]]] = ..., current_policy_version: _Optional[str] = ...) -> None: ...
+
+class FeedbackRequest(_message.Message):
+    __slots__ = ("ticket_id", "ticket", "labels", "escalated", "agent_id", "decided_at", "model_version", "reason")
+    class LabelsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    TICKET_ID_FIELD_NUMBER: _ClassVar[int]
+    TICKET_FIELD_NUMBER: _ClassVar[int]
+    LABELS_FIELD_NUMBER: _ClassVar[int]
+    ESCALATED_FIELD_NUMBER: _ClassVar[int]
+    AGENT_ID_FIELD_NUMBER: _ClassVar[int]
+    DECIDED_AT_FIELD_NUMBER: _ClassVar[int]
+    MODEL_VERSION_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    ticket_id: str
+    ticket: Ticket
+    labels: _containers.ScalarMap[str, str]
+    escalated: bool
+    agent_id: str
+    decided_at: _timestamp_pb2.Timestamp
+    model_version: str
+    reason: str
+    def __init__(self, ticket_id: _Optional[str] = ..., ticket: _Optional[_Union[Ticket, _Mapping]] = ..., labels: _Optional[_Mapping[str, str]] = ..., escalated: _Optional[bool] = ..., agent_id: _Optional[str] = ..., decided_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., model_version: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class FeedbackResponse(_message.Message):
+    __slots__ = ("feedback_id", "duplicate", "flags")
+    FEEDBACK_ID_FIELD_NUMBER: _ClassVar[int]
+    DUPLICATE_FIELD_NUMBER: _ClassVar[int]
+    FLAGS_FIELD_NUMBER: _ClassVar[int]
+    feedback_id: str
+    duplicate: bool
+    flags: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, feedback_id: _Optional[str] = ..., duplicate: _Optional[bool] = ..., flags: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class FeedbackSummary(_message.Message):
+    __slots__ = ("received", "stored", "duplicates", "flagged")
+    RECEIVED_FIELD_NUMBER: _ClassVar[int]
+    STORED_FIELD_NUMBER: _ClassVar[int]
+    DUPLICATES_FIELD_NUMBER: _ClassVar[int]
+    FLAGGED_FIELD_NUMBER: _ClassVar[int]
+    received: int
+    stored: int
+    duplicates: int
+    flagged: int
+    def __init__(self, received: _Optional[int] = ..., stored: _Optional[int] = ..., duplicates: _Optional[int] = ..., flagged: _Optional[int] = ...) -> None: ...

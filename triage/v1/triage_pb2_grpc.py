@@ -59,6 +59,16 @@ class TriageServiceStub:
                 request_serializer=triage_dot_v1_dot_triage__pb2.SuggestAnswerRequest.SerializeToString,
                 response_deserializer=triage_dot_v1_dot_triage__pb2.SuggestAnswerResponse.FromString,
                 _registered_method=True)
+        self.SubmitFeedback = channel.unary_unary(
+                '/triage.v1.TriageService/SubmitFeedback',
+                request_serializer=triage_dot_v1_dot_triage__pb2.FeedbackRequest.SerializeToString,
+                response_deserializer=triage_dot_v1_dot_triage__pb2.FeedbackResponse.FromString,
+                _registered_method=True)
+        self.SubmitFeedbackStream = channel.stream_unary(
+                '/triage.v1.TriageService/SubmitFeedbackStream',
+                request_serializer=triage_dot_v1_dot_triage__pb2.FeedbackRequest.SerializeToString,
+                response_deserializer=triage_dot_v1_dot_triage__pb2.FeedbackSummary.FromString,
+                _registered_method=True)
 
 
 class TriageServiceServicer:
@@ -100,6 +110,24 @@ class TriageServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SubmitFeedback(self, request, context):
+        """An agent's final labels for a ticket, stored durably before the answer. Idempotent: the
+        same (ticket id, agent, labels) again answers duplicate=true and stores nothing.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SubmitFeedbackStream(self, request_iterator, context):
+        """Bulk import (a helpdesk's export of corrected tickets): each request is stored as
+        SubmitFeedback would; one summary when the client half-closes. An invalid request ends the
+        stream with INVALID_ARGUMENT naming it (`request[3].labels.topic: ...`); the ones before it
+        are stored.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_TriageServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -127,6 +155,16 @@ def add_TriageServiceServicer_to_server(servicer, server):
                     servicer.SuggestAnswer,
                     request_deserializer=triage_dot_v1_dot_triage__pb2.SuggestAnswerRequest.FromString,
                     response_serializer=triage_dot_v1_dot_triage__pb2.SuggestAnswerResponse.SerializeToString,
+            ),
+            'SubmitFeedback': grpc.unary_unary_rpc_method_handler(
+                    servicer.SubmitFeedback,
+                    request_deserializer=triage_dot_v1_dot_triage__pb2.FeedbackRequest.FromString,
+                    response_serializer=triage_dot_v1_dot_triage__pb2.FeedbackResponse.SerializeToString,
+            ),
+            'SubmitFeedbackStream': grpc.stream_unary_rpc_method_handler(
+                    servicer.SubmitFeedbackStream,
+                    request_deserializer=triage_dot_v1_dot_triage__pb2.FeedbackRequest.FromString,
+                    response_serializer=triage_dot_v1_dot_triage__pb2.FeedbackSummary.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -264,6 +302,60 @@ class TriageService:
             '/triage.v1.TriageService/SuggestAnswer',
             triage_dot_v1_dot_triage__pb2.SuggestAnswerRequest.SerializeToString,
             triage_dot_v1_dot_triage__pb2.SuggestAnswerResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SubmitFeedback(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/triage.v1.TriageService/SubmitFeedback',
+            triage_dot_v1_dot_triage__pb2.FeedbackRequest.SerializeToString,
+            triage_dot_v1_dot_triage__pb2.FeedbackResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SubmitFeedbackStream(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_unary(
+            request_iterator,
+            target,
+            '/triage.v1.TriageService/SubmitFeedbackStream',
+            triage_dot_v1_dot_triage__pb2.FeedbackRequest.SerializeToString,
+            triage_dot_v1_dot_triage__pb2.FeedbackSummary.FromString,
             options,
             channel_credentials,
             insecure,
