@@ -49,6 +49,9 @@ def call_scope(context: grpc.ServicerContext, service: TriageService, method: st
     try:
         yield request_id
         log.info("%s OK in %.1f ms", method, (time.perf_counter() - started) * 1000)
+    except GeneratorExit:  # a stream closed by grpc between two responses: the client left
+        log.info("%s ended by the client", method)
+        raise
     except Exception as exc:
         if not context.is_active():  # the client went away (cancel, deadline): nobody to answer
             log.info("%s ended by the client", method)
