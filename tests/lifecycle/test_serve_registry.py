@@ -10,7 +10,6 @@ import re
 import subprocess
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,11 +17,10 @@ import grpc
 import mlflow
 import pytest
 
-from tests.rpc.conftest import SETTINGS, make_ticket
-from tests.rpc.reloading import ADMIN_TOKEN, AUTH, Load, versioned_copy
+from tests.rpc.conftest import SETTINGS
+from tests.rpc.reloading import ADMIN_TOKEN, AUTH, Load, running_app, served_version, versioned_copy
 from tests.suggest.test_serve_reload import _Lines
 from tests.test_cli import TRIAGE
-from triage.app import App, build_app
 from triage.lifecycle import registry as reg
 from triage.settings import Settings
 from triage.text import TextPipeline
@@ -81,26 +79,12 @@ def _settings(tmp_path: Path, name: str, **changes: object) -> Settings:
     )
 
 
-@contextmanager
-def _app(settings: Settings, text_pipeline: TextPipeline) -> Iterator[App]:
-    app = build_app(settings, text=text_pipeline)
-    app.start(wait_loaded=True)
-    try:
-        yield app
-    finally:
-        app.stop(None)
-
-
-def _version(stub: pb_grpc.TriageServiceStub) -> str:
-    return stub.Triage(pb.TriageRequest(ticket=make_ticket()), timeout=10).model_version
-
-
 def test_serve_champion_then_reload_a_moved_alias_and_refuse_a_bad_version(
     tmp_path: Path,
     versions: dict[str, str],
     text_pipeline: TextPipeline,
 ) -> None:
-    with _app(_settings(tmp_path, NAME), text_pipeline) as app:
+    with running_app(_settings(tmp_path, NAME), text_pipeline) as app:
         with grpc.insecure_channel(app.target) as channel:
             triage, admin = pb_grpc.TriageServiceStub(channel), pb_grpc.AdminServiceStub(channel)
             info = triage.GetModelInfo(pb.GetModelInfoRequest(), timeout=10)
@@ -117,7 +101,7 @@ def test_serve_champion_then_reload_a_moved_alias_and_refuse_a_bad_version(
             moved = admin.ReloadModel(pb.ReloadModelRequest(), metadata=AUTH, timeout=60)
             assert (moved.changed, moved.old_version, moved.new_version) == (True, "va", "vb")
             assert (moved.registry_version, moved.registry_alias) == (versions["vb"], "champion")
-            assert _version(triage) == "vb"
+            assert served_version(triage) == "vb"
             assert triage.GetModelInfo(pb.GetModelInfoRequest()).registry_version == versions["vb"]
 
             reg.set_alias(NAME, "champion", versions["vbad"])
@@ -127,7 +111,7 @@ def test_serve_champion_then_reload_a_moved_alias_and_refuse_a_bad_version(
             details = err.value.details()
             assert details.startswith(f"model not reloaded from models:/{NAME}@champion (")
             assert "signature" in details and details.endswith("version vb serves on")
-            assert _version(triage) == "vb"
+            assert served_version(triage) == "vb"
             info = triage.GetModelInfo(pb.GetModelInfoRequest())
             assert (info.version, info.registry_version) == ("vb", versions["vb"])
 
@@ -138,12 +122,12 @@ def test_polling_follows_the_alias(
     text_pipeline: TextPipeline,
 ) -> None:
     settings = _settings(tmp_path, NAME, model_poll_seconds=0.2)
-    with _app(settings, text_pipeline) as app:
+    with running_app(settings, text_pipeline) as app:
         with grpc.insecure_channel(app.target) as channel:
             triage = pb_grpc.TriageServiceStub(channel)
             reg.set_alias(NAME, "champion", versions["vc"])
             deadline = time.monotonic() + 30
-            while _version(triage) != "vc":
+            while served_version(triage) != "vc":
                 assert time.monotonic() < deadline, "the poller never followed the alias"
                 time.sleep(0.05)
 
@@ -153,7 +137,7 @@ def test_reload_under_load_while_the_alias_moves_twice_and_a_bad_version_is_trie
     versions: dict[str, str],
     text_pipeline: TextPipeline,
 ) -> None:
-    with _app(_settings(tmp_path, NAME), text_pipeline) as app:
+    with running_app(_settings(tmp_path, NAME), text_pipeline) as app:
         with grpc.insecure_channel(app.target) as channel:
             admin = pb_grpc.AdminServiceStub(channel)
             load = Load(app.target).start()

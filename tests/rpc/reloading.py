@@ -1,5 +1,6 @@
-"""Helpers for the model reload tests: bundles under other version names, a tampered bundle,
-and client threads that call Triage and SuggestAnswer non-stop, recording every call."""
+"""Helpers for the tests that run the app `serve` runs: the app itself on port 0, bundles under
+other version names, a tampered bundle, and client threads that call Triage and SuggestAnswer
+non-stop, recording every call."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import json
 import shutil
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,12 +17,33 @@ from typing import Any
 import grpc
 
 from tests.rpc.conftest import make_ticket
+from triage.app import App, build_app
 from triage.bundle import META, _write_manifest, verify_bundle
+from triage.settings import Settings
+from triage.text import TextPipeline
 from triage.v1 import triage_pb2 as pb
 from triage.v1 import triage_pb2_grpc as pb_grpc
 
 ADMIN_TOKEN = "reload-admin"
 AUTH = (("authorization", f"Bearer {ADMIN_TOKEN}"),)
+
+
+@contextmanager
+def running_app(
+    settings: Settings, text: TextPipeline, metrics_port: int | None = None
+) -> Iterator[App]:
+    """`build_app(settings)` started with its model loaded (sharing `text`), stopped on exit."""
+    app = build_app(settings, text=text, metrics_port=metrics_port)
+    app.start(wait_loaded=True)
+    try:
+        yield app
+    finally:
+        app.stop(None)
+
+
+def served_version(stub: pb_grpc.TriageServiceStub) -> str:
+    """The model_version a Triage call answers with now."""
+    return stub.Triage(pb.TriageRequest(ticket=make_ticket()), timeout=10).model_version
 
 
 def versioned_copy(bundle: Path, out: Path, version: str, key: str = "") -> Path:

@@ -11,8 +11,6 @@ import random
 import socket
 import urllib.request
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,7 +19,7 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from tests.rpc.conftest import SETTINGS, make_ticket
-from tests.rpc.reloading import ADMIN_TOKEN, AUTH, versioned_copy
+from tests.rpc.reloading import ADMIN_TOKEN, AUTH, running_app, versioned_copy
 from training.dataset import load_dataset
 from triage.app import App, build_app
 from triage.drift import EPSILON, DriftMonitor, psi
@@ -68,16 +66,6 @@ def _labelled(corpus: Path, name: str) -> list[tuple[pb.Ticket, str, str]]:
     ]
 
 
-@contextmanager
-def _app(settings, text: TextPipeline) -> Iterator[App]:  # type: ignore[no-untyped-def]
-    app = build_app(settings, text=text, metrics_port=0)
-    app.start(wait_loaded=True)
-    try:
-        yield app
-    finally:
-        app.stop(None)
-
-
 @pytest.fixture(scope="module")
 def bundles(tiny_model_dir: Path, tmp_path_factory) -> dict[str, Path]:  # type: ignore[no-untyped-def]
     root = tmp_path_factory.mktemp("metrics-bundles")
@@ -97,7 +85,10 @@ def test_metrics_count_real_calls(
     )
     tickets = [t for t, _, _ in _labelled(corpus, "test.jsonl")[:12]]
     asks_human = make_ticket(id="H-1", body="This bot is useless, let me talk to a human please")
-    with _app(settings, text_pipeline) as app, grpc.insecure_channel(app.target) as channel:
+    with (
+        running_app(settings, text_pipeline, metrics_port=0) as app,
+        grpc.insecure_channel(app.target) as channel,
+    ):
         stub, admin = pb_grpc.TriageServiceStub(channel), pb_grpc.AdminServiceStub(channel)
         replies = [stub.Triage(pb.TriageRequest(ticket=t), timeout=30) for t in tickets[:6]]
         streamed = list(
@@ -250,7 +241,7 @@ def test_drift_gauge_moves_on_a_shifted_mix_and_stays_low_on_a_like_sample(
         }
 
     caplog.set_level(logging.INFO, logger="triage.drift")
-    with _app(settings, text_pipeline) as app:
+    with running_app(settings, text_pipeline, metrics_port=0) as app:
         assert value(scrape(app), "triage_drift_reference") == 1
         assert run(app, like[: least - 1]) == {}  # under drift_min_tickets: nothing reported
         calm = run(app, like[least - 1 :])

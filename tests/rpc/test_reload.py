@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,9 +14,18 @@ import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from tests.rpc.conftest import SETTINGS, make_ticket
-from tests.rpc.reloading import ADMIN_TOKEN, AUTH, Load, repoint, tamper, versioned_copy
-from triage.app import App, build_app
+from tests.rpc.conftest import SETTINGS
+from tests.rpc.reloading import (
+    ADMIN_TOKEN,
+    AUTH,
+    Load,
+    repoint,
+    running_app,
+    served_version,
+    tamper,
+    versioned_copy,
+)
+from triage.app import App
 from triage.settings import Settings
 from triage.text import TextPipeline
 from triage.v1 import triage_pb2 as pb
@@ -52,28 +60,14 @@ def _settings(tmp_path: Path, link: Path, **changes: object) -> Settings:
     )
 
 
-@contextmanager
-def _app(settings: Settings, text_pipeline: TextPipeline) -> Iterator[App]:
-    app = build_app(settings, text=text_pipeline)
-    app.start(wait_loaded=True)
-    try:
-        yield app
-    finally:
-        app.stop(None)
-
-
 @pytest.fixture
 def app(tmp_path: Path, link: Path, text_pipeline: TextPipeline) -> Iterator[App]:
-    with _app(_settings(tmp_path, link), text_pipeline) as app:
+    with running_app(_settings(tmp_path, link), text_pipeline) as app:
         yield app
 
 
 def _stubs(channel: grpc.Channel) -> tuple[pb_grpc.TriageServiceStub, pb_grpc.AdminServiceStub]:
     return pb_grpc.TriageServiceStub(channel), pb_grpc.AdminServiceStub(channel)
-
-
-def _version(stub: pb_grpc.TriageServiceStub) -> str:
-    return stub.Triage(pb.TriageRequest(ticket=make_ticket()), timeout=10).model_version
 
 
 def test_reload_model_follows_a_repointed_directory(
@@ -91,7 +85,7 @@ def test_reload_model_follows_a_repointed_directory(
         moved = admin.ReloadModel(pb.ReloadModelRequest(), metadata=AUTH, timeout=60)
         assert (moved.changed, moved.old_version, moved.new_version) == (True, "va", "vb")
         assert moved.source == str(link) and moved.load_seconds > 0
-        assert _version(triage) == "vb"
+        assert served_version(triage) == "vb"
         answer = triage.SuggestAnswer(pb.SuggestAnswerRequest(text="where is my parcel"))
         assert answer.model_version == "vb"  # the suggester came with the new model
         health = health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest())
@@ -110,7 +104,7 @@ def test_a_bundle_that_fails_verification_is_refused_and_the_old_one_serves_on(
         details = err.value.details()
         assert f"model not reloaded from {link}" in details
         assert "meta.json" in details and "version va serves on" in details
-        assert _version(triage) == "va"
+        assert served_version(triage) == "va"
         assert triage.GetModelInfo(pb.GetModelInfoRequest()).version == "va"
 
 
@@ -141,17 +135,17 @@ def test_polling_picks_up_a_repointed_directory(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     settings = _settings(tmp_path, link, model_poll_seconds=0.1)
-    with _app(settings, text_pipeline) as app:
+    with running_app(settings, text_pipeline) as app:
         with grpc.insecure_channel(app.target) as channel:
             triage = _stubs(channel)[0]
             repoint(link, bundles["vbad"])  # refused: logged once (not every poll), va serves on
             time.sleep(0.6)
-            assert _version(triage) == "va"
+            assert served_version(triage) == "va"
             refusals = [r for r in caplog.records if "model not reloaded" in r.getMessage()]
             assert len(refusals) == 1 and refusals[0].levelname == "ERROR"
             repoint(link, bundles["vb"])
             deadline = time.monotonic() + 30
-            while _version(triage) != "vb":
+            while served_version(triage) != "vb":
                 assert time.monotonic() < deadline, "the poller never reloaded"
                 time.sleep(0.05)
 

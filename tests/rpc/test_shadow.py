@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,7 +15,7 @@ import grpc
 import pytest
 
 from tests.rpc.conftest import SETTINGS, make_ticket
-from tests.rpc.reloading import ADMIN_TOKEN, AUTH, repoint, tamper, versioned_copy
+from tests.rpc.reloading import ADMIN_TOKEN, AUTH, repoint, running_app, tamper, versioned_copy
 from triage.app import App, build_app, source_for
 from triage.bundle import load_bundle
 from triage.rpc.converters import ticket_from_proto
@@ -75,16 +73,6 @@ def _settings(tmp_path: Path, served: Path, shadow: Path, **changes: object) -> 
     )
 
 
-@contextmanager
-def _app(settings: Settings, text: TextPipeline) -> Iterator[App]:
-    app = build_app(settings, text=text)
-    app.start(wait_loaded=True)
-    try:
-        yield app
-    finally:
-        app.stop(None)
-
-
 def _send(app: App, tickets: list[pb.Ticket]) -> pb.ModelInfo:
     """Half the tickets through Triage, half through SuggestAnswer; then the shadow's report."""
     with grpc.insecure_channel(app.target) as channel:
@@ -106,7 +94,7 @@ def test_a_twin_shadow_agrees_on_every_head(
     bundles: dict[str, Path], corpus: Path, tmp_path: Path, text_pipeline: TextPipeline
 ) -> None:
     settings = _settings(tmp_path, bundles["served"], bundles["twin"])
-    with _app(settings, text_pipeline) as app:
+    with running_app(settings, text_pipeline) as app:
         info = _send(app, _tickets(corpus))
     shadow = info.shadow
     assert (shadow.model_version, shadow.source) == ("twin", str(bundles["twin"]))
@@ -122,7 +110,7 @@ def test_another_model_disagrees_somewhere_and_reports_its_label_mix(
     bundles: dict[str, Path], corpus: Path, tmp_path: Path, text_pipeline: TextPipeline
 ) -> None:
     settings = _settings(tmp_path, bundles["served"], bundles["other"])
-    with _app(settings, text_pipeline) as app:
+    with running_app(settings, text_pipeline) as app:
         tickets = _tickets(corpus)
         info = _send(app, tickets)
         with grpc.insecure_channel(app.target) as channel:  # what the served model answered
@@ -178,7 +166,7 @@ def test_the_shadow_follows_its_source_on_reload_and_a_bad_one_leaves_serving_al
     link = tmp_path / "challenger"
     link.symlink_to(bundles["bad"])
     settings = _settings(tmp_path, bundles["served"], link)
-    with _app(settings, text_pipeline) as app:
+    with running_app(settings, text_pipeline) as app:
         with grpc.insecure_channel(app.target) as channel:
             stub = pb_grpc.TriageServiceStub(channel)
             admin = pb_grpc.AdminServiceStub(channel)
