@@ -38,7 +38,8 @@ def text_of(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _int(value: Any) -> int:
+def as_count(value: Any) -> int:
+    """A non-negative count; 0 for anything unreadable."""
     try:
         return max(0, int(float(value)))
     except (TypeError, ValueError, OverflowError):  # OverflowError: "1e400" is inf
@@ -89,7 +90,7 @@ def row_to_ticket(row: Mapping[str, Any], index: int) -> Ticket:
         ),
         created_at=_time(row.get("created_at")),
         sla_due_at=_time(row.get("sla_due_at")),
-        previous_contacts=_int(row.get("previous_contacts")),
-        reopen_count=_int(row.get("reopen_count")),
+        previous_contacts=as_count(row.get("previous_contacts")),
+        reopen_count=as_count(row.get("reopen_count")),
         tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
     )

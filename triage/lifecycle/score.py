@@ -24,15 +24,12 @@ import pandas as pd
 
 from triage.errors import ConfigError
 from triage.lifecycle.pyfunc_model import INPUT_COLUMNS
-from triage.records import read_rows
+from triage.records import as_bool, as_count, read_rows
 
 DEFAULT_BATCH_SIZE = 512
 ID = "id"
 ROW = "row"
 """Key column of the output: the input's `id` when it has one, else `row` (0-based position)."""
-
-TRUE = frozenset({"t", "true", "y", "yes", "1"})
-"""Text Spark casts to boolean true (its false set and everything else end as false here)."""
 
 
 @dataclass(frozen=True)
@@ -117,12 +114,9 @@ def cast(value: Any, kind: str) -> Any:
     """`value` (read as text) as signature type `kind`, as spark_score casts it."""
     text = as_text(value)
     if kind == "long":
-        try:
-            return max(0, int(float(text or "")))
-        except (ValueError, OverflowError):
-            return 0
+        return as_count(text)
     if kind == "boolean":
-        return text is not None and text.strip().lower() in TRUE
+        return as_bool(text)
     return text
 
 
