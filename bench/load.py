@@ -378,7 +378,7 @@ def main() -> None:
     results = measure(args)
     command = "python bench/load.py " + " ".join(sys.argv[1:])
     args.out.mkdir(parents=True, exist_ok=True)
-    stem = args.out / f"load-{args.label}"
+    stem = args.out / f"load-{args.label}-w{args.workers}"
     stem.with_suffix(".json").write_text(json.dumps(results, indent=2) + "\n")
     stem.with_suffix(".md").write_text(markdown(results, command))
     print(f"wrote {stem}.md and .json")
