@@ -186,6 +186,32 @@ class TicketFeaturizer(BaseEstimator, TransformerMixin):  # type: ignore[misc]
 _WORD_CACHE_SIZE = 100_000
 
 
+class CharGramCounts:
+    """Column counts of a fitted `char_wb` TfidfVectorizer's n-grams in a text, as its
+    transform counts them. char_wb n-grams never cross a space, so a text's are the
+    concatenation of its words'; words repeat across tickets, so each word's columns (plus
+    `offset`) are cached."""
+
+    def __init__(self, vectorizer: TfidfVectorizer, offset: int = 0) -> None:
+        self._preprocess = vectorizer.build_preprocessor()
+        self._analyze = vectorizer.build_analyzer()
+        self._vocabulary: dict[str, int] = vectorizer.vocabulary_
+        self._offset = offset
+        self._columns: LRUCache[str, list[int]] = LRUCache(_WORD_CACHE_SIZE)
+
+    def __call__(self, text: str) -> Counter[int]:
+        words = self._preprocess(text).split()
+        known = self._columns.get_many(set(words))
+        vocabulary, offset = self._vocabulary, self._offset
+        new = {
+            word: [vocabulary[g] + offset for g in self._analyze(word) if g in vocabulary]
+            for word in set(words) - known.keys()
+        }
+        self._columns.put_many(new)
+        known.update(new)
+        return Counter(column for word in words for column in known[word])
+
+
 class FastTicketTransform:
     """`TicketFeaturizer.transform` without scikit-learn's per-call input validation, which costs
     more than the arithmetic for one ticket. Built once from a fitted featuriser (at model load);
@@ -197,13 +223,9 @@ class FastTicketTransform:
         word, char, meta = featurizer.word_, featurizer.char_, featurizer.meta_
         self._word_analyze = word.build_analyzer()
         self._word_vocab: dict[str, int] = word.vocabulary_
-        self._char_preprocess = char.build_preprocessor()
-        self._char_analyze = char.build_analyzer()
         self._char_vocab: dict[str, int] = char.vocabulary_
         self._char_offset = len(self._word_vocab)
-        # char_wb n-grams never cross a space, so a document's are the concatenation of its
-        # words'; words repeat across tickets, so their (global) columns are cached.
-        self._char_columns: LRUCache[str, list[int]] = LRUCache(_WORD_CACHE_SIZE)
+        self._char_counts = CharGramCounts(char, self._char_offset)
         self._meta_vocab: dict[str, int] = meta.vocabulary_
         self._meta_offset = self._char_offset + len(self._char_vocab)
         self.n_features = self._meta_offset + len(self._meta_vocab)
@@ -218,18 +240,6 @@ class FastTicketTransform:
         vocabulary = self._word_vocab
         counts = Counter(self._word_analyze(lemmas))
         return {vocabulary[g]: n for g, n in counts.items() if g in vocabulary}
-
-    def _char_counts(self, text: str) -> Counter[int]:
-        words = self._char_preprocess(text).split()
-        known = self._char_columns.get_many(set(words))
-        vocabulary, offset = self._char_vocab, self._char_offset
-        new = {
-            word: [vocabulary[g] + offset for g in self._char_analyze(word) if g in vocabulary]
-            for word in set(words) - known.keys()
-        }
-        self._char_columns.put_many(new)
-        known.update(new)
-        return Counter(column for word in words for column in known[word])
 
     def __call__(self, items: Sequence[TicketInput]) -> sp.csr_matrix:
         # Each ticket is three blocks (word, char, metadata) of sorted global columns; the
@@ -263,7 +273,7 @@ class FastTicketTransform:
         data += 1.0
         data *= self._idf[indices]
         bounds = np.array(blocks, dtype=np.int32)
-        _normalize_blocks(data, bounds)
+        l2_normalize_blocks(data, bounds)
         data[meta_at] = meta_values
         sparse = sp.csr_matrix(
             (data, indices, bounds[::3].copy()), shape=(len(items), self.n_features)
@@ -274,7 +284,7 @@ class FastTicketTransform:
         return sp.hstack([sparse, dense], format="csr", dtype=np.float32)
 
 
-def _normalize_blocks(data: np.ndarray, bounds: np.ndarray) -> None:
+def l2_normalize_blocks(data: np.ndarray, bounds: np.ndarray) -> None:
     """L2-normalise each block `data[bounds[i]:bounds[i+1]]` in place the way sklearn's row
     normaliser does (float32 squares summed in double, each value divided in double, stored as
     float32), with public numpy only, not sklearn's private Cython helper."""
