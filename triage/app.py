@@ -244,15 +244,18 @@ class App:
         if self.feedback is not None and self.feedback.store is not None:
             self.feedback.store.close()
 
-    def serve_forever(self) -> None:
-        """Serve until SIGTERM/SIGINT or a failed first load, then drain and return. SIGHUP
-        re-reads the suggestion content (data/kb, data/macros, data/routing.yaml)."""
+    def serve_forever(self, announce: bool = True) -> None:
+        """Serve until SIGTERM/SIGINT, `stop_event` or a failed first load, then drain and
+        return. SIGHUP re-reads the suggestion content (data/kb, data/macros,
+        data/routing.yaml). `announce`: log the listening address (a worker of
+        `serve --workers` leaves that to its supervisor)."""
         if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGHUP"):
             signal.signal(
                 signal.SIGHUP,
                 lambda _s, _f: threading.Thread(target=self.reload_content, daemon=True).start(),
             )
-        log.info("listening on %s:%d", self.settings.host, self.port)
+        if announce:
+            log.info("listening on %s:%d", self.settings.host, self.port)
         self._start_metrics()
         self._spawn_loader()
         try:

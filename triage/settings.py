@@ -153,6 +153,12 @@ class Settings:
     drift_psi_threshold: float = 0.2
     """PSI from which a drift signal is logged as a warning, once per crossing
     (TRIAGE_DRIFT_PSI_THRESHOLD, > 0)."""
+    # multi-process serving (issue 13)
+    workers: int = 1
+    """Server processes sharing the port (TRIAGE_WORKERS, `serve --workers`): 1 (the default)
+    serves in the `serve` process itself; N > 1 starts N worker processes, each loading the
+    model, under a supervising parent (triage.supervisor); 0 = one per usable core. What a
+    process remembers (feedback ticket ids, metrics, the shadow model) is per worker."""
 
     def __post_init__(self) -> None:
         try:
@@ -191,6 +197,10 @@ class Settings:
         if self.log_format not in ("json", "text"):
             raise ValueError(f"TRIAGE_LOG_FORMAT: expected json or text, got {self.log_format!r}")
         check_metrics(self)
+        if self.workers < 0:
+            raise ValueError(
+                f"TRIAGE_WORKERS: must be >= 0 (0 = one per usable core), got {self.workers}"
+            )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
