@@ -54,7 +54,12 @@ class PortReservation:
     server. Workers bind the same port with SO_REUSEPORT and the kernel spreads connections
     over the sockets that listen, so this one gets none; while it is held, a process that does
     not ask for SO_REUSEPORT cannot take the port, not even while every worker restarts. Port 0
-    draws one free port for all workers (`port`). ConfigError when it cannot be bound."""
+    draws one free port for all workers (`port`). ConfigError when it cannot be bound.
+
+    Without SO_REUSEADDR: with it, a server that sets only SO_REUSEADDR (grpc's default) could
+    bind and listen next to a socket that does not listen. Only when connections of an earlier
+    server without SO_REUSEPORT linger in TIME_WAIT is it set (or the bind would fail): until
+    workers listen, the port is then not held against such a server."""
 
     def __init__(self, host: str, port: int) -> None:
         self._sockets: list[socket.socket] = []
@@ -80,11 +85,19 @@ class PortReservation:
                 f"this machine ({exc.strerror})"
             ) from None
         for family, kind, proto, sockaddr in addresses:
-            held = socket.socket(family, kind, proto)
-            self._sockets.append(held)
-            held.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            held.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-            held.bind((sockaddr[0], port, *sockaddr[2:]))
+            where = (sockaddr[0], port, *sockaddr[2:])
+            for reuse_address in (False, True):
+                held = socket.socket(family, kind, proto)
+                self._sockets.append(held)
+                held.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+                held.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, int(reuse_address))
+                try:
+                    held.bind(where)
+                    break
+                except OSError as exc:
+                    self._sockets.pop().close()
+                    if reuse_address or port == 0 or exc.errno != errno.EADDRINUSE:
+                        raise
             port = held.getsockname()[1]  # port 0: the others take the first one's
         return port
 

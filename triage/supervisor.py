@@ -222,6 +222,7 @@ class Supervisor:
             one.link.close()
         one.process, one.link, one.serving = None, None, False
         how = _how(process.exitcode)
+        kind, _, text = one.last_words.partition(" ")
         now = time.monotonic()
         if self._stopping:
             clean = process.exitcode in (0, -signal.SIGTERM)  # SIGTERM'd before its handler
@@ -229,7 +230,6 @@ class Supervisor:
             (log.info if clean else log.error)("worker %d (pid %s) %s", one.index, process.pid, how)
             return
         if not self._served:  # at start: a failure, not a restart loop
-            kind, _, text = one.last_words.partition(" ")
             if kind == "error":
                 self._error = text
             else:
@@ -239,8 +239,14 @@ class Supervisor:
             return
         one.died_young = one.died_young + 1 if now - one.started < STABLE_SECONDS else 0
         delay = min(MAX_BACKOFF, FIRST_BACKOFF * 2**one.died_young)
+        why = f" ({kind}: {text})" if kind else ""
         log.error(
-            "worker %d (pid %s) %s; replacing it in %.1f s", one.index, process.pid, how, delay
+            "worker %d (pid %s) %s%s; replacing it in %.1f s",
+            one.index,
+            process.pid,
+            how,
+            why,
+            delay,
         )
         one.restart_at = now + delay
 
