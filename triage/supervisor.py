@@ -9,7 +9,8 @@
 - SIGTERM/SIGINT: every worker drains its calls (settings.grace_seconds) and exits; the parent
   returns 0 when all exited cleanly. SIGHUP: every worker re-reads the suggestion content.
 - A worker that dies is logged (exit code or signal) and replaced after a back-off that grows
-  while replacements keep dying young. Before any worker has served, a death is a failure of
+  while replacements keep dying young. A replacement loads its model before it binds the port,
+  so no connection reaches it before it can answer; its siblings serve meanwhile. Before any worker has served, a death is a failure of
   the whole server instead (a bad bundle fails every worker alike): the others are stopped and
   `failure` says why.
 - An admin change in one worker (policy, model, content) is relayed to every other one, which
@@ -128,7 +129,8 @@ class Supervisor:
         metrics = self.settings.metrics_port + one.index if self.settings.metrics_port else None
         process = self._context.Process(
             target=worker.run,
-            args=(one.index, self._worker_settings, metrics, theirs),
+            # A replacement loads its model before it binds: its siblings serve meanwhile.
+            args=(one.index, self._worker_settings, metrics, self._served, theirs),
             name=f"triage-worker-{one.index}",
         )
         with _ignored(signal.SIGINT, signal.SIGHUP):  # inherited until its server handles them

@@ -22,7 +22,7 @@ import threading
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
 
-from triage.errors import TriageError
+from triage.errors import ConfigError, TriageError
 from triage.settings import Settings
 
 if TYPE_CHECKING:
@@ -65,6 +65,8 @@ class Relay:
         with self._state:
             self._app = app
         app.service.on_model_change(self._on_model)
+        if app.service.ready:  # loaded by build_app (load_first)
+            self._on_model(None)
         app.admin.on_change(lambda what: self.send("changed", what))
         threading.Thread(
             target=self._redo, args=(app,), name="sibling-changes", daemon=True
@@ -123,9 +125,13 @@ def redo(app: App, what: str) -> None:
         app.reload_content()
 
 
-def run(index: int, settings: Settings, metrics_port: int | None, link: Connection) -> None:
+def run(
+    index: int, settings: Settings, metrics_port: int | None, load_first: bool, link: Connection
+) -> None:
     """A worker's life (the target of the supervisor's spawned process): serve until SIGTERM
-    or the supervisor is gone; exit EXIT_LOAD_FAILED or EXIT_ERROR after telling it why."""
+    or the supervisor is gone; exit EXIT_LOAD_FAILED or EXIT_ERROR after telling it why.
+    `load_first`: load the model before binding the port (a replacement: its siblings serve
+    meanwhile); else bind first and answer health with NOT_SERVING while loading, as `serve`."""
     from triage.rpc.logs import configure_logging
 
     configure_logging(log_format=settings.log_format, worker=index)
@@ -134,10 +140,19 @@ def run(index: int, settings: Settings, metrics_port: int | None, link: Connecti
     from triage.app import build_app
 
     try:
-        app = build_app(settings, metrics_port=metrics_port)
-        relay.attach(app)
+        app = build_app(settings, metrics_port=metrics_port, load_first=load_first)
+    except ConfigError as exc:  # TLS files, the port, the policy file
+        relay.send("error", str(exc))
+        sys.exit(EXIT_ERROR)
+    except Exception as exc:
+        if not load_first:
+            raise
+        relay.send("failed", str(exc))  # logged by first_load
+        sys.exit(EXIT_LOAD_FAILED)
+    relay.attach(app)
+    try:
         app.serve_forever(announce=False)
-    except TriageError as exc:  # a ConfigError: TLS files, the metrics port, the policy file
+    except TriageError as exc:  # a ConfigError: the metrics port
         relay.send("error", str(exc))
         sys.exit(EXIT_ERROR)
     if app.failure is not None:  # logged by the app
