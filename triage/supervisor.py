@@ -10,9 +10,9 @@
   returns 0 when all exited cleanly. SIGHUP: every worker re-reads the suggestion content.
 - A worker that dies is logged (exit code or signal) and replaced after a back-off that grows
   while replacements keep dying young. A replacement loads its model before it binds the port,
-  so no connection reaches it before it can answer; its siblings serve meanwhile. Before any worker has served, a death is a failure of
-  the whole server instead (a bad bundle fails every worker alike): the others are stopped and
-  `failure` says why.
+  so no connection reaches it before it can answer; its siblings serve meanwhile. Before any
+  worker has served, a death is a failure of the whole server instead (a bad bundle fails every
+  worker alike): the others are stopped and `failure` says why.
 - An admin change in one worker (policy, model, content) is relayed to every other one, which
   redoes it from the same shared source (triage.worker describes the messages).
 - Workers watch their link to the parent: killed with SIGKILL, it leaves no orphans serving."""
