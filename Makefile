@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEFAULT_MODEL := models/default
 DEFAULT_DATA := data/generated
 
-.PHONY: install java serve test train-default proto proto-check lint typecheck clean bench-escalation bench-suggest bench-quality bench-realtext bench-transfer bench-soak bench-hostile distill
+.PHONY: install java serve test train-default proto proto-check lint typecheck clean bench-escalation bench-suggest bench-quality bench-realtext bench-transfer bench-soak bench-hostile bench-load distill
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -124,6 +124,21 @@ bench-soak: $(STAMP) $(DEFAULT_MODEL)/featurizer.json
 HOSTILE_CASES ?= 2000
 bench-hostile: $(STAMP) $(DEFAULT_MODEL)/featurizer.json
 	$(BIN)/python bench/hostile.py --cases $(HOSTILE_CASES) --model $(DEFAULT_MODEL)
+
+# Load (issue 13): `triage serve` next to a do-nothing echo server on the same gRPC stack, same
+# client load (client processes, a concurrency ramp, Triage / SuggestAnswer / TriageStream),
+# for the fast builder (tfidf_linear.v2, trained into bench/out/fast-model when missing) and the
+# default model; writes bench/results/load-{fast,default}.{md,json}. About 4 minutes each.
+FAST_MODEL := bench/out/fast-model
+LOAD_WORKERS ?= 1
+bench-load: $(STAMP) $(DEFAULT_MODEL)/featurizer.json $(FAST_MODEL)/featurizer.json
+	$(BIN)/python bench/load.py --model $(FAST_MODEL) --label fast --workers $(LOAD_WORKERS)
+	$(BIN)/python bench/load.py --model $(DEFAULT_MODEL) --label default --workers $(LOAD_WORKERS)
+
+$(FAST_MODEL)/featurizer.json: | $(DEFAULT_DATA)/train.jsonl
+	$(BIN)/triage train --data $(DEFAULT_DATA)/train.jsonl --test-data $(DEFAULT_DATA)/test.jsonl \
+	  --column-map group=part_group --builder tfidf_linear.v2 --out $(FAST_MODEL) --name fast \
+	  --no-progress
 
 # Rebuilds triage/resources/e5-static.v1.npz from the teacher (about 10 minutes on 2 cores).
 distill: $(STAMP)

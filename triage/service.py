@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Protocol
 
+from triage.batching import MicroBatcher
 from triage.domain import (
     AnswerSuggestion,
     Article,
@@ -96,6 +97,10 @@ class TriageService:
         self._policy: ActivePolicy = policy or builtin_policy(settings.policy_file)
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
         """Current time for SLA breach risk (tests replace it)."""
+        # Concurrent calls are scored together (see triage.batching); one batcher per use case,
+        # because Triage and SuggestAnswer annotate results differently.
+        self._triage_batcher = MicroBatcher(self._triage_batch, settings.max_batch)
+        self._answer_batcher = MicroBatcher(self._answer_batch, settings.max_batch)
 
     @property
     def ready(self) -> bool:
@@ -151,12 +156,24 @@ class TriageService:
         return self._serving().model
 
     def triage(self, ticket: Ticket) -> TriageResult:
-        return self.triage_many([ticket])[0]
+        """One ticket, scored together with the others arriving meanwhile."""
+        self._serving()
+        validate_ticket(ticket, self.settings)
+        return self._triage_batcher.submit(ticket)
 
     def triage_many(self, tickets: Sequence[Ticket]) -> list[TriageResult]:
-        served = self._serving()
+        self._serving()
         for ticket in tickets:
             validate_ticket(ticket, self.settings)
+        return self._triage_batch(tickets)
+
+    def checked(self, ticket: Ticket) -> Ticket:
+        """`ticket` once it is valid (InvalidTicket naming the field otherwise)."""
+        validate_ticket(ticket, self.settings)
+        return ticket
+
+    def _triage_batch(self, tickets: Sequence[Ticket]) -> list[TriageResult]:
+        served = self._serving()  # one read per batch: a batch is scored by one model
         model, suggester = served.model, served.suggester
         return self._judge(model, suggester, tickets, suggester.add_to if suggester else None)[1]
 
@@ -282,14 +299,11 @@ class TriageService:
         """The chatbot's next move for the customer's latest message (`ticket`)."""
         validate_ticket(ticket, self.settings)
         suggest_requests.validate_conversation(conversation, self.settings)
-        served = self._serving()
-        model, suggester = served.model, self._current_suggester(served)
-        # Routing only (no macros or articles to rank): the queue is what escalation reads.
-        inputs, results = self._judge(model, suggester, [ticket], suggester.route)
-        result = results[0]
+        self._current_suggester(self._serving())
+        suggester, item, result = self._answer_batcher.submit(ticket)
         customer_turns = [m.text for m in conversation if m.author_role is AuthorRole.CUSTOMER]
         answer = replace(
-            suggester.answer(inputs[0], result, customer_turns),
+            suggester.answer(item, result, customer_turns),
             escalation=result.escalation,
             model_version=result.model_version,
             policy_version=result.policy_version,
@@ -297,3 +311,13 @@ class TriageService:
         for observer in self._answer_observers:
             observer(answer)
         return answer
+
+    def _answer_batch(
+        self, tickets: Sequence[Ticket]
+    ) -> list[tuple[Suggester, TicketInput, TriageResult]]:
+        """Judged as SuggestAnswer judges: routing only (no macros or articles to rank), since
+        the queue is what escalation reads; each with the suggester that routed it."""
+        served = self._serving()
+        model, suggester = served.model, self._current_suggester(served)
+        inputs, results = self._judge(model, suggester, tickets, suggester.route)
+        return [(suggester, i, r) for i, r in zip(inputs, results, strict=True)]

@@ -22,8 +22,10 @@ class Settings:
     """TCP port of the gRPC server; 0 picks a free one (TRIAGE_PORT)."""
     model_dir: Path = PROJECT_ROOT / "models" / "default"
     """Bundle directory served when none is given on the command line (TRIAGE_MODEL_DIR)."""
-    max_workers: int = 8
-    """Threads serving RPCs concurrently (TRIAGE_MAX_WORKERS)."""
+    max_workers: int = 32
+    """Threads serving RPCs concurrently (TRIAGE_MAX_WORKERS). Concurrent Triage and
+    SuggestAnswer calls wait for their batch (see max_batch) on these threads, so there are
+    enough for the concurrency a busy helpdesk backend brings."""
     max_message_bytes: int = 1024 * 1024
     """Largest gRPC message the server accepts; bigger ones get RESOURCE_EXHAUSTED."""
     max_body_bytes: int = 64 * 1024
@@ -153,6 +155,11 @@ class Settings:
     drift_psi_threshold: float = 0.2
     """PSI from which a drift signal is logged as a warning, once per crossing
     (TRIAGE_DRIFT_PSI_THRESHOLD, > 0)."""
+    # throughput (issue 13)
+    max_batch: int = 32
+    """Most tickets scored in one pass (TRIAGE_MAX_BATCH, >= 1): concurrent Triage calls, and
+    SuggestAnswer calls, are scored together (triage.batching), as are the tickets a
+    TriageStream has already sent; 1 scores every ticket alone. Answers do not change."""
     # multi-process serving (issue 13)
     workers: int = 1
     """Server processes sharing the port (TRIAGE_WORKERS, `serve --workers`): 1 (the default)
@@ -197,6 +204,8 @@ class Settings:
         if self.log_format not in ("json", "text"):
             raise ValueError(f"TRIAGE_LOG_FORMAT: expected json or text, got {self.log_format!r}")
         check_metrics(self)
+        if self.max_batch < 1:
+            raise ValueError(f"TRIAGE_MAX_BATCH: must be >= 1, got {self.max_batch}")
         if self.workers < 0:
             raise ValueError(
                 f"TRIAGE_WORKERS: must be >= 0 (0 = one per usable core), got {self.workers}"

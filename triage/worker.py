@@ -138,6 +138,9 @@ def run(
     relay = Relay(link)
     log.info("worker started")
     from triage.app import build_app
+    from triage.cli import one_blas_thread
+
+    one_blas_thread()  # as `serve` does: per process, a spawned worker does not inherit it
 
     try:
         app = build_app(settings, metrics_port=metrics_port, load_first=load_first)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 
@@ -184,14 +184,14 @@ def test_a_slow_reader_holds_the_server_back(
     does not triage (and buffer) the rest of a long stream while the client is not reading."""
     service = TriageService(SETTINGS, tiny_model)
     consumed = 0
-    real_triage = service.triage
+    real_triage = service.triage_many
 
-    def counted(ticket: Ticket) -> TriageResult:
+    def counted(tickets: Sequence[Ticket]) -> list[TriageResult]:
         nonlocal consumed
-        consumed += 1
-        return real_triage(ticket)
+        consumed += len(tickets)
+        return real_triage(tickets)
 
-    monkeypatch.setattr(service, "triage", counted)
+    monkeypatch.setattr(service, "triage_many", counted)
     total = 2000
     with running_server(service) as target, grpc.insecure_channel(target) as channel:
         responses = pb_grpc.TriageServiceStub(channel).TriageStream(

@@ -7,8 +7,9 @@
   grpc's maximum_concurrent_rpcs (server.py) counts all calls, health included, so under a
   flood past that outer bound a health check gets RESOURCE_EXHAUSTED like any other call.
 - A call whose deadline has already passed when a thread picks it up is not started.
-- A stream's requests are read by a helper thread one message ahead (so grpc's flow control
-  still holds the client back): a client that sends nothing for `idle_seconds` gets
+- A stream's requests are read by a helper thread at most READ_AHEAD messages ahead (so grpc's
+  flow control still holds the client back, and the handler can score the tickets already
+  read as one batch): a client that sends nothing for `idle_seconds` gets
   DEADLINE_EXCEEDED, and a stream whose client has gone (cancel, deadline) stops between tickets.
 - A stream lives at most `stream_seconds`, whatever its client does: the next read past that
   ends it with DEADLINE_EXCEEDED, and a stream still running CUT_GRACE_SECONDS later (its
@@ -44,6 +45,10 @@ more than the lifetime itself, so short test lifetimes stay short)."""
 Behaviour = Callable[[Any, grpc.ServicerContext], Any]
 
 _END = object()  # the client half-closed
+
+READ_AHEAD = 16
+"""Requests of one stream read and not yet handled, at most (memory: READ_AHEAD times the
+largest message, per stream)."""
 
 
 class Limiter:
@@ -145,7 +150,7 @@ class Limiter:
 
 
 class _Paced:
-    """A client stream's requests, read by a helper thread at most one message ahead: the
+    """A client stream's requests, read by a helper thread at most READ_AHEAD messages ahead: the
     handler can then give up on a client that sends nothing (`idle_seconds`) or on a stream
     past its lifetime (`ends`, a time.monotonic() value), which a blocking read of grpc's
     request iterator cannot. It stops as soon as the call is no longer active."""
@@ -163,7 +168,9 @@ class _Paced:
         self._idle = idle_seconds
         self._ends = ends
         self._lifetime = lifetime
-        self._queue: queue.Queue[Any] = queue.Queue(maxsize=1)
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=READ_AHEAD)
+        self._held: object = None
+        """The end marker or a reader error met by next_batch, for the next read."""
         self._reader: threading.Thread | None = None
         # The call ending (cancel, deadline) wakes a handler waiting for the next request at
         # once, instead of after idle_seconds, so its pool thread is free again.
@@ -178,7 +185,30 @@ class _Paced:
     def __iter__(self) -> _Paced:
         return self
 
+    def next_batch(self, limit: int) -> list[Any]:
+        """The next request (waiting for it as `next` does) and the ones already read behind
+        it, `limit` at most; [] when the stream has ended."""
+        try:
+            batch = [next(self)]
+        except StopIteration:
+            return []
+        while len(batch) < limit and self._held is None:
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            if item is _END or isinstance(item, BaseException):
+                self._held = item  # ends or fails the next read, after this batch
+            else:
+                batch.append(item)
+        return batch
+
     def __next__(self) -> Any:
+        if self._held is not None:
+            item, self._held = self._held, _END
+            if isinstance(item, BaseException):
+                raise item
+            raise StopIteration
         if self._reader is None:
             self._reader = threading.Thread(target=self._read, name="triage-stream", daemon=True)
             self._reader.start()

@@ -92,6 +92,17 @@ def _feedback_at(i: int) -> Iterator[None]:
             raise TicketNotRemembered(f"request[{i}].{exc}") from exc
 
 
+def _batches(requests: Iterable[Request], limit: int) -> Iterator[list[Request]]:
+    """Requests in the batches they are ready in (see limits._Paced.next_batch); one by one
+    from a plain iterator."""
+    take = getattr(requests, "next_batch", None)
+    if take is None:
+        yield from ([request] for request in requests)
+        return
+    while batch := take(limit):
+        yield batch
+
+
 def _feedback_in(request: pb.FeedbackRequest | Unparsable) -> pb.FeedbackRequest:
     if isinstance(request, Unparsable):
         raise MalformedRequest()
@@ -117,14 +128,27 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
         request_iterator: Iterable[Request],
         context: grpc.ServicerContext,
     ) -> Iterator[pb.TriageResponse]:
-        # One ticket at a time, answered before the next is read: a client that waits for each
-        # answer before sending on would deadlock a reader that fills batches; and single and
-        # stream results are equal by construction.
+        # The tickets the client has already sent (read ahead, see limits._Paced) are scored
+        # as one batch; a client that waits for each answer before sending on gets one ticket
+        # per batch, so nothing waits for a batch to fill. A bad request ends the stream after
+        # the answers to the requests before it, naming its position.
         with call_scope(context, self._service, "TriageStream"):
-            for i, request in enumerate(request_iterator):
-                with _at_position(i):
-                    result = self._service.triage(_ticket(request))
-                yield converters.result_to_proto(result)
+            position = 0
+            for batch in _batches(request_iterator, self._service.settings.max_batch):
+                tickets: list[Ticket] = []
+                error: Exception | None = None
+                for request in batch:
+                    try:
+                        with _at_position(position):
+                            tickets.append(self._service.checked(_ticket(request)))
+                    except Exception as exc:
+                        error = exc
+                        break
+                    position += 1
+                if tickets:
+                    yield from map(converters.result_to_proto, self._service.triage_many(tickets))
+                if error is not None:
+                    raise error
 
     def GetModelInfo(
         self, request: pb.GetModelInfoRequest | Unparsable, context: grpc.ServicerContext
