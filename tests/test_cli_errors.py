@@ -93,6 +93,29 @@ def test_serve(files: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFix
     )
 
 
+def test_serve_workers(
+    files: dict[str, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    serve = ["serve", "--model", str(files["bundle"]), "--port", "50051"]
+    fails(capsys, [*serve, "--workers", "-1"], "--workers: must be >= 0, got -1")
+    monkeypatch.setenv("TRIAGE_WORKERS", "-2")
+    fails(capsys, serve, "TRIAGE_WORKERS: must be >= 0 (0 = one per usable core), got -2")
+    monkeypatch.setenv("TRIAGE_WORKERS", "2")  # worker i serves metrics on TRIAGE_METRICS_PORT + i
+    monkeypatch.setenv("TRIAGE_METRICS_PORT", "65535")
+    fails(
+        capsys,
+        serve,
+        "TRIAGE_METRICS_PORT: 2 workers serve metrics on ports 65535-65536, past 65535",
+    )
+    monkeypatch.setenv("TRIAGE_METRICS_PORT", "50050")
+    fails(
+        capsys,
+        [*serve, "--workers", "3"],
+        "TRIAGE_METRICS_PORT: 3 workers serve metrics on ports 50050-50052, which include the "
+        "gRPC port 50051",
+    )
+
+
 def test_serve_model_uri(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

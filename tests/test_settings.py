@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -28,3 +29,13 @@ def test_ood_threshold_setting() -> None:
     for bad in ("0", "1.5", "-0.1"):
         with pytest.raises(ValueError, match="TRIAGE_OOD_THRESHOLD"):
             Settings.from_env({"TRIAGE_OOD_THRESHOLD": bad})
+
+
+def test_workers_zero_means_one_per_usable_core() -> None:
+    from triage.supervisor import worker_count
+
+    assert Settings.from_env({}).workers == 1
+    assert Settings.from_env({"TRIAGE_WORKERS": "3"}).workers == 3
+    assert worker_count(Settings.from_env({"TRIAGE_WORKERS": "0"}).workers) == len(
+        os.sched_getaffinity(0)
+    )

@@ -74,6 +74,19 @@ def initial_policy(settings: Settings, store: PolicyStore) -> ActivePolicy:
         raise ConfigError(f"escalation policy {settings.policy_file}: {exc}") from None
 
 
+def first_load(models: ModelManager) -> None:
+    """`models.load()`, a failure logged before it is raised (the caller stops serving)."""
+    source = models.source.description
+    try:
+        models.load()
+    except (TriageError, OSError) as exc:
+        log.error("cannot load model from %s: %s", source, exc)
+        raise
+    except Exception as exc:  # anything else would leave a server that never serves
+        log.exception("cannot load model from %s: %s", source, type(exc).__name__)
+        raise
+
+
 class App:
     """Everything `serve` runs. Health says NOT_SERVING (and triage calls get UNAVAILABLE)
     until a model is loaded; `serve_forever` loads it in the background so health answers
@@ -147,19 +160,13 @@ class App:
         return f"{self.settings.host}:{self.port}"
 
     def load(self) -> None:
-        """Load the model from its source and serve it (blocking). On failure, records it in
-        `failure`, stops the server and re-raises."""
-        if self.models is None:
+        """Load the model from its source and serve it (blocking), unless build_app loaded it
+        already. On failure, records it in `failure`, stops the server and re-raises."""
+        if self.models is None or self.models.origin is not None:
             return
-        source = self.models.source.description
         try:
-            self.models.load()
-        except (TriageError, OSError) as exc:
-            log.error("cannot load model from %s: %s", source, exc)
-            self._fail(exc)
-            raise
-        except Exception as exc:  # anything else would leave a server that never serves
-            log.exception("cannot load model from %s: %s", source, type(exc).__name__)
+            first_load(self.models)
+        except Exception as exc:
             self._fail(exc)
             raise
 
@@ -244,15 +251,18 @@ class App:
         if self.feedback is not None and self.feedback.store is not None:
             self.feedback.store.close()
 
-    def serve_forever(self) -> None:
-        """Serve until SIGTERM/SIGINT or a failed first load, then drain and return. SIGHUP
-        re-reads the suggestion content (data/kb, data/macros, data/routing.yaml)."""
+    def serve_forever(self, announce: bool = True) -> None:
+        """Serve until SIGTERM/SIGINT, `stop_event` or a failed first load, then drain and
+        return. SIGHUP re-reads the suggestion content (data/kb, data/macros,
+        data/routing.yaml). `announce`: log the listening address (a worker of
+        `serve --workers` leaves that to its supervisor)."""
         if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGHUP"):
             signal.signal(
                 signal.SIGHUP,
                 lambda _s, _f: threading.Thread(target=self.reload_content, daemon=True).start(),
             )
-        log.info("listening on %s:%d", self.settings.host, self.port)
+        if announce:
+            log.info("listening on %s:%d", self.settings.host, self.port)
         self._start_metrics()
         self._spawn_loader()
         try:
@@ -272,6 +282,7 @@ def build_app(
     limiter: Limiter | None = None,
     text: TextPipeline | None = None,
     metrics_port: int | None = None,
+    load_first: bool = False,
 ) -> App:
     """The app for `settings`: the policy store's current version in force before anything is
     served; the model from `source` (default: the settings' model source), loaded by
@@ -279,7 +290,10 @@ def build_app(
     `text`: a loaded text pipeline for the first load to share (tests; later loads share the
     serving model's when the languages match).
     `metrics_port`: serve Prometheus metrics there (0: a free port, see App.metrics_port);
-    default settings.metrics_port, where 0 means no metrics at all."""
+    default settings.metrics_port, where 0 means no metrics at all.
+    `load_first`: load the model (raising as `first_load`) before the server is built, which
+    binds the port: a worker of `serve --workers` replacing a dead one takes connections only
+    once it can answer them (health is SERVING from the start)."""
     policies = PolicyStore(settings.policy_dir, settings.policy_file)
     service = TriageService(settings, model, initial_policy(settings, policies))
     port = settings.metrics_port if metrics_port is None else metrics_port
@@ -303,6 +317,8 @@ def build_app(
     feedback = feedback_service(settings, service)
     if metrics is not None:  # live accuracy: each stored correction against what was served
         feedback.on_feedback(lambda record, served: metrics.feedback(record.labels, served))
+    if load_first and models is not None:
+        first_load(models)
     return App(settings, service, policies, models, limiter, shadow, feedback, metrics, port)
 
 

@@ -44,11 +44,15 @@ def _settings(args: argparse.Namespace, **overrides: Any) -> Settings:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     check.port("--port", args.port)  # inputs first: the imports below take seconds
+    if args.workers is not None:
+        check.not_negative("--workers", args.workers)
     # --model is a bundle directory or a registered model (models:/NAME@ALIAS, models:/NAME/3);
     # either replaces both TRIAGE_MODEL_DIR and TRIAGE_MODEL_URI.
     given = args.model
     uri = given if given is not None and given.startswith("models:/") else None
-    settings = _settings(args, model_dir=None if uri or given is None else Path(given))
+    settings = _settings(
+        args, model_dir=None if uri or given is None else Path(given), workers=args.workers
+    )
     if uri is not None or (given is None and settings.model_uri):
         settings = replace(settings, model_uri=uri or settings.model_uri)
         check.model_uri("--model" if uri else "TRIAGE_MODEL_URI", settings.model_uri)
@@ -64,6 +68,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         check.model_uri(shadow_flag, settings.shadow_model)
     elif settings.shadow_model:
         check.bundle_dir(shadow_flag, Path(settings.shadow_model))
+    from triage.supervisor import worker_count
+
+    workers = worker_count(settings.workers)
+    if workers > 1:
+        return _serve_workers(settings, workers, where)
     from triage.app import build_app
     from triage.rpc.logs import configure_logging
 
@@ -76,6 +85,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"triage serve: cannot load model from {where}: {app.failure}", file=sys.stderr)
         return 1
     return 0
+
+
+def _serve_workers(settings: Settings, workers: int, where: str) -> int:
+    """`serve` as `workers` processes on one port, under a supervisor (triage.supervisor)."""
+    check.metrics_ports(settings.metrics_port, workers, settings.port)
+    from triage.rpc.logs import configure_logging
+    from triage.supervisor import Supervisor
+
+    configure_logging(log_format=settings.log_format)
+    supervisor = Supervisor(settings, workers, hint=lambda port: _serving_hint(settings, port))
+    status = supervisor.run()
+    if supervisor.failure is not None:  # the last line says why, under the log lines
+        print(
+            f"triage serve: cannot load model from {where}: {supervisor.failure}", file=sys.stderr
+        )
+    return status
 
 
 def one_blas_thread() -> None:
@@ -586,6 +611,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--host", help="interface to bind (default 127.0.0.1, or TRIAGE_HOST)")
     serve.add_argument("--port", type=int, help="port (default 50051, or TRIAGE_PORT)")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        help="server processes sharing the port, each loading the model (default 1, or "
+        "TRIAGE_WORKERS; 0 = one per usable core)",
+    )
     serve.set_defaults(run=cmd_serve)
 
     train = sub.add_parser("train", help="train a model bundle from a CSV/JSONL dataset")

@@ -109,6 +109,18 @@ def port(flag: str, value: int | None) -> None:
         raise ConfigError(f"{flag}: must be between 0 and 65535 (0 picks a free one), got {value}")
 
 
+def metrics_ports(first: int, workers: int, grpc_port: int) -> None:
+    """TRIAGE_METRICS_PORT under `serve --workers`: worker i serves metrics on first + i."""
+    if not first:
+        return
+    last = first + workers - 1
+    ports = f"TRIAGE_METRICS_PORT: {workers} workers serve metrics on ports {first}-{last}"
+    if last > 65535:
+        raise ConfigError(f"{ports}, past 65535")
+    if first <= grpc_port <= last:
+        raise ConfigError(f"{ports}, which include the gRPC port {grpc_port}")
+
+
 def target(flag: str, value: str) -> str:
     """HOST:PORT (or [IPv6]:PORT); a gRPC URI such as dns:///host:port or unix:/path as is."""
     if "://" in value or value.startswith(_SCHEMES):

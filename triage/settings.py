@@ -160,6 +160,12 @@ class Settings:
     """Most tickets scored in one pass (TRIAGE_MAX_BATCH, >= 1): concurrent Triage calls, and
     SuggestAnswer calls, are scored together (triage.batching), as are the tickets a
     TriageStream has already sent; 1 scores every ticket alone. Answers do not change."""
+    # multi-process serving (issue 13)
+    workers: int = 1
+    """Server processes sharing the port (TRIAGE_WORKERS, `serve --workers`): 1 (the default)
+    serves in the `serve` process itself; N > 1 starts N worker processes, each loading the
+    model, under a supervising parent (triage.supervisor); 0 = one per usable core. What a
+    process remembers (feedback ticket ids, metrics, the shadow model) is per worker."""
 
     def __post_init__(self) -> None:
         try:
@@ -200,6 +206,10 @@ class Settings:
         check_metrics(self)
         if self.max_batch < 1:
             raise ValueError(f"TRIAGE_MAX_BATCH: must be >= 1, got {self.max_batch}")
+        if self.workers < 0:
+            raise ValueError(
+                f"TRIAGE_WORKERS: must be >= 0 (0 = one per usable core), got {self.workers}"
+            )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

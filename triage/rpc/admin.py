@@ -6,6 +6,9 @@ with no token configured, admin is off (UNAUTHENTICATED), never open."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Literal
+
 import grpc
 
 from triage.errors import (
@@ -41,6 +44,9 @@ from triage.v1 import triage_pb2_grpc as pb_grpc
 MAX_SIMULATION_TICKETS = 100_000
 RESPONSE_MARGIN = 4096
 """Bytes kept free in a GetPolicy response for its version and framing."""
+
+AdminChange = Literal["policy", "model", "content"]
+"""What a successful admin call changed: the sibling workers of `serve --workers` redo it."""
 
 
 def check_yaml_size(text: str, field: str = "yaml") -> None:
@@ -92,6 +98,17 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
         self._settings = settings
         self._store = store
         self._models = models
+        self._listeners: list[Callable[[AdminChange], None]] = []
+
+    def on_change(self, listener: Callable[[AdminChange], None]) -> None:
+        """Call `listener(what)` after every admin call that changed what this process serves
+        (a policy set or re-read, a model swapped, content re-read), on the request's thread:
+        it must only hand the news on, never block."""
+        self._listeners.append(listener)
+
+    def _changed(self, what: AdminChange) -> None:
+        for listener in self._listeners:
+            listener(what)
 
     def ReloadModel(
         self, request: pb.ReloadModelRequest, context: grpc.ServicerContext
@@ -102,6 +119,8 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
                     "this server was given its model in-process; no source to reload"
                 )
             outcome = self._models.reload(wait=False)
+            if outcome.changed:
+                self._changed("model")
             origin = outcome.origin
             return pb.ReloadModelResponse(
                 changed=outcome.changed,
@@ -146,6 +165,7 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
             check_yaml_size(request.yaml)
             active = self._store.set(request.yaml, request.author, request.comment)
             self._service.use_policy(active)
+            self._changed("policy")
             return pb.SetPolicyResponse(version=version_to_proto(active.version))
 
     def ReloadPolicy(
@@ -154,6 +174,7 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
         with call_scope(context, self._service, "ReloadPolicy"):
             active = self._store.current()
             self._service.use_policy(active)
+            self._changed("policy")
             return version_to_proto(active.version)
 
     def ReloadContent(
@@ -161,6 +182,7 @@ class AdminServicer(pb_grpc.AdminServiceServicer):
     ) -> pb.ReloadContentResponse:
         with call_scope(context, self._service, "ReloadContent"):
             status = self._service.reload_content()
+            self._changed("content")
             return pb.ReloadContentResponse(
                 summary=status.summary, unknown_topics=status.unknown_topics
             )

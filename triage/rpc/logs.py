@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import traceback
 import uuid
@@ -18,6 +19,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 REQUEST_ID_KEY = "x-request-id"
+WORKER_KEY = "triage-worker"
+"""Trailing metadata of every call a worker of `serve --workers` answers: `INDEX/PID`."""
 TEXT_FORMAT = (
     "%(asctime)s %(levelname)s %(name)s [request_id=%(request_id)s "
     "model=%(model_version)s policy=%(policy_version)s] %(message)s"
@@ -37,6 +40,16 @@ _RECORD_ATTRIBUTES = frozenset(
 )
 
 
+_worker: tuple[tuple[str, str], ...] = ()
+"""(WORKER_KEY, "INDEX/PID") in a worker process (set by configure_logging), else empty: like
+the log handler, a fact about the whole process."""
+
+
+def worker_metadata() -> tuple[tuple[str, str], ...]:
+    """What call_scope adds to a call's trailing metadata: which worker answered, if any."""
+    return _worker
+
+
 def request_id_from(metadata: Sequence[tuple[str, str | bytes]] | None) -> str:
     """The caller's `x-request-id` when it is a safe token, else a fresh uuid4 hex."""
     for key, value in metadata or ():
@@ -53,6 +66,19 @@ class RequestContextFilter(logging.Filter):
         record.request_id = request_id_var.get()
         record.model_version = model_version_var.get()
         record.policy_version = policy_version_var.get()
+        return True
+
+
+class WorkerFilter(logging.Filter):
+    """Adds `worker` (the index) and `pid` to every record of a worker process."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.worker = self.index
+        record.pid = record.process
         return True
 
 
@@ -92,16 +118,28 @@ class JsonFormatter(TextFormatter):
         return json.dumps(out, ensure_ascii=False, default=str)
 
 
-def formatter(log_format: str) -> logging.Formatter:
-    """The formatter of a `TRIAGE_LOG_FORMAT` value (Settings checks it): `json` or `text`."""
-    return TextFormatter(TEXT_FORMAT) if log_format == "text" else JsonFormatter()
+def formatter(log_format: str, worker: bool = False) -> logging.Formatter:
+    """The formatter of a `TRIAGE_LOG_FORMAT` value (Settings checks it): `json` or `text`;
+    `worker`: text lines start with the worker's index and pid (json has them as keys)."""
+    if log_format == "text":
+        prefix = "[worker=%(worker)s pid=%(pid)s] " if worker else ""
+        return TextFormatter(TEXT_FORMAT.replace("%(message)s", prefix + "%(message)s"))
+    return JsonFormatter()
 
 
-def configure_logging(level: int | str = logging.INFO, log_format: str = "json") -> None:
-    """One stderr handler on the root logger with the request context in every line."""
+def configure_logging(
+    level: int | str = logging.INFO, log_format: str = "json", worker: int | None = None
+) -> None:
+    """One stderr handler on the root logger with the request context in every line.
+    `worker`: this process is worker `worker` of `serve --workers`: every line carries its
+    index and pid, and so does every call's trailing metadata (WORKER_KEY)."""
+    global _worker
     handler = logging.StreamHandler()
     handler.addFilter(RequestContextFilter())
-    handler.setFormatter(formatter(log_format))
+    if worker is not None:
+        handler.addFilter(WorkerFilter(worker))
+        _worker = ((WORKER_KEY, f"{worker}/{os.getpid()}"),)
+    handler.setFormatter(formatter(log_format, worker is not None))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(level)

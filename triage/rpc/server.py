@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import errno
 import logging
 import signal
-import socket
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -17,6 +15,7 @@ from google.protobuf.message import DecodeError, Message
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
+from triage import ports
 from triage.errors import ConfigError
 from triage.escalation.policy import PolicyStore
 from triage.feedback import FeedbackService
@@ -98,33 +97,6 @@ def mark_serving(health_servicer: health.HealthServicer, serving: bool) -> None:
         health_servicer.set(name, status)
 
 
-def _address(host: str, port: int) -> str:
-    return f"[{host}]:{port}" if ":" in host and not host.startswith("[") else f"{host}:{port}"
-
-
-def _check_port_free(host: str, port: int) -> None:
-    """ConfigError `port P is already in use` when something listens on host:port. Probed with
-    a plain socket first, so the message is exact (grpc's bind failure does not say why) and no
-    grpc core error line is printed. SO_REUSEADDR, as grpc sets it: a port whose old connections
-    linger in TIME_WAIT is free. Other bind errors are left to grpc's own bind."""
-    if port == 0:
-        return
-    try:
-        addresses = socket.getaddrinfo(
-            host.strip("[]") or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
-        )
-    except socket.gaierror:
-        return  # grpc's bind names no reason either; _bind reports it
-    for family, kind, proto, _, sockaddr in addresses:
-        with socket.socket(family, kind, proto) as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            try:
-                probe.bind(sockaddr)
-            except OSError as exc:
-                if exc.errno == errno.EADDRINUSE:
-                    raise ConfigError(f"port {port} is already in use") from None
-
-
 def _bind(
     server: grpc.Server, settings: Settings, credentials: grpc.ServerCredentials | None
 ) -> int:
@@ -132,8 +104,8 @@ def _bind(
     unless settings.reuse_port: otherwise a second server on a busy port would start silently
     and take every other connection. ConfigError on a port that cannot be bound."""
     if not settings.reuse_port:
-        _check_port_free(settings.host, settings.port)
-    address = _address(settings.host, settings.port)
+        ports.check_port_free(settings.host, settings.port)
+    address = ports.address(settings.host, settings.port)
     try:  # grpc returns 0 or raises RuntimeError, depending on the version
         if credentials is None:
             port = server.add_insecure_port(address)

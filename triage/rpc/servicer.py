@@ -19,6 +19,7 @@ from triage.rpc.logs import (
     policy_version_var,
     request_id_from,
     request_id_var,
+    worker_metadata,
 )
 from triage.rpc.status import MalformedRequest, abort_for
 from triage.service import TriageService
@@ -44,7 +45,7 @@ def call_scope(context: grpc.ServicerContext, service: TriageService, method: st
     request_id_var.set(request_id)
     model_version_var.set(service.model_version or "-")
     policy_version_var.set(service.policy.version.version or "-")
-    context.set_trailing_metadata(((REQUEST_ID_KEY, request_id),))
+    context.set_trailing_metadata(((REQUEST_ID_KEY, request_id), *worker_metadata()))
     started = time.perf_counter()
     try:
         yield request_id
