@@ -223,6 +223,12 @@ def start_triage(
     log = (scratch / "triage-serve.log").open("wb")
     process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
     wait_serving(f"127.0.0.1:{port}", process, 180)
+    if args.workers != 1:  # health answers from the first worker up; wait for all of them
+        until = time.monotonic() + 180
+        while b"workers serving" not in (scratch / "triage-serve.log").read_bytes():
+            if time.monotonic() > until or process.poll() is not None:
+                raise SystemExit("the workers did not all start serving")
+            time.sleep(0.01)
     return process, time.monotonic() - started
 
 
