@@ -237,6 +237,7 @@ def ratio(value: float, floor: float) -> float | None:
 
 
 def measure(args: argparse.Namespace) -> dict[str, Any]:
+    load_before = round(os.getloadavg()[0], 2)
     tickets, requests = requests_from(args.data, args.tickets)
     levels = [int(x) for x in args.levels.split(",")]
     results: dict[str, Any] = {
@@ -291,6 +292,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
                 process.terminate()
                 process.wait(timeout=30)
     results["stages_ms"] = stage_split(args.model, tickets[: args.stage_tickets])
+    results["load_before"], results["load_after"] = load_before, round(os.getloadavg()[0], 2)
     return results
 
 
@@ -337,7 +339,11 @@ def markdown(results: dict[str, Any], command: str) -> str:
         "same run) are the figures to compare.",
         "",
         f"- Time from process start to SERVING: **{results['start_to_serving_s']} s**",
-        f"- Server peak RSS per process (MB): **{results['peak_rss_mb']}**",
+        "- Server peak RSS per process: **"
+        + ", ".join(f"{mb:.0f} MB" for mb in results["peak_rss_mb"].values())
+        + "** (with several workers: the supervisor first, then each worker)",
+        f"- Load average of the machine before / after the run: {results['load_before']} / "
+        f"{results['load_after']} (other work shares it)",
     ]
     half = results["half_load"]
     lines.append(
