@@ -153,6 +153,11 @@ class Settings:
     drift_psi_threshold: float = 0.2
     """PSI from which a drift signal is logged as a warning, once per crossing
     (TRIAGE_DRIFT_PSI_THRESHOLD, > 0)."""
+    # training time (issue 13)
+    train_workers: int = 0
+    """Processes `triage train` spreads text processing and head fitting over
+    (TRIAGE_TRAIN_WORKERS); 0 (default) = one per core, 1 = all in the trainer's process (each
+    worker holds a copy of what its fits need: fewer use less memory on large data)."""
 
     def __post_init__(self) -> None:
         try:
@@ -191,6 +196,10 @@ class Settings:
         if self.log_format not in ("json", "text"):
             raise ValueError(f"TRIAGE_LOG_FORMAT: expected json or text, got {self.log_format!r}")
         check_metrics(self)
+        if self.train_workers < 0:
+            raise ValueError(
+                f"TRIAGE_TRAIN_WORKERS: must be >= 0 (0 = one per core), got {self.train_workers}"
+            )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
