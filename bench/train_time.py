@@ -250,6 +250,8 @@ def markdown(report: dict[str, Any]) -> str:
                 f"{m['accuracy']:.3f} / {m['macro_f1']:.3f} / {m['ece']:.3f}" if m else "-"
             )
         lines.append(f"| {r['builder']} | {r['size']} | " + " | ".join(cells) + " |")
+    if report.get("notes"):  # written by hand into the JSON, kept across runs
+        lines += ["", "Notes:", ""] + [f"- {note}" for note in report["notes"]]
     lines += ["", "Commands:", ""] + [f"    {r['command']}" for r in report["runs"]]
     return "\n".join(lines) + "\n"
 
@@ -269,7 +271,8 @@ def main(argv: list[str] | None = None) -> int:
     SCRATCH.mkdir(parents=True, exist_ok=True)
     args.out.mkdir(parents=True, exist_ok=True)
     path = args.out / "train_time.json"
-    earlier = [] if args.fresh or not path.is_file() else json.loads(path.read_text())["runs"]
+    kept = {} if args.fresh or not path.is_file() else json.loads(path.read_text())
+    earlier, notes = kept.get("runs", []), kept.get("notes", [])
     runs = {(r["builder"], r["size"]): r for r in earlier}
     for spec in args.run or DEFAULT_RUNS:
         builder, sizes = parse_run(spec)
@@ -284,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
             report = {
                 "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, shared",
                 "runs": sorted(runs.values(), key=lambda r: (r["builder"], r["tickets"])),
+                "notes": notes,
             }
             growth(report["runs"])
             path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
