@@ -201,8 +201,9 @@ def _fit_heads(
             )
             rows = plans[name][0]
             progress.line(
-                f"head {name}: fitted with {builder.calibration_folds}-fold calibration on "
-                f"{rows.size} tickets ({time.perf_counter() - started:.1f} s)"
+                f"head {name}: fit and {builder.calibration_folds}-fold calibration on "
+                f"{rows.size} tickets: done ({time.perf_counter() - started:.1f} s since "
+                "fitting began)"
             )
         if escalation is not None:
             head = escalation.result()
