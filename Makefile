@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEFAULT_MODEL := models/default
 DEFAULT_DATA := data/generated
 
-.PHONY: install java serve test train-default proto proto-check lint typecheck clean bench-escalation bench-suggest bench-quality bench-realtext bench-transfer bench-soak bench-hostile bench-load distill
+.PHONY: install java serve test train-default proto proto-check lint typecheck clean bench-escalation bench-suggest bench-quality bench-realtext bench-transfer bench-soak bench-hostile bench-load bench-train-time distill
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -139,6 +139,14 @@ $(FAST_MODEL)/featurizer.json: | $(DEFAULT_DATA)/train.jsonl
 	$(BIN)/triage train --data $(DEFAULT_DATA)/train.jsonl --test-data $(DEFAULT_DATA)/test.jsonl \
 	  --column-map group=part_group --builder tfidf_linear.v2 --out $(FAST_MODEL) --name fast \
 	  --no-progress
+
+# Training time (issue 13): `triage train` wall time, CPU time and peak memory on default corpora
+# of 20k, 100k and 300k tickets (generated into bench/out/corpora when missing): the fast builder
+# at all three, the default builder at 20k and 100k; writes bench/results/train_time.{md,json}.
+# TRAIN_TIME_RUNS="tfidf_linear.v2=20k" for one run; results merge by builder and size.
+TRAIN_TIME_RUNS ?= tfidf_linear.v2=20k,100k,300k tfidf_embed.v1=20k,100k
+bench-train-time: $(STAMP)
+	$(BIN)/python bench/train_time.py $(foreach run,$(TRAIN_TIME_RUNS),--run $(run))
 
 # Rebuilds triage/resources/e5-static.v1.npz from the teacher (about 10 minutes on 2 cores).
 distill: $(STAMP)

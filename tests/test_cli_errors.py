@@ -171,6 +171,20 @@ def test_train_paths(
     assert (folder / "notes.txt").exists()
 
 
+def test_train_workers_setting(
+    files: dict[str, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TRIAGE_TRAIN_WORKERS", "-1")
+    fails(
+        capsys,
+        _train(files["good"], tmp_path / "model"),
+        "TRIAGE_TRAIN_WORKERS: must be >= 0 (0 = one per core), got -1",
+    )
+
+
 def test_train_columns(
     files: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -3,6 +3,7 @@ it, add `<name>.v2` and keep `.v1` reproducible."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -11,7 +12,7 @@ import scipy.sparse as sp
 from scipy.optimize import minimize_scalar
 from scipy.special import logsumexp
 from sklearn.calibration import CalibratedClassifierCV
-from sklearn.model_selection import GroupKFold, StratifiedKFold, cross_val_predict
+from sklearn.model_selection import GroupKFold, StratifiedKFold
 from sklearn.svm import LinearSVC
 
 from triage.encoder import DEFAULT_ENCODER
@@ -104,28 +105,96 @@ class TfidfLinearV2(TfidfLinearV1):
         seed: int,
         groups: np.ndarray | None = None,
     ) -> Head:
+        folds = self.head_folds(features, labels, seed, groups)
+        parts = [self.fit_part(features, folds, part, seed) for part in range(folds.parts)]
+        return self.assemble(name, folds, parts)
+
+    def head_folds(
+        self,
+        features: sp.csr_matrix,
+        labels: np.ndarray,
+        seed: int,
+        groups: np.ndarray | None = None,
+    ) -> HeadFolds:
+        """The head's fits as independent parts (see `fit_part`), so training can run them
+        anywhere and in any order; `fit_head` is `assemble` of all of them."""
         splits = calibration_splits(features, labels, seed, groups, self.calibration_folds)
         classes, y = np.unique(labels, return_inverse=True)  # LinearSVC's classes_ order
-        margins = two_columns(
-            cross_val_predict(
-                LinearSVC(C=self.C, random_state=seed),
-                features,
-                labels,
-                cv=splits,
-                method="decision_function",
-            )
-        )
-        beta = fit_temperature(margins, y)
-        scores = 1.0 - softmax(beta * margins)[np.arange(y.size), y]
-        svm = LinearSVC(C=self.C, random_state=seed).fit(features, labels)
+        return HeadFolds(classes, y, splits)
+
+    def fit_part(
+        self, features: sp.csr_matrix, folds: HeadFolds, part: int, seed: int
+    ) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
+        """Part k < len(splits): the margins of fold k's held-out rows from an SVM fitted on
+        the other rows (what cross_val_predict computes per fold); the last part: the SVM
+        refitted on every row, as (coef, intercept)."""
+        svm = LinearSVC(C=self.C, random_state=seed)
+        if part == len(folds.splits):
+            svm.fit(features, folds.y)
+            return svm.coef_, svm.intercept_
+        train, test = folds.splits[part]
+        svm.fit(features[train], folds.y[train])
+        return fold_margins(svm.decision_function(features[test]), svm.classes_, folds.n_labels)
+
+    def assemble(self, name: str, folds: HeadFolds, parts: Sequence[Any]) -> Head:
+        """The head from its fitted parts: temperature and conformal scores from the
+        out-of-fold margins, weights from the refit."""
+        beta, probabilities = folds.calibrate(parts[:-1])
+        scores = 1.0 - probabilities[np.arange(folds.y.size), folds.y]
+        coef, intercept = parts[-1]
         return Head(
             name,
-            svm.coef_,
-            svm.intercept_,
+            coef,
+            intercept,
             beta,
-            tuple(str(c) for c in classes),
+            tuple(str(c) for c in folds.classes),
             conformal_scores=np.sort(scores).astype(np.float32),
         )
+
+
+@dataclass(frozen=True)
+class HeadFolds:
+    """A v2 head's labels and calibration folds: what its fitted parts are combined with."""
+
+    classes: np.ndarray
+    y: np.ndarray
+    """Label index of every row (into `classes`)."""
+    splits: Splits
+
+    @property
+    def n_labels(self) -> int:
+        return int(self.classes.size)
+
+    @property
+    def parts(self) -> int:
+        """One fit per fold, then the refit."""
+        return len(self.splits) + 1
+
+    def calibrate(self, fold_parts: Sequence[np.ndarray]) -> tuple[float, np.ndarray]:
+        """The inverse temperature fitted on the out-of-fold margins (cross_val_predict's, one
+        column per label), and every row's calibrated out-of-fold probabilities at it."""
+        out = np.zeros((self.y.size, *fold_parts[0].shape[1:]), dtype=fold_parts[0].dtype)
+        for (_, test), margins in zip(self.splits, fold_parts, strict=True):
+            out[test] = margins
+        margins = two_columns(out)
+        beta = fit_temperature(margins, self.y)
+        return beta, softmax(beta * margins)
+
+
+def fold_margins(margins: np.ndarray, fold_classes: np.ndarray, n_labels: int) -> np.ndarray:
+    """A fold model's margins with a column per label of the whole head, as cross_val_predict
+    orders them: a label absent from the fold's training rows gets the most negative float
+    (two_columns replaces it); a two-label fold of a head with more labels cannot be placed."""
+    if len(fold_classes) == n_labels:
+        return margins
+    if len(fold_classes) <= 2:
+        raise ValueError(
+            f"Only {len(fold_classes)} class/es in training fold, but {n_labels} in overall "
+            "dataset. This is not supported for decision_function with imbalanced folds."
+        )
+    out = np.full((margins.shape[0], n_labels), np.finfo(margins.dtype).min, margins.dtype)
+    out[:, fold_classes] = margins
+    return out
 
 
 def two_columns(margins: np.ndarray) -> np.ndarray:

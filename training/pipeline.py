@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import logging
 import subprocess
-import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,11 +20,12 @@ from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
 from training import tracking
-from training.builders import DEFAULT_BUILDER, get_builder
+from training.builders import DEFAULT_BUILDER, HeadFolds, TfidfLinearV2, get_builder
 from training.dataset import Dataset, load_dataset, no_labels_error
 from training.escalation import fit_escalation_head, out_of_fold_negative
 from training.evaluation import Evaluation, evaluate
 from training.feedback import Correction, FeedbackUse, add_weighted, override, read_corrections
+from training.parallel import default_workers, forked_pool, shared
 from training.progress import Progress
 from triage import drift
 from triage.bundle import library_versions, save_bundle
@@ -37,7 +37,7 @@ from triage.heads import Head
 from triage.lifecycle.registry import ModelRef, register_bundle
 from triage.model import TriageModel, ticket_text
 from triage.settings import PROJECT_ROOT
-from triage.text import TextPipeline
+from triage.text import ProcessedText, TextPipeline
 
 log = logging.getLogger(__name__)
 
@@ -60,19 +60,33 @@ def _progress(total: int, desc: str, enabled: bool) -> tqdm:
 
 
 def process_texts(
-    text: TextPipeline, data: Dataset, show_progress: bool, desc: str = "text"
+    text: TextPipeline,
+    data: Dataset,
+    show_progress: bool,
+    desc: str = "text",
+    workers: int = 1,
 ) -> list[TicketInput]:
-    """Language, normalisation and lemmas for every ticket, in batches so the bar moves."""
+    """Language, normalisation and lemmas for every ticket, in batches so the bar moves; with
+    `workers` > 1, batches go to that many forked processes (the same results, in order)."""
+    tickets = data.tickets
+    batches = [(start, start + TEXT_BATCH) for start in range(0, len(tickets), TEXT_BATCH)]
     out: list[TicketInput] = []
-    with _progress(len(data.tickets), desc, show_progress) as bar:
-        for start in range(0, len(data.tickets), TEXT_BATCH):
-            batch = data.tickets[start : start + TEXT_BATCH]
-            processed = text.process(
-                [ticket_text(t) for t in batch], [t.language_hint for t in batch]
-            )
-            out.extend(TicketInput(t, p) for t, p in zip(batch, processed, strict=True))
+    with (
+        _progress(len(tickets), desc, show_progress) as bar,
+        forked_pool(min(workers, len(batches)), text=text, tickets=tickets) as pool,
+    ):
+        futures = [pool.submit(_process_batch, start, end) for start, end in batches]
+        for (start, end), future in zip(batches, futures, strict=True):
+            batch = tickets[start:end]
+            out.extend(TicketInput(t, p) for t, p in zip(batch, future.result(), strict=True))
             bar.update(len(batch))
     return out
+
+
+def _process_batch(start: int, end: int) -> list[ProcessedText]:
+    text: TextPipeline = shared("text")
+    batch = shared("tickets")[start:end]
+    return text.process([ticket_text(t) for t in batch], [t.language_hint for t in batch])
 
 
 def holdout_split(data: Dataset, fraction: float, seed: int) -> tuple[Dataset, Dataset]:
@@ -110,13 +124,6 @@ def _trainable_rows(labels: Sequence[str | None]) -> tuple[np.ndarray, list[str]
     return np.asarray(rows, dtype=int), dropped
 
 
-# liblinear (every LinearSVC head, and the out-of-fold sentiment heads of escalation) seeds one
-# process-wide random generator and trains with the GIL released: two fits at once share it and
-# come out different on every run. They take turns; only the escalation head's own lbfgs fit
-# (its longest part) runs beside them.
-_LIBLINEAR = threading.Lock()
-
-
 def _fit_heads(
     builder: Any,
     text: TextPipeline,
@@ -126,14 +133,16 @@ def _fit_heads(
     heads_to_train: Sequence[str],
     seed: int,
     progress: Progress,
+    workers: int,
 ) -> tuple[dict[str, Head], dict[str, list[str]]]:
-    """Every head (fit, calibration folds, refit), and the escalation head when the data
-    records outcomes, which is fitted beside them (see _LIBLINEAR: the heads are the same as
-    fitted one after another). Returned in `heads_to_train` order, the escalation head last."""
+    """Every head, and the escalation head when the data records outcomes, fitted in `workers`
+    processes: a head's fold fits and refit are separate tasks (HeadFolds), so they spread over
+    the workers; the same heads as fitted one after another. Returned in `heads_to_train`
+    order, the escalation head last."""
     group_values = data.groups()
     group_array = None if group_values is None else np.asarray(group_values)
     dropped: dict[str, list[str]] = {}
-    jobs: dict[str, Callable[[], Any]] = {}
+    plans: dict[str, tuple[np.ndarray, Any]] = {}
     for head_name in heads_to_train:
         rows, dropped[head_name] = _trainable_rows(data.labels[head_name])
         labels = np.asarray([data.labels[head_name][i] for i in rows])
@@ -143,58 +152,119 @@ def _fit_heads(
             )
             continue
         groups = None if group_array is None else group_array[rows]
-
-        def fit(
-            name: str = head_name, rows: Any = rows, labels: Any = labels, groups: Any = groups
-        ) -> Any:
-            with _LIBLINEAR:  # the rows are sliced here, one head at a time, not all up front
-                return builder.fit_head(name, features[rows], labels, seed, groups)
-
-        jobs[head_name] = _staged(
-            progress,
-            f"head {head_name}: fit and {builder.calibration_folds}-fold calibration "
-            f"on {rows.size} tickets",
-            fit,
+        folds = (
+            builder.head_folds(features[rows], labels, seed, groups)
+            if isinstance(builder, TfidfLinearV2)
+            else None  # v1 calibrates inside scikit-learn: one task for the whole head
         )
-
-    def escalation() -> Any:
-        p_negative = None
-        if "sentiment" in jobs:  # the served sentiment, as the escalation head will see it
-            with _LIBLINEAR, progress.stage("escalation: out-of-fold sentiment (3 heads)"):
-                p_negative = out_of_fold_negative(
-                    builder, features, data.labels["sentiment"], seed, group_array
-                )
-        with progress.stage("escalation head: fit and calibration"):
-            return fit_escalation_head(
-                text, inputs, features, data.labels["escalated"], seed, group_array, p_negative
+        plans[head_name] = (rows, labels if folds is None else folds)
+    escalate = "escalated" in data.labels
+    progress.line(
+        f"fitting {len(plans) + escalate} heads in {workers} process"
+        + ("es" if workers > 1 else "")
+    )
+    started = time.perf_counter()
+    state = {"builder": builder, "features": features, "text": text, "inputs": inputs}
+    with forked_pool(workers, **state) as pool:
+        # Sentiment's folds first: the escalation head (the longest task) reads their scores.
+        order = sorted(plans, key=lambda name: name != "sentiment")
+        parts: dict[str, list[Future[Any]]] = {}
+        for name in order:
+            rows, plan = plans[name]
+            if isinstance(plan, HeadFolds):
+                parts[name] = [
+                    pool.submit(_fit_part, name, rows, plan, part, seed)
+                    for part in range(plan.parts)
+                ]
+            else:
+                parts[name] = [pool.submit(_fit_whole_head, name, rows, plan, seed, group_array)]
+        escalation: Future[Any] | None = None
+        if escalate:
+            sentiment = plans.get("sentiment", (None, None))[1]
+            old_style = sentiment is not None and not isinstance(sentiment, HeadFolds)
+            escalation = pool.submit(
+                _fit_escalation,
+                data.labels["escalated"],
+                seed,
+                group_array,
+                _negative_out_of_fold(plans, parts, len(inputs)),
+                data.labels["sentiment"] if old_style else None,
             )
-
-    # The escalation chain is the longest job: started first so it does not finish last alone.
-    order = ([ESCALATION_HEAD] if "escalated" in data.labels else []) + list(jobs)
-    if ESCALATION_HEAD in order:
-        jobs[ESCALATION_HEAD] = escalation
-    progress.line(f"fitting {len(order)} heads")
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="fit") as pool:
-        futures: dict[str, Future[Any]] = {name: pool.submit(jobs[name]) for name in order}
-        try:
-            fitted = {name: futures[name].result() for name in order}
-        except BaseException:  # a failed head or Ctrl-C: start no other head, report at once
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-    heads: dict[str, Head] = {
-        name: fitted[name] for name in heads_to_train if fitted.get(name) is not None
-    }
-    if fitted.get(ESCALATION_HEAD) is not None:
-        heads[ESCALATION_HEAD] = fitted[ESCALATION_HEAD]
+        heads: dict[str, Head] = {}
+        for name in heads_to_train:
+            if name not in parts:
+                continue
+            results = [future.result() for future in parts[name]]
+            _, plan = plans[name]
+            heads[name] = (
+                builder.assemble(name, plan, results) if isinstance(plan, HeadFolds) else results[0]
+            )
+            rows = plans[name][0]
+            progress.line(
+                f"head {name}: fit and {builder.calibration_folds}-fold calibration on "
+                f"{rows.size} tickets: done ({time.perf_counter() - started:.1f} s since "
+                "fitting began)"
+            )
+        if escalation is not None:
+            head = escalation.result()
+            if head is not None:
+                heads[ESCALATION_HEAD] = head
+            progress.line(f"escalation head: fitted ({time.perf_counter() - started:.1f} s)")
     return heads, dropped
 
 
-def _staged(progress: Progress, name: str, job: Callable[[], Any]) -> Callable[[], Any]:
-    def run() -> Any:
-        with progress.stage(name):
-            return job()
+def _negative_out_of_fold(
+    plans: dict[str, tuple[np.ndarray, Any]], parts: dict[str, list[Future[Any]]], n: int
+) -> list[float | None] | None:
+    """P(sentiment = negative) of every training row from the sentiment head's fold models,
+    none of which saw the row, at the head's temperature (so the escalation head learns how much
+    to trust the served sentiment head); None for rows without a sentiment label, or without
+    the head or its `negative` label."""
+    plan = plans.get("sentiment", (None, None))[1]
+    if not isinstance(plan, HeadFolds) or "negative" not in plan.classes:
+        return None
+    rows = plans["sentiment"][0]
+    _, probabilities = plan.calibrate([f.result() for f in parts["sentiment"][:-1]])
+    negative = probabilities[:, list(plan.classes).index("negative")]
+    out: list[float | None] = [None] * n
+    for row, p in zip(rows, negative, strict=True):
+        out[int(row)] = float(p)
+    return out
 
-    return run
+
+def _head_rows(rows: np.ndarray) -> Any:
+    features = shared("features")
+    if rows.size == features.shape[0] and (rows == np.arange(rows.size)).all():
+        return features  # every row, in order: no copy
+    return features[rows]
+
+
+def _fit_part(name: str, rows: np.ndarray, folds: HeadFolds, part: int, seed: int) -> Any:
+    return shared("builder").fit_part(_head_rows(rows), folds, part, seed)
+
+
+def _fit_whole_head(
+    name: str, rows: np.ndarray, labels: np.ndarray, seed: int, groups: np.ndarray | None
+) -> Head:
+    head_groups = None if groups is None else groups[rows]
+    return shared("builder").fit_head(name, _head_rows(rows), labels, seed, head_groups)
+
+
+def _fit_escalation(
+    values: list[str | None],
+    seed: int,
+    groups: np.ndarray | None,
+    p_negative: list[float | None] | None,
+    sentiment: list[str | None] | None,
+) -> Any:
+    """The escalation head; `sentiment` (labels, for a builder without HeadFolds): its
+    out-of-fold negative probabilities are fitted here, three whole sentiment heads."""
+    builder, features = shared("builder"), shared("features")
+    if sentiment is not None:
+        p_negative = out_of_fold_negative(builder, features, sentiment, seed, groups)
+    return fit_escalation_head(
+        shared("text"), shared("inputs"), features, values, seed, groups, p_negative
+    )
 
 
 def _git_commit() -> str:
@@ -230,13 +300,16 @@ def train(
     register: str = "",
     feedback_url: str = "",
     feedback_weight: float = 1.0,
+    workers: int = 0,
 ) -> TrainResult:
     """Train and write a bundle to `out_dir`; `model_key` (settings.model_key) signs it. The
     escalation head is evaluated at `escalation_threshold` (default: the shipped policy's).
     `register`: also log the bundle as a pyfunc model and register it as a new version of
     that name in the MLflow Model Registry. `feedback_url`: merge the agents' corrections stored
-    there (training.feedback), each counting `feedback_weight` times."""
+    there (training.feedback), each counting `feedback_weight` times. `workers`: processes for
+    text and head fitting (0: one per core; 1: all in this process)."""
     started = time.perf_counter()
+    workers = default_workers(workers)
     progress = Progress(show_progress)
     out_dir = Path(out_dir)
     builder = get_builder(builder_name, **(builder_params or {}))
@@ -297,14 +370,13 @@ def train(
         # embedded once here, then read by fit, transform and the escalation head
         with progress.stage(f"language, lemmas and embeddings of {len(data.tickets)} tickets"):
             train_inputs = with_embeddings(
-                process_texts(text, data, progress.bars, "text (train)"),
+                process_texts(text, data, progress.bars, "text (train)", workers),
                 featurizer.shared_encoder(),
             )
         with progress.stage("fitting features (words, character n-grams, metadata)"):
-            featurizer.fit(train_inputs)
-            features = featurizer.transform(train_inputs)
+            features = featurizer.fit_transform(train_inputs)
         heads, dropped = _fit_heads(
-            builder, text, data, train_inputs, features, heads_to_train, seed, progress
+            builder, text, data, train_inputs, features, heads_to_train, seed, progress, workers
         )
         if not heads:
             raise DatasetError(f"{data_path}: no head has two labels with enough examples")
@@ -326,7 +398,7 @@ def train(
         model = TriageModel(text, featurizer, heads, meta)
         with progress.stage(f"evaluating on {len(test.tickets)} held-out tickets"):
             test_inputs = with_embeddings(
-                process_texts(text, test, progress.bars, "text (test)"), model.encoder
+                process_texts(text, test, progress.bars, "text (test)", workers), model.encoder
             )
             evaluation = evaluate(
                 model, test, test_inputs, escalation_threshold=escalation_threshold

@@ -186,6 +186,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         register=args.register or "",
         feedback_url=args.feedback or "",
         feedback_weight=args.feedback_weight,
+        workers=_settings(args).train_workers,
     )
     if result.evaluation is not None:
         print(format_table(result.evaluation))

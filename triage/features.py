@@ -135,10 +135,28 @@ class TicketFeaturizer(BaseEstimator, TransformerMixin):  # type: ignore[misc]
         return encoder
 
     def fit(self, items: Sequence[TicketInput], y: object = None) -> TicketFeaturizer:
+        self._fit(items)
+        return self
+
+    def fit_transform(self, items: Sequence[TicketInput], y: object = None) -> sp.csr_matrix:
+        """`fit(items).transform(items)`, each text block computed once (training's path)."""
+        blocks = self._fit(items)
+        blocks.append(self.meta_.transform([metadata_features(item) for item in items]))
+        encoder = self.shared_encoder()
+        if encoder is not None:
+            blocks.append(sp.csr_matrix(self.embedding_weight * embeddings(items, encoder)))
+        matrix = sp.hstack(blocks, format="csr", dtype=np.float32)
+        matrix.sort_indices()  # fitting leaves them unsorted; transform's are sorted
+        return matrix
+
+    def _fit(self, items: Sequence[TicketInput]) -> list[sp.csr_matrix]:
+        """Fits every part; returns the word and character blocks of `items`."""
         self._make_vectorizers()
         lemma_lists = [item.text.lemmas for item in items]
-        self.word_.fit(lemma_lists)
-        self.char_.fit([" ".join(lemmas) for lemmas in lemma_lists])
+        blocks = [
+            self.word_.fit_transform(lemma_lists),
+            self.char_.fit_transform([" ".join(lemmas) for lemmas in lemma_lists]),
+        ]
         self.meta_.fit(frequent_keys([metadata_features(item) for item in items], self.min_df))
         names = [f"word:{name}" for name in self.word_.get_feature_names_out()]
         names += [f"char:{name}" for name in self.char_.get_feature_names_out()]
@@ -151,7 +169,7 @@ class TicketFeaturizer(BaseEstimator, TransformerMixin):  # type: ignore[misc]
         self.feature_names_ = np.asarray(names, dtype=object)
         # Character n-grams are unreadable as evidence; words and metadata are not.
         self.explainable_ = np.array([not n.startswith("char:") for n in names])
-        return self
+        return blocks
 
     def _make_vectorizers(self) -> None:
         self.word_ = TfidfVectorizer(

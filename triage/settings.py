@@ -166,6 +166,11 @@ class Settings:
     serves in the `serve` process itself; N > 1 starts N worker processes, each loading the
     model, under a supervising parent (triage.supervisor); 0 = one per usable core. What a
     process remembers (feedback ticket ids, metrics, the shadow model) is per worker."""
+    # training time (issue 13)
+    train_workers: int = 0
+    """Processes `triage train` spreads text processing and head fitting over
+    (TRIAGE_TRAIN_WORKERS); 0 (default) = one per core, 1 = all in the trainer's process (each
+    worker holds a copy of what its fits need: fewer use less memory on large data)."""
 
     def __post_init__(self) -> None:
         try:
@@ -209,6 +214,10 @@ class Settings:
         if self.workers < 0:
             raise ValueError(
                 f"TRIAGE_WORKERS: must be >= 0 (0 = one per usable core), got {self.workers}"
+            )
+        if self.train_workers < 0:
+            raise ValueError(
+                f"TRIAGE_TRAIN_WORKERS: must be >= 0 (0 = one per core), got {self.train_workers}"
             )
 
     @classmethod

@@ -1,0 +1,60 @@
+"""Training spread over forked worker processes (training.parallel) gives what training in one
+process gives: the same processed text, the same heads bit for bit."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from training.dataset import load_dataset
+from training.pipeline import TEXT_BATCH, process_texts, train
+from triage.bundle import load_bundle
+
+
+def test_texts_processed_in_workers_equal_in_process(corpus: Path, text_pipeline) -> None:  # type: ignore[no-untyped-def]
+    data = load_dataset(corpus / "test.jsonl")
+    data = replace(data, tickets=data.tickets[: 2 * TEXT_BATCH + 7])  # three batches, one short
+    alone = process_texts(text_pipeline, data, False, workers=1)
+    forked = process_texts(text_pipeline, data, False, workers=2)
+    assert [i.ticket for i in forked] == data.tickets
+    assert [i.text for i in forked] == [i.text for i in alone]
+
+
+def test_heads_fitted_in_workers_equal_fitted_in_process(
+    corpus: Path,
+    text_pipeline,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    lines = (corpus / "train.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    data = tmp_path / "train.jsonl"
+    data.write_text("".join(lines[:500]), encoding="utf-8")  # enough for every head's folds
+
+    def bundle(workers: int):  # type: ignore[no-untyped-def]
+        result = train(
+            data,
+            tmp_path / f"workers-{workers}",
+            test_path=corpus / "test.jsonl",
+            column_map={"group": "phrasing_id"},
+            builder_name="tfidf_linear.v2",
+            show_progress=False,
+            text=text_pipeline,
+            workers=workers,
+        )
+        return result, load_bundle(result.bundle_dir, text_pipeline)
+
+    (alone_run, alone), (forked_run, forked) = bundle(1), bundle(2)
+    assert alone.heads.keys() == forked.heads.keys() and "topic" in alone.heads
+    for name, head in alone.heads.items():
+        other = forked.heads[name]
+        assert np.array_equal(head.coef, other.coef), name
+        assert (head.beta, head.labels) == (other.beta, other.labels), name
+        assert np.array_equal(head.conformal_scores, other.conformal_scores), name
+    assert alone.escalation_head is not None and forked.escalation_head is not None
+    estimators = [
+        m.escalation_head.classifier.calibrated_classifiers_[0].estimator for m in (alone, forked)
+    ]
+    assert np.array_equal(estimators[0].coef_, estimators[1].coef_)
+    assert alone_run.evaluation is not None and forked_run.evaluation is not None
+    assert alone_run.evaluation.metrics() == forked_run.evaluation.metrics()
