@@ -73,43 +73,6 @@ def test_an_error_reaches_only_its_own_caller() -> None:
     assert batcher.submit(3) == 6  # and the batcher serves on
 
 
-def test_groups_join_single_callers_and_get_their_results_in_order() -> None:
-    score = Doubler()
-    batcher = MicroBatcher(score, max_batch=4)
-    groups = {g: list(range(100 + 10 * g, 106 + 10 * g)) for g in range(4)}
-    groups[4] = [7, 13, 8]  # 13 fails: the group gets the error, the others their results
-    results: dict[int, object] = {}
-    start = threading.Barrier(len(groups) + 3)
-
-    def group(g: int) -> None:
-        start.wait()
-        try:
-            results[g] = batcher.submit_many(groups[g])
-        except ValueError as exc:
-            results[g] = exc
-
-    def single(i: int) -> None:
-        start.wait()
-        results[i] = batcher.submit(i)
-
-    threads = [threading.Thread(target=group, args=(g,)) for g in groups]
-    threads += [threading.Thread(target=single, args=(i,)) for i in (51, 52, 53)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=10)
-    assert not any(t.is_alive() for t in threads), "a caller was never answered"
-    assert isinstance(results.pop(4), ValueError)
-    assert results == {
-        **{g: [2 * i for i in items] for g, items in groups.items() if g != 4},
-        51: 102,
-        52: 104,
-        53: 106,
-    }
-    assert max(len(call) for call in score.calls) <= 4
-    assert batcher.submit_many([]) == []
-
-
 def test_max_batch_must_be_positive() -> None:
     with pytest.raises(ValueError, match="max_batch"):
         MicroBatcher(Doubler(), max_batch=0)

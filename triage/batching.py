@@ -4,10 +4,10 @@ scored together, in one pass, when it is free.
 No thread of its own and no waiting window: the first caller to find the model idle scores
 its ticket at once (a lone request pays nothing); callers that arrive meanwhile queue. When a
 batch ends, the leader takes the next batch from the queue (everything waiting, up to
-`max_batch`) until its own tickets are answered, then hands the lead to the oldest caller still
+`max_batch`) until its own ticket is answered, then hands the lead to the oldest caller still
 waiting. Under load a batch is therefore whatever arrived during the previous one: the busier
-the server, the larger the batches and the cheaper each ticket (a ticket in a batch of 16 costs
-about 0.6 of one scored alone, bench/load.py).
+the server, the larger the batches and the cheaper each ticket (text, features and heads cost
+far less per ticket in a batch than one at a time).
 
 Scoring must not depend on the rest of the batch (the model's guarantee: a ticket alone and in
 a batch gets the same result, pinned by tests), so batching changes timing, never answers."""
@@ -23,26 +23,16 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-class _Caller:
-    """One submit call: woken once, when all its items are answered or when it is made the
-    leader (it still has items waiting then)."""
-
-    __slots__ = ("wake", "pending")
-
-    def __init__(self, pending: int) -> None:
-        self.wake = threading.Event()
-        self.pending = pending
-        """Items not answered yet (changed by the leader only)."""
-
-
 class _Slot(Generic[T, R]):
-    __slots__ = ("item", "caller", "result", "error")
+    __slots__ = ("item", "result", "error", "done", "wake")
 
-    def __init__(self, item: T, caller: _Caller) -> None:
+    def __init__(self, item: T) -> None:
         self.item = item
-        self.caller = caller
         self.result: R | None = None
         self.error: BaseException | None = None
+        self.done = False
+        self.wake = threading.Event()
+        """Set when the slot is answered, or when its caller becomes the leader."""
 
 
 class MicroBatcher(Generic[T, R]):
@@ -62,24 +52,16 @@ class MicroBatcher(Generic[T, R]):
     def submit(self, item: T) -> R:
         """The result of `item`, scored with whatever else is waiting; raises what scoring
         `item` raised."""
-        return self.submit_many([item])[0]
-
-    def submit_many(self, items: Sequence[T]) -> list[R]:
-        """The results of `items`, in order, scored with whatever else is waiting (a stream's
-        batch joins the other streams' and calls' tickets); raises the first error among them."""
-        caller = _Caller(len(items))
-        slots: list[_Slot[T, R]] = [_Slot(item, caller) for item in items]
-        if not slots:
-            return []
+        slot: _Slot[T, R] = _Slot(item)
         with self._lock:
-            self._waiting.extend(slots)
+            self._waiting.append(slot)
             lead = not self._leading
             self._leading = True
         if not lead:
-            caller.wake.wait()
-        if caller.pending:  # we lead: score batches until all of ours are among them
+            slot.wake.wait()
+        if not slot.done:  # we lead: score batches until ours is among them
             try:
-                while caller.pending:
+                while not slot.done:
                     with self._lock:
                         count = min(self.max_batch, len(self._waiting))
                         batch = [self._waiting.popleft() for _ in range(count)]
@@ -88,16 +70,15 @@ class MicroBatcher(Generic[T, R]):
                     self._run(batch)
             finally:
                 self._hand_over()
-        for slot in slots:
-            if slot.error is not None:
-                raise slot.error
-        return [slot.result for slot in slots]  # type: ignore[misc]
+        if slot.error is not None:
+            raise slot.error
+        return slot.result  # type: ignore[return-value]
 
     def _hand_over(self) -> None:
         """Make the oldest waiting caller the leader, or leave the lead free."""
         with self._lock:
             if self._waiting:
-                self._waiting[0].caller.wake.set()
+                self._waiting[0].wake.set()
             else:
                 self._leading = False
 
@@ -113,10 +94,8 @@ class MicroBatcher(Generic[T, R]):
             else:
                 outcomes = [self._alone(s.item) for s in batch]
         for slot, (result, error) in zip(batch, outcomes, strict=True):
-            slot.result, slot.error = result, error
-            slot.caller.pending -= 1
-            if not slot.caller.pending:
-                slot.caller.wake.set()
+            slot.result, slot.error, slot.done = result, error, True
+            slot.wake.set()
 
     def _alone(self, item: T) -> tuple[R | None, BaseException | None]:
         try:

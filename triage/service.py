@@ -162,12 +162,10 @@ class TriageService:
         return self._triage_batcher.submit(ticket)
 
     def triage_many(self, tickets: Sequence[Ticket]) -> list[TriageResult]:
-        """`tickets`, scored together with the others arriving meanwhile (a stream's batch
-        joins concurrent calls' and streams' tickets)."""
         self._serving()
         for ticket in tickets:
             validate_ticket(ticket, self.settings)
-        return self._triage_batcher.submit_many(tickets)
+        return self._triage_batch(tickets)
 
     def checked(self, ticket: Ticket) -> Ticket:
         """`ticket` once it is valid (InvalidTicket naming the field otherwise)."""
