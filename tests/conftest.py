@@ -53,6 +53,13 @@ def text_pipeline():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
+def spacy_lemmas():  # type: ignore[no-untyped-def]
+    from tests.spacy_lemmas import SpacyLemmas
+
+    return SpacyLemmas()
+
+
+@pytest.fixture(scope="session")
 def tiny_training(corpus: Path, text_pipeline, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """The result of `training.pipeline.train` on the small corpus."""
     from training.pipeline import train

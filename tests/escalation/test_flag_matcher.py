@@ -17,11 +17,12 @@ from triage.text import TextPipeline
 def _spacy_spans(
     flagger: TextFlagger, matchers: dict[str, Matcher], code: str, text: str
 ) -> dict[str, list[tuple[int, int]]]:
-    """The replaced implementation: a Doc per field, token norms set to folded lemmas."""
+    """The replaced implementation: a Doc per field, token norms set to folded lemmas (the
+    lemmas themselves are tested against spaCy's lemmatiser in tests/test_text.py)."""
     pipeline: TextPipeline = flagger.text
     doc = pipeline.nlp(code)(text)
     for token in doc:
-        token.norm_ = _fold(pipeline.token_lemma(code, token))
+        token.norm_ = _fold(pipeline.lemma(code, token.text))
     by_flag: dict[str, list] = {}
     for match_id, start, end in matchers[code](doc):
         by_flag.setdefault(doc.vocab.strings[match_id], []).append(doc[start:end])
