@@ -36,7 +36,7 @@ from triage.features import TicketFeaturizer
 from triage.heads import Head
 from triage.model import TriageModel
 from triage.persist import UnsafeComponent, load_featurizer, load_head, save_featurizer, save_head
-from triage.text import TextPipeline
+from triage.text import TextPipeline, collection_paused
 
 log = logging.getLogger(__name__)
 
@@ -256,7 +256,13 @@ def load_bundle(
     `ood_threshold` the novelty from which a ticket is unfamiliar (settings.ood_threshold);
     `key` (settings.model_key) makes a missing or wrong signature refuse the bundle."""
     check_coverage(coverage)  # before any I/O: a bad setting is not a bad bundle
-    bundle_dir = Path(bundle_dir)
+    with collection_paused():
+        return _load(Path(bundle_dir), text, coverage, ood_threshold, key)
+
+
+def _load(
+    bundle_dir: Path, text: TextPipeline | None, coverage: float, ood_threshold: float, key: str
+) -> TriageModel:
     meta = verify_bundle(bundle_dir, key)
     warn_on_library_drift(bundle_dir, meta)
     # Contract heads first, in contract order (meta.json stores them sorted by name).

@@ -9,10 +9,12 @@ memory, since spaCy re-hashes every entry into its own table and Bloom filter.""
 
 from __future__ import annotations
 
+import gc
 import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -169,6 +171,21 @@ class ProcessedText:
     exclamations: int
 
 
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """The cyclic garbage collector off meanwhile (nested: on again when the outermost ends).
+    For loading: the millions of objects a load allocates (lemma tables, vocabularies) live on,
+    and the collector scanning them again and again as they pile up cost about a second of a
+    seven-second start-up."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class LookupLemmas:
     """spaCy's lookup lemmatiser of one language (`Lemmatizer` in mode "lookup") on a plain
     dict: a word's lemma is its table entry (the first one where the table lists several), or
@@ -210,13 +227,14 @@ class TextPipeline:
 
     def __init__(self, languages: Sequence[str] = SUPPORTED_LANGUAGES) -> None:
         self.languages = tuple(languages)
-        self._detector: LanguageDetector = (
-            LanguageDetectorBuilder.from_languages(*(_LINGUA[code] for code in self.languages))
-            .with_preloaded_language_models()
-            .build()
-        )
-        self._nlp = {code: spacy.blank(code) for code in self.languages}
-        self._lemmas = {code: LookupLemmas(code) for code in self.languages}
+        with collection_paused():
+            self._detector: LanguageDetector = (
+                LanguageDetectorBuilder.from_languages(*(_LINGUA[code] for code in self.languages))
+                .with_preloaded_language_models()
+                .build()
+            )
+            self._nlp = {code: spacy.blank(code) for code in self.languages}
+            self._lemmas = {code: LookupLemmas(code) for code in self.languages}
         # Strings a fresh pipeline holds: the vocab may grow STRINGS_HEADROOM past it.
         self._baseline = {code: len(nlp.vocab.strings) for code, nlp in self._nlp.items()}
         self._rebuilding = threading.Lock()
