@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import multiprocessing
+from multiprocessing.connection import Connection
+
 import pytest
 
 from triage.pii import EMAIL, NUMBER, ORDER, URL, mask_entities
@@ -126,6 +129,36 @@ def test_lookup_lemmas_equal_spacy_lemmatizer_on_its_tables(  # type: ignore[no-
     ]
     assert not differ, differ[:10]
     assert len(words) > 20_000
+
+
+def _detect_in_new_pipeline(texts: list[str], answer: Connection) -> None:
+    from triage.text import TextPipeline
+
+    answer.send([TextPipeline().detect_language(text) for text in texts])
+
+
+def test_a_forked_process_builds_a_pipeline_that_detects_alike(text_pipeline) -> None:  # type: ignore[no-untyped-def]
+    """lingua preloads its models on a global thread pool that a fork does not copy: a
+    TextPipeline built in a process forked after one was loaded (a worker of `serve --workers`
+    loading another model) must neither wait forever nor detect otherwise."""
+    texts = [
+        "Ich kann mich seit gestern nicht mehr anmelden",
+        "Mijn pakket is nog steeds niet aangekomen",
+        "Nu pot să mă conectez la contul meu",
+        "Je n'arrive plus à me connecter à mon compte",
+        "My invoice was charged twice this month",
+        "ok",
+    ]
+    context = multiprocessing.get_context("fork")
+    ours, theirs = context.Pipe()
+    child = context.Process(target=_detect_in_new_pipeline, args=(texts, theirs))
+    child.start()
+    child.join(120)
+    hung = child.is_alive()
+    if hung:
+        child.kill()
+    assert not hung, "building a TextPipeline in a forked process hangs"
+    assert ours.recv() == [text_pipeline.detect_language(text) for text in texts]
 
 
 # --- bounded work and memory (security review findings 3 and 5) ---

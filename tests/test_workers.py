@@ -193,11 +193,25 @@ def test_both_workers_answer_and_alike(pool: Pool) -> None:
     assert set(answers) == set(pool.server.started())  # the supervisor's workers, no other
     first, second = (a.SerializeToString(deterministic=True) for a in answers.values())
     assert first == second
-    # Every line a worker logs names it; the supervisor's own lines are the only others.
+    # Every line a worker logs names it; the supervisor's lines (its own, and those of the one
+    # model load it does) are the only others.
     workers = {pid: index for index, pid in enumerate(pool.server.started())}
     for line in pool.server.lines:
-        if line["logger"] != "triage.supervisor":
+        if "pid" in line:
             assert workers[line["pid"]] == line["worker"], line
+        else:
+            assert line["logger"] in ("triage.supervisor", "triage.reload"), line
+
+
+def test_the_model_is_loaded_once_and_the_workers_fork_with_it(pool: Pool) -> None:
+    supervisor = pool.server.process.pid
+    loads = [line for line in pool.server.lines if line["message"].startswith("loading model")]
+    assert "worker" not in loads[0]  # the supervisor's
+    adopted = [line for line in pool.server.lines if "before this worker forked" in line["message"]]
+    assert sorted(line["worker"] for line in adopted[:2]) == [0, 1]
+    for pid in pool.server.started()[:2]:  # forked: the parent is the supervisor itself
+        parent = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1]
+        assert int(parent) == supervisor
 
 
 def test_each_worker_serves_metrics_on_its_own_port(pool: Pool) -> None:
@@ -283,8 +297,7 @@ def test_a_bad_bundle_fails_at_start_as_with_one_worker(
         single.load()  # what a single-process serve does first
     assert server.wait() == 1
     assert server.text[-1] == f"triage serve: cannot load model from {bad}: {single.failure}\n"
-    assert len(server.started()) == 2  # not restarted
-    assert not [pid for pid in server.started() if alive(pid)]
+    assert not server.started()  # the supervisor's one load failed: no worker was started
 
 
 def test_workers_stop_when_their_supervisor_is_killed(tiny_model_dir: Path, tmp_path: Path) -> None:

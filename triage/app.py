@@ -8,7 +8,6 @@ import logging
 import signal
 import threading
 from collections.abc import Callable
-from pathlib import Path
 
 from grpc_health.v1 import health
 
@@ -17,43 +16,17 @@ from triage.escalation.policy import ActivePolicy, PolicyStore, builtin_policy
 from triage.feedback import FeedbackService
 from triage.feedback_store import FeedbackStore
 from triage.metrics import Metrics, MetricsEndpoint
-from triage.model_source import LocalDirSource, ModelSource
-from triage.reload import ModelManager
+from triage.model_source import ModelSource, model_source, source_for
+from triage.reload import ModelManager, first_load, log_content
 from triage.rpc.admin import AdminServicer
 from triage.rpc.limits import Limiter
 from triage.rpc.server import build_server, serve_forever
-from triage.service import Predictor, TriageService
+from triage.service import Predictor, Served, TriageService
 from triage.settings import Settings
 from triage.shadow import ShadowScorer
-from triage.suggest.engine import ContentStatus
 from triage.text import TextPipeline
 
 log = logging.getLogger("triage")
-
-
-def log_content(status: ContentStatus, what: str) -> None:
-    log.info("suggestion content %s: %s", what, status.summary)
-    if status.unknown_topics:
-        log.warning(
-            "suggestion content names topics the model does not predict (never matched by "
-            "topic): %s",
-            ", ".join(status.unknown_topics),
-        )
-
-
-def model_source(settings: Settings) -> ModelSource:
-    """The source `serve` loads from: settings.model_uri (a registered model) when set, else
-    the bundle directory settings.model_dir."""
-    return source_for(settings.model_uri or str(settings.model_dir), settings)
-
-
-def source_for(where: str, settings: Settings) -> ModelSource:
-    """A `models:/` URI (registry) or a bundle directory."""
-    if where.startswith("models:/"):
-        from triage.registry_source import RegistrySource  # imports mlflow: only when used
-
-        return RegistrySource(where, settings.model_cache_dir)
-    return LocalDirSource(Path(where))
 
 
 def initial_policy(settings: Settings, store: PolicyStore) -> ActivePolicy:
@@ -72,19 +45,6 @@ def initial_policy(settings: Settings, store: PolicyStore) -> ActivePolicy:
         return builtin_policy(settings.policy_file)
     except (TriageError, OSError) as exc:
         raise ConfigError(f"escalation policy {settings.policy_file}: {exc}") from None
-
-
-def first_load(models: ModelManager) -> None:
-    """`models.load()`, a failure logged before it is raised (the caller stops serving)."""
-    source = models.source.description
-    try:
-        models.load()
-    except (TriageError, OSError) as exc:
-        log.error("cannot load model from %s: %s", source, exc)
-        raise
-    except Exception as exc:  # anything else would leave a server that never serves
-        log.exception("cannot load model from %s: %s", source, type(exc).__name__)
-        raise
 
 
 class App:
@@ -283,6 +243,7 @@ def build_app(
     text: TextPipeline | None = None,
     metrics_port: int | None = None,
     load_first: bool = False,
+    preloaded: Served | None = None,
 ) -> App:
     """The app for `settings`: the policy store's current version in force before anything is
     served; the model from `source` (default: the settings' model source), loaded by
@@ -293,7 +254,9 @@ def build_app(
     default settings.metrics_port, where 0 means no metrics at all.
     `load_first`: load the model (raising as `first_load`) before the server is built, which
     binds the port: a worker of `serve --workers` replacing a dead one takes connections only
-    once it can answer them (health is SERVING from the start)."""
+    once it can answer them (health is SERVING from the start).
+    `preloaded`: what the first load serves instead of loading from the source (a worker of
+    `serve --workers`, forked after its supervisor loaded the model)."""
     policies = PolicyStore(settings.policy_dir, settings.policy_file)
     service = TriageService(settings, model, initial_policy(settings, policies))
     port = settings.metrics_port if metrics_port is None else metrics_port
@@ -303,7 +266,7 @@ def build_app(
     models = None
     if model is None:
         models = ModelManager(
-            settings, service, source or model_source(settings), log_content, text
+            settings, service, source or model_source(settings), log_content, text, preloaded
         )
     shadow = None
     if settings.shadow_model:  # scored off the response path (see triage.shadow)

@@ -11,6 +11,7 @@ from typing import Protocol
 
 from triage.bundle import SUMS
 from triage.errors import BundleIntegrityError
+from triage.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -67,3 +68,18 @@ class LocalDirSource:
 
     def fetch(self, origin: ModelOrigin) -> Path:
         return Path(origin.identity.rsplit("#", 1)[0])
+
+
+def model_source(settings: Settings) -> ModelSource:
+    """The source `serve` loads from: settings.model_uri (a registered model) when set, else
+    the bundle directory settings.model_dir."""
+    return source_for(settings.model_uri or str(settings.model_dir), settings)
+
+
+def source_for(where: str, settings: Settings) -> ModelSource:
+    """A `models:/` URI (registry) or a bundle directory."""
+    if where.startswith("models:/"):
+        from triage.registry_source import RegistrySource  # imports mlflow: only when used
+
+        return RegistrySource(where, settings.model_cache_dir)
+    return LocalDirSource(Path(where))

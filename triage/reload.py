@@ -20,8 +20,8 @@ from triage.errors import (
     ReloadInProgress,
     TriageError,
 )
-from triage.model_source import ModelOrigin, ModelSource
-from triage.service import TriageService
+from triage.model_source import ModelOrigin, ModelSource, model_source
+from triage.service import Served, TriageService
 from triage.settings import Settings
 from triage.suggest.engine import ContentStatus
 from triage.text import SUPPORTED_LANGUAGES, TextPipeline
@@ -51,13 +51,16 @@ class ModelManager:
         source: ModelSource,
         on_content: Callable[[ContentStatus, str], None] | None = None,
         text: TextPipeline | None = None,
+        preloaded: Served | None = None,
     ) -> None:
-        """`text`: a loaded pipeline the first load may share (tests)."""
+        """`text`: a loaded pipeline the first load may share (tests). `preloaded`: what the
+        first load serves instead of loading (a forked worker: its supervisor's `load_once`)."""
         self.settings = settings
         self.service = service
         self.source = source
         self._on_content = on_content
         self._text = text
+        self._preloaded = preloaded
         self._lock = threading.Lock()
         self.origin: ModelOrigin | None = None
         self.followers: list[Callable[[], None]] = []
@@ -69,7 +72,21 @@ class ModelManager:
     def load(self) -> ReloadOutcome:
         """The first load: errors propagate as they are (the caller stops the server)."""
         with self._lock:
+            if self._preloaded is not None:
+                return self._adopt(self._preloaded)
             return self._reload(force=True)
+
+    def _adopt(self, served: Served) -> ReloadOutcome:
+        assert served.origin is not None
+        self._preloaded = None  # later loads read the source
+        self.service.use_model(served.model, served.origin, served.suggester)
+        self.origin = served.origin
+        log.info(
+            "model %s from %s in service (loaded before this worker forked)",
+            served.model.version,
+            served.origin.source,
+        )
+        return ReloadOutcome(True, "", served.model.version, served.origin, 0.0)
 
     def reload(self, wait: bool = True, retry_refused: bool = True) -> ReloadOutcome:
         """Re-resolve the source; load and swap in what it points at unless that is the model
@@ -147,3 +164,37 @@ class ModelManager:
         except (OSError, ValueError, AttributeError):
             return None
         return text if languages == tuple(text.languages) else None
+
+
+def log_content(status: ContentStatus, what: str) -> None:
+    log.info("suggestion content %s: %s", what, status.summary)
+    if status.unknown_topics:
+        log.warning(
+            "suggestion content names topics the model does not predict (never matched by "
+            "topic): %s",
+            ", ".join(status.unknown_topics),
+        )
+
+
+def first_load(models: ModelManager) -> None:
+    """`models.load()`, a failure logged before it is raised (the caller stops serving)."""
+    source = models.source.description
+    try:
+        models.load()
+    except (TriageError, OSError) as exc:
+        log.error("cannot load model from %s: %s", source, exc)
+        raise
+    except Exception as exc:  # anything else would leave a server that never serves
+        log.exception("cannot load model from %s: %s", source, type(exc).__name__)
+        raise
+
+
+def load_once(settings: Settings) -> Served:
+    """The first load of `serve --workers`, in the supervisor before it forks its workers: they
+    serve these very objects, sharing their memory pages (until written: copy on write) instead
+    of each loading its own copy. Fails as `first_load` does."""
+    service = TriageService(settings)
+    first_load(ModelManager(settings, service, model_source(settings), log_content))
+    served = service.served
+    assert served is not None
+    return served

@@ -116,6 +116,11 @@ class TriageService:
         served = self._served
         return served.model if served is not None else None
 
+    @property
+    def served(self) -> Served | None:
+        """What new requests are served with; None while no model is loaded."""
+        return self._served
+
     def on_model_change(self, listener: Callable[[Predictor], None]) -> None:
         """Call `listener(model)` after every `use_model` (the rpc layer keeps health in sync)."""
         self._listeners.append(listener)

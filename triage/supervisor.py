@@ -1,24 +1,33 @@
-"""The parent of `triage serve --workers N`: holds the port, starts N worker processes
-(triage.worker) that each serve the whole app on it with SO_REUSEPORT, and keeps them running.
+"""The parent of `triage serve --workers N`: holds the port, loads the model once, forks N worker
+processes (triage.worker) that each serve the whole app on it with SO_REUSEPORT, and keeps them
+running.
 
-- Spawned, not forked: each worker is a fresh interpreter that imports and loads everything
-  itself, so nothing of the parent's (threads, locks, grpc state) is copied into a child: grpc
-  allows no fork once a server or channel exists, and this parent never even imports grpc.
-  The price: every worker loads its own copy of the model (memory per worker is a
-  single-process server's).
+- Forked after the load: the supervisor loads the model (and its suggestion content) before it
+  starts any worker, and every worker serves those very objects, sharing their memory pages
+  with the supervisor and its siblings until one writes to a page (copy on write). So N workers
+  start in one load, and each adds its private pages rather than a whole model. This parent
+  never imports grpc (grpc allows no fork once a server or channel exists) and runs no thread
+  of its own; each worker starts its grpc server after the fork.
+- A worker inherits the parent's descriptors: first thing, it closes the supervisor's ends of
+  the links (its own too, or it would not see EOF when the supervisor dies), the signal
+  wake-up socket and the port reservation, takes back the default SIGTERM and drops the
+  supervisor's log handler for its own. Every model it loads later shares the supervisor's
+  text pipeline (spaCy, lingua) when it reads the same languages.
 - SIGTERM/SIGINT: every worker drains its calls (settings.grace_seconds) and exits; the parent
   returns 0 when all exited cleanly. SIGHUP: every worker re-reads the suggestion content.
 - A worker that dies is logged (exit code or signal) and replaced after a back-off that grows
-  while replacements keep dying young. A replacement loads its model before it binds the port,
-  so no connection reaches it before it can answer; its siblings serve meanwhile. Before any
-  worker has served, a death is a failure of the whole server instead (a bad bundle fails every
-  worker alike): the others are stopped and `failure` says why.
+  while replacements keep dying young. A replacement serves the supervisor's model, or, once a
+  worker changed the model, loads the source's current one itself, before it binds the port,
+  so no connection reaches it before it can answer; its siblings serve meanwhile. A first load
+  that fails is a failure of the whole server, before any worker starts: `failure` says why.
+  So is a worker's death before every worker has served (the others are stopped).
 - An admin change in one worker (policy, model, content) is relayed to every other one, which
   redoes it from the same shared source (triage.worker describes the messages).
 - Workers watch their link to the parent: killed with SIGKILL, it leaves no orphans serving."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import math
 import multiprocessing
@@ -31,11 +40,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
+from typing import TYPE_CHECKING, Any
 
 from triage import worker
 from triage.errors import ConfigError
 from triage.ports import PortReservation, address, check_port_free
 from triage.settings import Settings
+
+if TYPE_CHECKING:
+    from triage.service import Served
+    from triage.text import TextPipeline
 
 log = logging.getLogger("triage.supervisor")
 
@@ -85,8 +99,15 @@ class Supervisor:
         self.port = 0
         self.failure: str | None = None
         """Why the server failed before any worker served (the first model load, mostly)."""
-        self._context = multiprocessing.get_context("spawn")
+        self._context = multiprocessing.get_context("fork")
         self._workers = [Worker(i) for i in range(count)]
+        self._preloaded: Served | None = None
+        """The model the supervisor loaded, which new workers serve; None once a worker changed
+        the model (a replacement then loads the source's current one)."""
+        self._text: TextPipeline | None = None
+        """The first model's text pipeline, which every worker's loads share."""
+        self._held: list[Any] = []
+        """What a forked worker closes first: the wake-up socket, the port reservation."""
         self._worker_settings = settings
         self._served = False
         self._stopping = False
@@ -109,7 +130,21 @@ class Supervisor:
             log.info(
                 "listening on %s with %d workers", address(host, self.port), len(self._workers)
             )
+            from triage.reload import load_once  # scikit-learn, spaCy: only when serving
+
+            try:
+                self._preloaded = load_once(self._worker_settings)
+            except Exception as exc:  # logged by first_load
+                self.failure = str(exc)
+                return 1
+            self._text = self._preloaded.model.text
+            # Out of the collector's sight: a collection in a worker writes to every object it
+            # scans, which would copy their pages (worker private memory 143 -> 62 MB, fast
+            # model). A dropped model is still freed by reference counting: it holds no cycles
+            # (gc.collect() finds none once it is dropped).
+            gc.freeze()
             with _wake_on_signals() as wake:
+                self._held = [wake, reservation]
                 for one in self._workers:
                     self._start(one)
                 while not self._stopping or any(w.process is not None for w in self._workers):
@@ -127,10 +162,20 @@ class Supervisor:
     def _start(self, one: Worker) -> None:
         ours, theirs = self._context.Pipe()
         metrics = self.settings.metrics_port + one.index if self.settings.metrics_port else None
+        links = [ours, *(w.link for w in self._workers if w.link is not None)]
         process = self._context.Process(
-            target=worker.run,
+            target=_forked_worker,
             # A replacement loads its model before it binds: its siblings serve meanwhile.
-            args=(one.index, self._worker_settings, metrics, self._served, theirs),
+            args=(
+                [*links, *self._held],
+                one.index,
+                self._worker_settings,
+                metrics,
+                self._served,
+                theirs,
+                self._preloaded,
+                self._text,
+            ),
             name=f"triage-worker-{one.index}",
         )
         with _ignored(signal.SIGINT, signal.SIGHUP):  # inherited until its server handles them
@@ -191,6 +236,8 @@ class Supervisor:
             elif kind in ("failed", "error"):
                 one.last_words = message
             elif kind == "changed" and text in worker.CHANGES:
+                if text == "model":
+                    self._preloaded = None  # replacements load the source's current model
                 others = [w for w in self._workers if w is not one]
                 log.info("worker %d changed the %s; relaying to the others", one.index, text)
                 self._tell(others, text)
@@ -272,6 +319,21 @@ class Supervisor:
                 )
                 one.process.kill()
         self._deadline = math.inf
+
+
+def _forked_worker(inherited: list[Any], *args: Any) -> None:
+    """A worker's first steps after the fork, then `worker.run(*args)`: nothing of the
+    supervisor's that would outlive it or act for it stays open (see the module's notes)."""
+    wake_write = signal.set_wakeup_fd(-1)
+    if wake_write != -1:
+        os.close(wake_write)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    for held in inherited:
+        held.close()
+    root = logging.getLogger()
+    for handler in list(root.handlers):  # the supervisor's: worker.run sets up its own
+        root.removeHandler(handler)
+    worker.run(*args)
 
 
 def _how(code: int | None) -> str:

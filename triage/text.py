@@ -10,6 +10,7 @@ memory, since spaCy re-hashes every entry into its own table and Bloom filter.""
 from __future__ import annotations
 
 import gc
+import os
 import re
 import threading
 from collections import OrderedDict
@@ -171,6 +172,30 @@ class ProcessedText:
     exclamations: int
 
 
+_forked = False
+"""True in a process forked from another (a worker of `serve --workers`): see `_detector`."""
+
+
+def _note_fork() -> None:
+    global _forked
+    _forked = True
+
+
+os.register_at_fork(after_in_child=_note_fork)
+
+
+def _detector(languages: Sequence[str]) -> LanguageDetector:
+    """lingua's detector for `languages`, its models loaded now, except in a forked process:
+    lingua loads preloaded models on its global thread pool, whose threads a fork does not copy,
+    so a forked process that asked for them would wait forever. There models load on first use
+    instead (one at a time, on the calling thread), if the parent had not loaded them already:
+    its loaded models are shared by every detector. Same models, so the same answers."""
+    builder = LanguageDetectorBuilder.from_languages(*(_LINGUA[code] for code in languages))
+    if not _forked:
+        builder = builder.with_preloaded_language_models()
+    return builder.build()
+
+
 @contextmanager
 def collection_paused() -> Iterator[None]:
     """The cyclic garbage collector off meanwhile (nested: on again when the outermost ends).
@@ -228,11 +253,7 @@ class TextPipeline:
     def __init__(self, languages: Sequence[str] = SUPPORTED_LANGUAGES) -> None:
         self.languages = tuple(languages)
         with collection_paused():
-            self._detector: LanguageDetector = (
-                LanguageDetectorBuilder.from_languages(*(_LINGUA[code] for code in self.languages))
-                .with_preloaded_language_models()
-                .build()
-            )
+            self._detector = _detector(self.languages)
             self._nlp = {code: spacy.blank(code) for code in self.languages}
             self._lemmas = {code: LookupLemmas(code) for code in self.languages}
         # Strings a fresh pipeline holds: the vocab may grow STRINGS_HEADROOM past it.

@@ -27,6 +27,8 @@ from triage.settings import Settings
 
 if TYPE_CHECKING:
     from triage.app import App
+    from triage.service import Served
+    from triage.text import TextPipeline
 
 log = logging.getLogger("triage.worker")
 
@@ -126,12 +128,20 @@ def redo(app: App, what: str) -> None:
 
 
 def run(
-    index: int, settings: Settings, metrics_port: int | None, load_first: bool, link: Connection
+    index: int,
+    settings: Settings,
+    metrics_port: int | None,
+    load_first: bool,
+    link: Connection,
+    preloaded: Served | None = None,
+    text: TextPipeline | None = None,
 ) -> None:
-    """A worker's life (the target of the supervisor's spawned process): serve until SIGTERM
-    or the supervisor is gone; exit EXIT_LOAD_FAILED or EXIT_ERROR after telling it why.
+    """A worker's life (in the supervisor's forked process): serve until SIGTERM or the
+    supervisor is gone; exit EXIT_LOAD_FAILED or EXIT_ERROR after telling it why.
     `load_first`: load the model before binding the port (a replacement: its siblings serve
-    meanwhile); else bind first and answer health with NOT_SERVING while loading, as `serve`."""
+    meanwhile); else bind first and answer health with NOT_SERVING while loading, as `serve`.
+    `preloaded`: the supervisor's model, served instead of loading one; `text`: its text
+    pipeline, which models loaded here share (see ModelManager)."""
     from triage.rpc.logs import configure_logging
 
     configure_logging(log_format=settings.log_format, worker=index)
@@ -140,10 +150,16 @@ def run(
     from triage.app import build_app
     from triage.cli import one_blas_thread
 
-    one_blas_thread()  # as `serve` does: per process, a spawned worker does not inherit it
+    one_blas_thread()  # as `serve` does
 
     try:
-        app = build_app(settings, metrics_port=metrics_port, load_first=load_first)
+        app = build_app(
+            settings,
+            metrics_port=metrics_port,
+            load_first=load_first,
+            preloaded=preloaded,
+            text=text,
+        )
     except ConfigError as exc:  # TLS files, the port, the policy file
         relay.send("error", str(exc))
         sys.exit(EXIT_ERROR)
