@@ -170,20 +170,29 @@ def wait_serving(target: str, process: subprocess.Popen[bytes], limit: float) ->
     raise SystemExit(f"server not SERVING after {limit:.0f} s")
 
 
-def peak_rss_mb(pid: int) -> dict[str, float]:
-    """Peak resident memory (VmHWM) of `pid` and of each of its descendants, in MB."""
-    out: dict[str, float] = {}
+def memory_mb(pid: int) -> dict[str, dict[str, float]]:
+    """Memory of `pid` and of each of its descendants, in MB: `peak_rss` (VmHWM; it counts
+    pages a forked worker shares with its supervisor in full), `pss` (shared pages divided
+    among the processes sharing them) and `private` (pages no other process maps), read now."""
+    out: dict[str, dict[str, float]] = {"peak_rss": {}, "pss": {}, "private": {}}
     pending = [pid]
     while pending:
         current = pending.pop()
         try:
             status = Path(f"/proc/{current}/status").read_text()
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
             children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
         except OSError:
             continue
-        for line in status.splitlines():
-            if line.startswith("VmHWM:"):
-                out[str(current)] = round(int(line.split()[1]) / 1024, 1)
+        kb = {
+            line.split(":")[0]: int(line.split()[1])
+            for line in (status + rollup).splitlines()
+            if line.endswith(" kB")
+        }
+        name = str(current)
+        out["peak_rss"][name] = round(kb["VmHWM"] / 1024, 1)
+        out["pss"][name] = round(kb["Pss"] / 1024, 1)
+        out["private"][name] = round((kb["Private_Clean"] + kb["Private_Dirty"]) / 1024, 1)
         pending.extend(int(c) for c in children)
     return out
 
@@ -286,7 +295,9 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
                 results["rpcs"][rpc] = {"levels": rows}
             results["half_load"] = half_load(clients, targets, results, args)
         finally:
-            results["peak_rss_mb"] = peak_rss_mb(server.pid)
+            memory = memory_mb(server.pid)
+            results["peak_rss_mb"], results["pss_mb"] = memory["peak_rss"], memory["pss"]
+            results["private_mb"] = memory["private"]
             clients.close()
             for process in (server, echo):
                 process.terminate()
@@ -341,7 +352,13 @@ def markdown(results: dict[str, Any], command: str) -> str:
         f"- Time from process start to SERVING: **{results['start_to_serving_s']} s**",
         "- Server peak RSS per process: **"
         + ", ".join(f"{mb:.0f} MB" for mb in results["peak_rss_mb"].values())
-        + "** (with several workers: the supervisor first, then each worker)",
+        + "** (with several workers: the supervisor first, then each worker; a forked worker's"
+        " RSS counts the pages it shares with the supervisor)",
+        "- At the end of the run, proportional set size (shared pages divided among their "
+        "sharers) per process: "
+        + ", ".join(f"{mb:.0f} MB" for mb in results["pss_mb"].values())
+        + f", {sum(results['pss_mb'].values()):.0f} MB in all; private memory (pages no other "
+        "process maps): " + ", ".join(f"{mb:.0f} MB" for mb in results["private_mb"].values()),
         f"- Load average of the machine before / after the run: {results['load_before']} / "
         f"{results['load_after']} (other work shares it)",
     ]
