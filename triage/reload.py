@@ -4,6 +4,7 @@ pipeline, then swap one reference. Any failure before the swap leaves the old mo
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import threading
@@ -146,6 +147,7 @@ class ModelManager:
         seconds = time.perf_counter() - started
         self.service.use_model(model, origin, suggester)
         self.origin = origin
+        _freeze_loaded()
         log.info("model %s from %s in service (%.2f s)", model.version, origin.source, seconds)
         return ReloadOutcome(True, old_version, model.version, origin, seconds)
 
@@ -164,6 +166,19 @@ class ModelManager:
         except (OSError, ValueError, AttributeError):
             return None
         return text if languages == tuple(text.languages) else None
+
+
+def _freeze_loaded() -> None:
+    """Everything alive now, the model just loaded above all, out of the cyclic garbage
+    collector's sight (after one last collection, so no garbage is kept). A full collection
+    scans every tracked object: with a model loaded that is 124 ms (fast builder), a stall of
+    every request whenever one runs (the longest in-process call: 131 ms -> 9 ms). And in
+    `serve --workers` a collection in a worker would write to every object it scans, copying
+    pages it shares with its supervisor (a worker's own memory: 143 -> 62 MB). A model dropped
+    later is still freed by reference counting: it holds no cycles (gc.collect() finds none
+    once one is dropped)."""
+    gc.collect()
+    gc.freeze()
 
 
 def log_content(status: ContentStatus, what: str) -> None:

@@ -4,7 +4,8 @@ running.
 
 - Forked after the load: the supervisor loads the model (and its suggestion content) before it
   starts any worker, and every worker serves those very objects, sharing their memory pages
-  with the supervisor and its siblings until one writes to a page (copy on write). So N workers
+  with the supervisor and its siblings until one writes to a page (copy on write; the load
+  leaves them out of the garbage collector's sight, see triage.reload). So N workers
   start in one load, and each adds its private pages rather than a whole model. This parent
   never imports grpc (grpc allows no fork once a server or channel exists) and runs no thread
   of its own; each worker starts its grpc server after the fork.
@@ -27,7 +28,6 @@ running.
 
 from __future__ import annotations
 
-import gc
 import logging
 import math
 import multiprocessing
@@ -138,11 +138,6 @@ class Supervisor:
                 self.failure = str(exc)
                 return 1
             self._text = self._preloaded.model.text
-            # Out of the collector's sight: a collection in a worker writes to every object it
-            # scans, which would copy their pages (worker private memory 143 -> 62 MB, fast
-            # model). A dropped model is still freed by reference counting: it holds no cycles
-            # (gc.collect() finds none once it is dropped).
-            gc.freeze()
             with _wake_on_signals() as wake:
                 self._held = [wake, reservation]
                 for one in self._workers:
