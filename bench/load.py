@@ -189,10 +189,13 @@ def memory_mb(pid: int) -> dict[str, dict[str, float]]:
             for line in (status + rollup).splitlines()
             if line.endswith(" kB")
         }
+        if "VmHWM" not in kb or "Pss" not in kb:  # exiting
+            continue
         name = str(current)
         out["peak_rss"][name] = round(kb["VmHWM"] / 1024, 1)
         out["pss"][name] = round(kb["Pss"] / 1024, 1)
-        out["private"][name] = round((kb["Private_Clean"] + kb["Private_Dirty"]) / 1024, 1)
+        private = kb.get("Private_Clean", 0) + kb.get("Private_Dirty", 0)
+        out["private"][name] = round(private / 1024, 1)
         pending.extend(int(c) for c in children)
     return out
 

@@ -115,7 +115,7 @@ def test_lookup_lemmas_equal_spacy_lemmatizer_on_its_tables(  # type: ignore[no-
 ) -> None:
     """Every 7th entry of the language's lemma table, as written, in capitals, capitalised and
     lowercased (the table's own words, so hits, misses and the ALL-CAPS fallback are all met):
-    the plain-dict lemmas equal spaCy's lemmatiser pipe's, and so does the word's kind."""
+    the plain-dict lemmas equal spaCy's lemmatiser pipe's."""
     from spacy.tokens import Doc
 
     keys = [key for key in list(text_pipeline._lemmas[code].table)[::7] if key]
@@ -153,11 +153,14 @@ def test_a_forked_process_builds_a_pipeline_that_detects_alike(text_pipeline) ->
     ours, theirs = context.Pipe()
     child = context.Process(target=_detect_in_new_pipeline, args=(texts, theirs))
     child.start()
+    theirs.close()
     child.join(120)
     hung = child.is_alive()
     if hung:
         child.kill()
     assert not hung, "building a TextPipeline in a forked process hangs"
+    assert child.exitcode == 0
+    assert ours.poll(10)
     assert ours.recv() == [text_pipeline.detect_language(text) for text in texts]
 
 

@@ -200,13 +200,13 @@ def test_both_workers_answer_and_alike(pool: Pool) -> None:
         if "pid" in line:
             assert workers[line["pid"]] == line["worker"], line
         else:
-            assert line["logger"] in ("triage.supervisor", "triage.reload"), line
+            assert line["logger"] in ("triage.supervisor", "triage.reload", "triage"), line
 
 
 def test_the_model_is_loaded_once_and_the_workers_fork_with_it(pool: Pool) -> None:
     supervisor = pool.server.process.pid
     loads = [line for line in pool.server.lines if line["message"].startswith("loading model")]
-    assert "worker" not in loads[0]  # the supervisor's
+    assert loads and not [line for line in loads if "worker" in line]  # the supervisor's only
     adopted = [line for line in pool.server.lines if "before this worker forked" in line["message"]]
     assert sorted(line["worker"] for line in adopted[:2]) == [0, 1]
     for pid in pool.server.started()[:2]:  # forked: the parent is the supervisor itself
@@ -298,6 +298,35 @@ def test_a_bad_bundle_fails_at_start_as_with_one_worker(
     assert server.wait() == 1
     assert server.text[-1] == f"triage serve: cannot load model from {bad}: {single.failure}\n"
     assert not server.started()  # the supervisor's one load failed: no worker was started
+
+
+def test_sigterm_while_the_supervisor_loads_starts_no_worker(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    server = start(tiny_model_dir, tmp_path, "--port", "0", "--workers", "2")
+    server.wait_for(lambda line: line["message"].startswith("listening on "))
+    server.process.send_signal(signal.SIGTERM)  # the model load takes seconds from here
+    assert server.wait() == 0
+    assert not server.started()
+
+
+def test_an_unreadable_policy_fails_at_start_as_with_one_worker(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    missing = tmp_path / "missing.yaml"
+    server = start(
+        tiny_model_dir,
+        tmp_path,
+        "--port",
+        "0",
+        "--workers",
+        "2",
+        TRIAGE_POLICY_FILE=str(missing),
+        TRIAGE_POLICY_DIR=str(tmp_path / "no-store" / "x"),
+    )
+    assert server.wait() == 2
+    assert server.text[-1].startswith(f"triage serve: escalation policy {missing}: ")
+    assert not server.started()
 
 
 def test_workers_stop_when_their_supervisor_is_killed(tiny_model_dir: Path, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from grpc_health.v1 import health
 
 from triage.errors import ConfigError, ReloadInProgress, TriageError
-from triage.escalation.policy import ActivePolicy, PolicyStore, builtin_policy
+from triage.escalation.policy import PolicyStore, initial_policy
 from triage.feedback import FeedbackService
 from triage.feedback_store import FeedbackStore
 from triage.metrics import Metrics, MetricsEndpoint
@@ -27,24 +27,6 @@ from triage.shadow import ShadowScorer
 from triage.text import TextPipeline
 
 log = logging.getLogger("triage")
-
-
-def initial_policy(settings: Settings, store: PolicyStore) -> ActivePolicy:
-    """The stored current version (it survives restarts); the settings' file when the store is
-    unusable. ConfigError when neither can be read."""
-    try:
-        return store.current()
-    except (TriageError, OSError) as exc:
-        log.error(
-            "policy store %s unusable, serving %s: %s",
-            settings.policy_dir,
-            settings.policy_file,
-            exc,
-        )
-    try:
-        return builtin_policy(settings.policy_file)
-    except (TriageError, OSError) as exc:
-        raise ConfigError(f"escalation policy {settings.policy_file}: {exc}") from None
 
 
 class App:

@@ -21,6 +21,7 @@ from triage.errors import (
     ReloadInProgress,
     TriageError,
 )
+from triage.escalation.policy import PolicyStore, initial_policy
 from triage.model_source import ModelOrigin, ModelSource, model_source
 from triage.service import Served, TriageService
 from triage.settings import Settings
@@ -28,6 +29,8 @@ from triage.suggest.engine import ContentStatus
 from triage.text import SUPPORTED_LANGUAGES, TextPipeline
 
 log = logging.getLogger(__name__)
+app_log = logging.getLogger("triage")
+"""The logger `first_load` and `log_content` wrote to when they lived in triage.app."""
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,8 @@ class ModelManager:
         text: TextPipeline | None = None,
         preloaded: Served | None = None,
     ) -> None:
-        """`text`: a loaded pipeline the first load may share (tests). `preloaded`: what the
+        """`text`: a loaded pipeline loads may share while no model serves (tests; a forked
+        worker: its supervisor's). `preloaded`: what the
         first load serves instead of loading (a forked worker: its supervisor's `load_once`)."""
         self.settings = settings
         self.service = service
@@ -182,9 +186,9 @@ def _freeze_loaded() -> None:
 
 
 def log_content(status: ContentStatus, what: str) -> None:
-    log.info("suggestion content %s: %s", what, status.summary)
+    app_log.info("suggestion content %s: %s", what, status.summary)
     if status.unknown_topics:
-        log.warning(
+        app_log.warning(
             "suggestion content names topics the model does not predict (never matched by "
             "topic): %s",
             ", ".join(status.unknown_topics),
@@ -197,18 +201,21 @@ def first_load(models: ModelManager) -> None:
     try:
         models.load()
     except (TriageError, OSError) as exc:
-        log.error("cannot load model from %s: %s", source, exc)
+        app_log.error("cannot load model from %s: %s", source, exc)
         raise
     except Exception as exc:  # anything else would leave a server that never serves
-        log.exception("cannot load model from %s: %s", source, type(exc).__name__)
+        app_log.exception("cannot load model from %s: %s", source, type(exc).__name__)
         raise
 
 
 def load_once(settings: Settings) -> Served:
     """The first load of `serve --workers`, in the supervisor before it forks its workers: they
     serve these very objects, sharing their memory pages (until written: copy on write) instead
-    of each loading its own copy. Fails as `first_load` does."""
-    service = TriageService(settings)
+    of each loading its own copy. Fails as `first_load` does, or with ConfigError when no
+    escalation policy can be read."""
+    # The policy as the app reads it, so an unreadable one fails as it does there (ConfigError)
+    policy = initial_policy(settings, PolicyStore(settings.policy_dir, settings.policy_file))
+    service = TriageService(settings, policy=policy)
     first_load(ModelManager(settings, service, model_source(settings), log_content))
     served = service.served
     assert served is not None

@@ -118,8 +118,8 @@ class Supervisor:
     def run(self) -> int:
         """Serve until SIGTERM/SIGINT or a failure at start; 0 when every worker exited
         cleanly, else 1 (`failure` says why when none ever served). ConfigError when the port
-        is in use (unless settings.reuse_port) or cannot be bound, or when the workers could
-        not start their servers (their one line)."""
+        is in use (unless settings.reuse_port) or cannot be bound, when no escalation policy
+        can be read, or when the workers could not start their servers (their one line)."""
         host, port = self.settings.host, self.settings.port
         if not self.settings.reuse_port:
             check_port_free(host, port)  # the port as a whole: a second server is refused
@@ -130,20 +130,15 @@ class Supervisor:
             log.info(
                 "listening on %s with %d workers", address(host, self.port), len(self._workers)
             )
-            from triage.reload import load_once  # scikit-learn, spaCy: only when serving
-
-            try:
-                self._preloaded = load_once(self._worker_settings)
-            except Exception as exc:  # logged by first_load
-                self.failure = str(exc)
-                return 1
-            self._text = self._preloaded.model.text
-            with _wake_on_signals() as wake:
-                self._held = [wake, reservation]
-                for one in self._workers:
-                    self._start(one)
-                while not self._stopping or any(w.process is not None for w in self._workers):
-                    self._step(wake)
+            with _wake_on_signals() as wake:  # from the start: the load takes seconds
+                if self._load():
+                    self._held = [wake, reservation]
+                    self._signalled(wake)  # what arrived during the load: SIGTERM starts nothing
+                    if not self._stopping:
+                        for one in self._workers:
+                            self._start(one)
+                    while not self._stopping or any(w.process is not None for w in self._workers):
+                        self._step(wake)
         finally:
             for one in self._workers:  # only after an error of our own: stop them the hard way
                 if one.process is not None:
@@ -154,13 +149,31 @@ class Supervisor:
             raise ConfigError(self._error)
         return 0 if self._clean and self.failure is None else 1
 
+    def _load(self) -> bool:
+        """The model the workers will serve, loaded here once; False (with `failure` or
+        `_error` set, as a worker's first load would) when it cannot be."""
+        from triage.cli import one_blas_thread  # scikit-learn, spaCy: only when serving
+        from triage.reload import load_once
+
+        one_blas_thread()  # as each worker does: no BLAS thread pool busy at the fork
+        try:
+            self._preloaded = load_once(self._worker_settings)
+        except ConfigError as exc:  # the escalation policy
+            self._error = str(exc)
+            return False
+        except Exception as exc:  # logged by first_load
+            self.failure = str(exc)
+            return False
+        self._text = self._preloaded.model.text
+        return True
+
     def _start(self, one: Worker) -> None:
         ours, theirs = self._context.Pipe()
         metrics = self.settings.metrics_port + one.index if self.settings.metrics_port else None
         links = [ours, *(w.link for w in self._workers if w.link is not None)]
         process = self._context.Process(
             target=_forked_worker,
-            # A replacement loads its model before it binds: its siblings serve meanwhile.
+            # A replacement has its model before it binds: its siblings serve meanwhile.
             args=(
                 [*links, *self._held],
                 one.index,
@@ -211,6 +224,7 @@ class Supervisor:
         for number in signals:
             if number == signal.SIGHUP:
                 log.info("received SIGHUP, every worker re-reads the suggestion content")
+                self._preloaded = None  # its content is stale: replacements load their own
                 self._tell(self._workers, "content")
             else:
                 log.info("received %s, stopping the workers", signal.Signals(number).name)
@@ -231,8 +245,8 @@ class Supervisor:
             elif kind in ("failed", "error"):
                 one.last_words = message
             elif kind == "changed" and text in worker.CHANGES:
-                if text == "model":
-                    self._preloaded = None  # replacements load the source's current model
+                if text in ("model", "content"):
+                    self._preloaded = None  # stale: replacements load the current state
                 others = [w for w in self._workers if w is not one]
                 log.info("worker %d changed the %s; relaying to the others", one.index, text)
                 self._tell(others, text)
@@ -360,7 +374,7 @@ def _wake_on_signals() -> Iterator[socket.socket]:
 
 @contextmanager
 def _ignored(*signals: signal.Signals) -> Iterator[None]:
-    """While a worker is spawned: it inherits SIG_IGN, and Python keeps an ignored SIGINT
+    """While a worker is forked: it inherits SIG_IGN, and Python keeps an ignored SIGINT
     ignored, so a Ctrl-C that reaches the whole process group cannot kill it half-started
     (its server installs its own handlers; the parent's SIGTERM stops it meanwhile)."""
     previous = {sig: signal.signal(sig, signal.SIG_IGN) for sig in signals}

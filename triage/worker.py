@@ -1,5 +1,5 @@
 """One worker process of `triage serve --workers N` (its parent is triage.supervisor): the whole
-app of a single-process `serve` (health NOT_SERVING while its model loads), bound with
+app of a single-process `serve`, serving the model its supervisor loaded, bound with
 SO_REUSEPORT to the port the supervisor holds, and linked to the supervisor by a pipe.
 
 The link carries short messages, `KIND[ TEXT]`:
@@ -168,6 +168,11 @@ def run(
             raise
         relay.send("failed", str(exc))  # logged by first_load
         sys.exit(EXIT_LOAD_FAILED)
+    if load_first and preloaded is not None:  # a replacement: the model poller may have moved on
+        try:
+            redo(app, "model")  # one resolve; loads only what the source points at now
+        except TriageError:  # logged by the reload: the supervisor's model serves
+            pass
     relay.attach(app)
     try:
         app.serve_forever(announce=False)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import logging
 import os
 import re
 import tempfile
@@ -21,8 +22,15 @@ from typing import Any
 import yaml
 
 from triage.domain import FIXED_LABELS, HEADS
-from triage.errors import InvalidTicket, PolicyNotFound, PolicyValidationError
+from triage.errors import (
+    ConfigError,
+    InvalidTicket,
+    PolicyNotFound,
+    PolicyValidationError,
+    TriageError,
+)
 from triage.escalation.flags import FLAG_CODES
+from triage.settings import Settings
 
 BAND_HEADS: tuple[str, ...] = (*HEADS, "escalation")
 PRIORITIES: tuple[str, ...] = FIXED_LABELS["priority"]
@@ -709,3 +717,24 @@ def candidate_policy(text: str) -> ActivePolicy:
     digest = hashlib.sha256(text.encode()).hexdigest()
     version = PolicyVersion(f"candidate-{digest[:8]}", "", datetime.now(UTC), "", digest)
     return ActivePolicy(policy, version)
+
+
+_log = logging.getLogger("triage")  # the logger these lines had in triage.app
+
+
+def initial_policy(settings: Settings, store: PolicyStore) -> ActivePolicy:
+    """The stored current version (it survives restarts); the settings' file when the store is
+    unusable. ConfigError when neither can be read."""
+    try:
+        return store.current()
+    except (TriageError, OSError) as exc:
+        _log.error(
+            "policy store %s unusable, serving %s: %s",
+            settings.policy_dir,
+            settings.policy_file,
+            exc,
+        )
+    try:
+        return builtin_policy(settings.policy_file)
+    except (TriageError, OSError) as exc:
+        raise ConfigError(f"escalation policy {settings.policy_file}: {exc}") from None
