@@ -5,6 +5,8 @@ MLflow is imported here only, so serving a local directory never pays for it."""
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 from mlflow.environment_variables import MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR
@@ -13,6 +15,26 @@ from mlflow.exceptions import MlflowException
 import triage.lifecycle.registry as registry
 from triage.errors import ModelNotFound
 from triage.model_source import ModelOrigin
+
+_SQL_STORES = (
+    "mlflow.store.model_registry.sqlalchemy_store",
+    "mlflow.store.tracking.sqlalchemy_store",
+)
+
+
+def _fresh_connections_after_fork() -> None:
+    """In a forked process (a worker of `serve --workers`), drop the database connections the
+    parent opened to a database-backed registry without closing them (SQLAlchemy's way after a
+    fork): parent and child must not share one connection. MLflow keeps its engines per
+    database URI in a class attribute (`_engine_map`, private: read defensively)."""
+    for name in _SQL_STORES:
+        module = sys.modules.get(name)
+        store = getattr(module, "SqlAlchemyStore", None)
+        for engine in list(getattr(store, "_engine_map", {}).values()):
+            engine.dispose(close=False)
+
+
+os.register_at_fork(after_in_child=_fresh_connections_after_fork)
 
 
 class RegistrySource:
