@@ -58,8 +58,8 @@ class ModelManager:
         preloaded: Served | None = None,
     ) -> None:
         """`text`: a loaded pipeline loads may share while no model serves (tests; a forked
-        worker: its supervisor's). `preloaded`: what the
-        first load serves instead of loading (a forked worker: its supervisor's `load_once`)."""
+        worker: its supervisor's). `preloaded`: what the first load serves instead of loading
+        (a forked worker: its supervisor's `load_once`)."""
         self.settings = settings
         self.service = service
         self.source = source

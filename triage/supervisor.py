@@ -5,10 +5,11 @@ running.
 - Forked after the load: the supervisor loads the model (and its suggestion content) before it
   starts any worker, and every worker serves those very objects, sharing their memory pages
   with the supervisor and its siblings until one writes to a page (copy on write; the load
-  leaves them out of the garbage collector's sight, see triage.reload). So N workers
-  start in one load, and each adds its private pages rather than a whole model. This parent
-  never imports grpc (grpc allows no fork once a server or channel exists) and runs no thread
-  of its own; each worker starts its grpc server after the fork.
+  leaves them out of the garbage collector's sight, see triage.reload). So N workers start in
+  one load, and each adds its private pages rather than a whole model. This parent
+  never imports grpc (grpc allows no fork once a server or channel exists) and starts no
+  Python thread; each worker starts its grpc server after the fork. Signals are handled from
+  before the load (a SIGTERM meanwhile: nothing is forked, exit 0).
 - A worker inherits the parent's descriptors: first thing, it closes the supervisor's ends of
   the links (its own too, or it would not see EOF when the supervisor dies), the signal
   wake-up socket and the port reservation, takes back the default SIGTERM and drops the
@@ -17,11 +18,12 @@ running.
 - SIGTERM/SIGINT: every worker drains its calls (settings.grace_seconds) and exits; the parent
   returns 0 when all exited cleanly. SIGHUP: every worker re-reads the suggestion content.
 - A worker that dies is logged (exit code or signal) and replaced after a back-off that grows
-  while replacements keep dying young. A replacement serves the supervisor's model, or, once a
-  worker changed the model, loads the source's current one itself, before it binds the port,
-  so no connection reaches it before it can answer; its siblings serve meanwhile. A first load
-  that fails is a failure of the whole server, before any worker starts: `failure` says why.
-  So is a worker's death before every worker has served (the others are stopped).
+  while replacements keep dying young. A replacement serves the supervisor's model (checking
+  the source once), or, once the model or the content changed, loads the current ones itself,
+  before it binds the port, so no connection reaches it before it can answer; its siblings
+  serve meanwhile. A first load that fails is a failure of the whole server, before any worker
+  starts: `failure` says why. So is a worker's death before every worker has served (the
+  others are stopped).
 - An admin change in one worker (policy, model, content) is relayed to every other one, which
   redoes it from the same shared source (triage.worker describes the messages).
 - Workers watch their link to the parent: killed with SIGKILL, it leaves no orphans serving."""
@@ -103,7 +105,8 @@ class Supervisor:
         self._workers = [Worker(i) for i in range(count)]
         self._preloaded: Served | None = None
         """The model the supervisor loaded, which new workers serve; None once a worker changed
-        the model (a replacement then loads the source's current one)."""
+        the model or the content, or after a SIGHUP (a replacement then loads the current
+        ones itself)."""
         self._text: TextPipeline | None = None
         """The first model's text pipeline, which every worker's loads share."""
         self._held: list[Any] = []
