@@ -151,7 +151,7 @@ class ModelManager:
         seconds = time.perf_counter() - started
         self.service.use_model(model, origin, suggester)
         self.origin = origin
-        _freeze_loaded()
+        freeze_loaded()
         log.info("model %s from %s in service (%.2f s)", model.version, origin.source, seconds)
         return ReloadOutcome(True, old_version, model.version, origin, seconds)
 
@@ -172,7 +172,7 @@ class ModelManager:
         return text if languages == tuple(text.languages) else None
 
 
-def _freeze_loaded() -> None:
+def freeze_loaded() -> None:
     """Everything alive now, the model just loaded above all, out of the cyclic garbage
     collector's sight (after one last collection, so no garbage is kept). A full collection
     scans every tracked object: with a model loaded that is 124 ms (fast builder), a stall of

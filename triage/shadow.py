@@ -16,6 +16,7 @@ from triage.bundle import load_bundle
 from triage.domain import ShadowHead, ShadowReport, Ticket, TriageResult
 from triage.errors import TriageError
 from triage.model_source import ModelOrigin, ModelSource
+from triage.reload import freeze_loaded
 from triage.service import Predictor, TriageService
 from triage.settings import Settings
 
@@ -74,6 +75,7 @@ class ShadowScorer:
         with self._lock:
             self._model, self._origin = model, origin
             self._reset()
+        freeze_loaded()
         log.info("shadow model %s from %s", model.version, origin.source)
         return True
 
