@@ -40,9 +40,10 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
 from triage import worker
 from triage.errors import ConfigError
@@ -109,7 +110,7 @@ class Supervisor:
         ones itself)."""
         self._text: TextPipeline | None = None
         """The first model's text pipeline, which every worker's loads share."""
-        self._held: list[Any] = []
+        self._held: list[_Closable] = []
         """What a forked worker closes first: the wake-up socket, the port reservation."""
         self._worker_settings = settings
         self._served = False
@@ -174,19 +175,19 @@ class Supervisor:
         ours, theirs = self._context.Pipe()
         metrics = self.settings.metrics_port + one.index if self.settings.metrics_port else None
         links = [ours, *(w.link for w in self._workers if w.link is not None)]
+        run = partial(
+            worker.run,
+            one.index,
+            self._worker_settings,
+            metrics,
+            self._served,  # a replacement has its model before it binds: siblings serve meanwhile
+            theirs,
+            self._preloaded,
+            self._text,
+        )
         process = self._context.Process(
             target=_forked_worker,
-            # A replacement has its model before it binds: its siblings serve meanwhile.
-            args=(
-                [*links, *self._held],
-                one.index,
-                self._worker_settings,
-                metrics,
-                self._served,
-                theirs,
-                self._preloaded,
-                self._text,
-            ),
+            args=([*links, *self._held], run),
             name=f"triage-worker-{one.index}",
         )
         with _ignored(signal.SIGINT, signal.SIGHUP):  # inherited until its server handles them
@@ -333,8 +334,12 @@ class Supervisor:
         self._deadline = math.inf
 
 
-def _forked_worker(inherited: list[Any], *args: Any) -> None:
-    """A worker's first steps after the fork, then `worker.run(*args)`: nothing of the
+class _Closable(Protocol):
+    def close(self) -> None: ...
+
+
+def _forked_worker(inherited: list[_Closable], run: Callable[[], None]) -> None:
+    """A worker's first steps after the fork, then `run()` (triage.worker.run): nothing of the
     supervisor's that would outlive it or act for it stays open (see the module's notes)."""
     wake_write = signal.set_wakeup_fd(-1)
     if wake_write != -1:
@@ -345,7 +350,7 @@ def _forked_worker(inherited: list[Any], *args: Any) -> None:
     root = logging.getLogger()
     for handler in list(root.handlers):  # the supervisor's: worker.run sets up its own
         root.removeHandler(handler)
-    worker.run(*args)
+    run()
 
 
 def _how(code: int | None) -> str:
