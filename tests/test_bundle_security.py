@@ -17,11 +17,15 @@ import sys
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 import skops.io as sio
+from sklearn.feature_extraction import DictVectorizer
 
 from triage.bundle import load_bundle, save_bundle, sign_bundle
 from triage.errors import BundleIntegrityError
+from triage.escalation.risk import EscalationHead
+from triage.persist import load_head
 from triage.settings import Settings
 
 KEY = "correct horse battery staple"
@@ -60,11 +64,19 @@ def skops_payload(marker: Path) -> bytes:
     return out.getvalue()
 
 
+def npz_payload(marker: Path) -> bytes:
+    """An .npz whose `coef` is a pickled object array that opens `marker` when unpickled."""
+    out = io.BytesIO()
+    np.savez(out, kind=np.asarray("head"), coef=np.array([_OpenForWriting(marker)], dtype=object))
+    return out.getvalue()
+
+
 def test_the_payloads_are_live(tmp_path: Path) -> None:
     """What the tests below plant really runs when deserialised naively."""
     pickle.loads(pickle_payload(tmp_path / "by-pickle"))
     sio.loads(skops_payload(tmp_path / "by-skops"), trusted=["builtins.open"])
-    assert (tmp_path / "by-pickle").exists() and (tmp_path / "by-skops").exists()
+    np.load(io.BytesIO(npz_payload(tmp_path / "by-npz")), allow_pickle=True)["coef"]
+    assert all((tmp_path / f"by-{kind}").exists() for kind in ("pickle", "skops", "npz"))
 
 
 def resum(bundle: Path) -> None:
@@ -84,24 +96,72 @@ def bundle(tiny_model_dir: Path, tmp_path: Path) -> Path:
     return copy
 
 
+def as_format_2(bundle: Path, trained_escalation: EscalationHead) -> None:
+    """Rewrite `bundle` as the previous version wrote it: every head a skops file, the
+    escalation head holding its fitted classifier and DictVectorizer."""
+    for path in sorted(bundle.glob("head_*.npz")):
+        head = load_head(path)
+        if isinstance(head, EscalationHead):
+            legacy = EscalationHead.__new__(EscalationHead)
+            legacy.__dict__.update(
+                classifier=trained_escalation.classifier,
+                extras=DictVectorizer().fit([dict.fromkeys(head.extras, 1.0)]),
+                sla_window_fill=head.sla_window_fill,
+            )
+            head = legacy
+        sio.dump(head, path.with_suffix(".skops"))
+        path.unlink()
+    meta = json.loads((bundle / "meta.json").read_text())
+    (bundle / "meta.json").write_text(json.dumps({**meta, "format": 2}))
+    resum(bundle)
+
+
+@pytest.fixture
+def format_2_bundle(tiny_model_dir: Path, tiny_training, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """A signed copy of the tiny bundle in format 2 (heads as skops files)."""
+    copy = Path(shutil.copytree(tiny_model_dir, tmp_path / "bundle-v2"))
+    as_format_2(copy, tiny_training.model.escalation_head)
+    sign_bundle(copy, KEY)
+    return copy
+
+
+def test_a_format_2_bundle_still_loads_and_answers_the_same(  # type: ignore[no-untyped-def]
+    format_2_bundle: Path, tiny_model, text_pipeline
+) -> None:
+    from triage.domain import Ticket
+
+    old = load_bundle(format_2_bundle, text_pipeline, key=KEY)
+    assert old.escalation_head is not None and old.escalation_head.extras
+    tickets = [
+        Ticket(body="I was charged twice, refund me now or I call my lawyer!", previous_contacts=2),
+        Ticket(body="Ik kan niet inloggen, wachtwoord vergeten.", language_hint="nl"),
+        Ticket(body="Le colis n'est jamais arrivé."),
+    ]
+    assert old.predict(tickets) == tiny_model.predict(tickets)
+
+
 @pytest.mark.parametrize(
     ("target", "payload", "refusal"),
     [
+        ("head_topic.npz", pickle_payload, "head_topic.npz: not a head .*pickled"),
+        ("head_topic.npz", npz_payload, "head_topic.npz: not a head .*allow_pickle=False"),
+        ("featurizer.npz", pickle_payload, "featurizer.npz: unreadable"),
+        ("featurizer.json", pickle_payload, "featurizer.json: not JSON"),
         ("head_topic.skops", pickle_payload, "head_topic.skops: not a skops file"),
         (
             "head_topic.skops",
             skops_payload,
             "head_topic.skops: names untrusted types builtins.open",
         ),
-        ("featurizer.npz", pickle_payload, "featurizer.npz: unreadable"),
-        ("featurizer.json", pickle_payload, "featurizer.json: not JSON"),
     ],
 )
 def test_a_planted_payload_never_runs(  # type: ignore[no-untyped-def]
-    bundle: Path, tmp_path: Path, text_pipeline, target: str, payload, refusal: str
+    request, tmp_path: Path, text_pipeline, target: str, payload, refusal: str
 ) -> None:
     """Finding 1: a model file replaced by a payload and SHA256SUMS recomputed. With a key the
-    signature refuses it before any file is read; without one the formats refuse it."""
+    signature refuses it before any file is read; without one the formats refuse it (a skops
+    head in a format-2 bundle)."""
+    bundle = request.getfixturevalue("format_2_bundle" if ".skops" in target else "bundle")
     marker = tmp_path / "payload-ran"
     (bundle / target).write_bytes(payload(marker))
     resum(bundle)
@@ -120,7 +180,7 @@ def test_the_server_refuses_a_tampered_bundle(bundle: Path, tmp_path: Path) -> N
     """`triage serve` with TRIAGE_MODEL_KEY set exits non-zero naming the bundle; the payload
     never runs and the key is never printed."""
     marker = tmp_path / "payload-ran"
-    (bundle / "head_topic.skops").write_bytes(pickle_payload(marker))
+    (bundle / "head_topic.npz").write_bytes(pickle_payload(marker))
     resum(bundle)
     env = {
         **os.environ,
@@ -176,8 +236,8 @@ def test_the_key_is_a_setting_never_shown() -> None:
 def test_files_must_match_the_manifest(bundle: Path, text_pipeline) -> None:  # type: ignore[no-untyped-def]
     """(Unlisted files are covered in test_training.) A listed file that is gone refuses the
     bundle; so does a bundle from the joblib era, without unpickling it."""
-    (bundle / "head_tier.skops").unlink()
-    with pytest.raises(BundleIntegrityError, match="file head_tier.skops is missing"):
+    (bundle / "head_tier.npz").unlink()
+    with pytest.raises(BundleIntegrityError, match="file head_tier.npz is missing"):
         load_bundle(bundle, text_pipeline)
 
 

@@ -184,10 +184,15 @@ def test_v1_bundle_still_loads_and_predicts_without_sets(
     assert all(r.novelty is None for r in results)  # no encoder, no novelty judgement
     for prediction in (p for r in results for p in r.predictions.values()):
         assert prediction.label and prediction.label_set == ()
-    # The numpy path of a v1 head is pinned to its CalibratedClassifierCV.
+    # The numpy path of a v1 head is pinned to its CalibratedClassifierCV (kept by the model as
+    # trained, not stored in the bundle), and the stored head computes the same.
+    assert result.model is not None
     features = model.featurizer.transform(model.inputs(tickets))
-    for head in model.heads.values():
+    for name, head in result.model.heads.items():
         assert head.classifier is not None
+        np.testing.assert_array_equal(
+            model.heads[name].predict_proba(features), head.predict_proba(features)
+        )
         np.testing.assert_allclose(
             head.predict_proba(features), head.classifier.predict_proba(features), atol=1e-9
         )

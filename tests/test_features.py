@@ -1,4 +1,5 @@
-"""The fast featuriser path equals scikit-learn's transform on real generated tickets."""
+"""The featuriser's transform (FastTicketTransform, no scikit-learn) equals what scikit-learn's
+own vectorizers compute from the same fitted state, and what training's fit_transform gave."""
 
 from __future__ import annotations
 
@@ -6,12 +7,22 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from training.dataset import load_dataset
 from triage.encoder import DEFAULT_ENCODER
-from triage.features import FastTicketTransform, TicketFeaturizer, TicketInput
+from triage.features import (
+    FastTicketTransform,
+    TicketFeaturizer,
+    TicketInput,
+    embeddings,
+    metadata_features,
+)
 from triage.model import ticket_text
 from triage.text import TextPipeline
+from triage.tfidf import FittedTfidf, char_wb_ngrams
 
 
 def _inputs(path: Path, text: TextPipeline, n: int) -> list[TicketInput]:
@@ -20,19 +31,76 @@ def _inputs(path: Path, text: TextPipeline, n: int) -> list[TicketInput]:
     return [TicketInput(t, p) for t, p in zip(tickets, processed, strict=True)]
 
 
+def _sklearn_tfidf(fitted: FittedTfidf) -> TfidfVectorizer:
+    vectorizer = TfidfVectorizer(**fitted.params)
+    vectorizer.vocabulary_ = fitted.vocabulary_
+    vectorizer.idf_ = fitted.idf_
+    return vectorizer
+
+
+def sklearn_transform(featurizer: TicketFeaturizer, items: list[TicketInput]) -> sp.csr_matrix:
+    """What scikit-learn's vectorizers holding the featuriser's fitted state compute."""
+    lemma_lists = [item.text.lemmas for item in items]
+    meta = DictVectorizer(**featurizer.meta_.params)
+    meta.feature_names_ = featurizer.meta_.feature_names_
+    meta.vocabulary_ = featurizer.meta_.vocabulary_
+    blocks = [
+        _sklearn_tfidf(featurizer.word_).transform(lemma_lists),
+        _sklearn_tfidf(featurizer.char_).transform([" ".join(lemmas) for lemmas in lemma_lists]),
+        meta.transform([metadata_features(item) for item in items]),
+    ]
+    encoder = featurizer.shared_encoder()
+    if encoder is not None:
+        blocks.append(sp.csr_matrix(featurizer.embedding_weight * embeddings(items, encoder)))
+    return sp.hstack(blocks, format="csr", dtype=np.float32)
+
+
+def _assert_same(got: sp.csr_matrix, expected: sp.csr_matrix) -> None:
+    assert got.shape == expected.shape and got.dtype == expected.dtype == np.float32
+    assert got.has_sorted_indices  # same column order: the heads sum in the same order
+    np.testing.assert_array_equal(got.indptr, expected.indptr)
+    np.testing.assert_array_equal(got.indices, expected.indices)
+    np.testing.assert_array_equal(got.data, expected.data)
+
+
 @pytest.mark.parametrize("encoder", ["", DEFAULT_ENCODER])
-def test_fast_transform_equals_sklearn_transform(corpus: Path, text_pipeline, encoder: str) -> None:  # type: ignore[no-untyped-def]
-    featurizer = TicketFeaturizer(encoder=encoder).fit(
-        _inputs(corpus / "train.jsonl", text_pipeline, 800)
-    )
+def test_transform_equals_sklearn_transform(corpus: Path, text_pipeline, encoder: str) -> None:  # type: ignore[no-untyped-def]
+    train = _inputs(corpus / "train.jsonl", text_pipeline, 800)
+    featurizer = TicketFeaturizer(encoder=encoder)
+    trained = featurizer.fit_transform(train)
     fast = FastTicketTransform(featurizer)
+    _assert_same(fast(train), trained)  # serving's vectors are those training fitted on
     items = _inputs(corpus / "test.jsonl", text_pipeline, 300)
-    expected = featurizer.transform(items)
+    expected = sklearn_transform(featurizer, items)
     singles = [(fast([item]), expected[i : i + 1]) for i, item in enumerate(items[:50])]
-    for got, rows in [(fast(items), expected), *singles]:  # the batch, then single tickets
-        assert got.shape == rows.shape and got.dtype == rows.dtype == np.float32
-        assert got.has_sorted_indices  # same column order: the heads sum in the same order
-        assert abs(got - rows).max() <= 1e-12
-        np.testing.assert_array_equal(got.indptr, rows.indptr)
-        np.testing.assert_array_equal(got.indices, rows.indices)
+    for got, rows in [(featurizer.transform(items), expected), *singles]:
+        _assert_same(got, rows)
     assert fast([]).shape == (0, expected.shape[1])
+
+
+TEXTS = [
+    "Refund  for the DOUBLE charge!!",
+    "a bb ccc dddd eeeee ffffff",
+    "ÀÉÎ üñ çà ΣΊΣΥΦΟΣ straße İstanbul",
+    " \t\n ",
+    "",
+    "tab\tseparated\nlines\r\nand\u00a0nbsp\u2003em",
+    "x",
+]
+
+
+@pytest.mark.parametrize("ngram_range", [(2, 5), (3, 5), (1, 1)])
+def test_char_wb_ngrams_equal_sklearn_analyzer(ngram_range: tuple[int, int]) -> None:
+    analyze = TfidfVectorizer(analyzer="char_wb", ngram_range=ngram_range).build_analyzer()
+    for text in TEXTS:
+        assert char_wb_ngrams(text, ngram_range) == analyze(text), text
+
+
+def test_unsupported_vectorizer_settings_are_refused() -> None:
+    fitted = FittedTfidf.of(
+        TfidfVectorizer(analyzer="char_wb", sublinear_tf=True, dtype=np.float32).fit(["ab"])
+    )
+    with pytest.raises(ValueError, match="unsupported TF-IDF settings: sublinear_tf"):
+        FittedTfidf({**fitted.params, "sublinear_tf": False}, fitted.vocabulary_, fitted.idf_)
+    with pytest.raises(ValueError, match="analyzer"):
+        FittedTfidf({**fitted.params, "analyzer": "word"}, fitted.vocabulary_, fitted.idf_)

@@ -52,9 +52,8 @@ def test_heads_fitted_in_workers_equal_fitted_in_process(
         assert (head.beta, head.labels) == (other.beta, other.labels), name
         assert np.array_equal(head.conformal_scores, other.conformal_scores), name
     assert alone.escalation_head is not None and forked.escalation_head is not None
-    estimators = [
-        m.escalation_head.classifier.calibrated_classifiers_[0].estimator for m in (alone, forked)
-    ]
-    assert np.array_equal(estimators[0].coef_, estimators[1].coef_)
+    escalation, other_escalation = alone.escalation_head, forked.escalation_head
+    assert np.array_equal(escalation.coef, other_escalation.coef)
+    assert escalation.sigmoid == other_escalation.sigmoid
     assert alone_run.evaluation is not None and forked_run.evaluation is not None
     assert alone_run.evaluation.metrics() == forked_run.evaluation.metrics()

@@ -77,9 +77,9 @@ def test_tampered_bundle_is_refused(tiny_model_dir: Path, tmp_path: Path) -> Non
     import shutil
 
     copy = Path(shutil.copytree(tiny_model_dir, tmp_path / "bundle"))
-    with (copy / "head_topic.skops").open("ab") as handle:
+    with (copy / "head_topic.npz").open("ab") as handle:
         handle.write(b"\0")
-    with pytest.raises(BundleIntegrityError, match="head_topic.skops"):
+    with pytest.raises(BundleIntegrityError, match="head_topic.npz"):
         load_bundle(copy)
     with pytest.raises(ModelNotFound):
         load_bundle(tmp_path / "nowhere")

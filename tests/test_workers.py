@@ -214,6 +214,21 @@ def test_the_model_is_loaded_once_and_the_workers_fork_with_it(pool: Pool) -> No
         assert int(parent) == supervisor
 
 
+TRAINING_ONLY = ("sklearn", "pandas", "pyarrow")
+"""Compiled packages a server never loads: scikit-learn, and pandas and pyarrow, which it (and
+skops and MLflow) import. Their imports took 2.2 s and 200 MB of every serving process."""
+
+
+def test_the_server_maps_no_training_library(pool: Pool) -> None:
+    """Serving reads a bundle's plain arrays: no process of a serving pool has loaded a compiled
+    module of a training-only package (read from /proc/PID/maps)."""
+    for pid in [pool.server.process.pid, *pool.server.started()[:2]]:
+        mapped = Path(f"/proc/{pid}/maps").read_text()
+        assert "site-packages/numpy/" in mapped  # what a compiled module's mapping looks like
+        found = [name for name in TRAINING_ONLY if f"site-packages/{name}/" in mapped]
+        assert not found, f"process {pid} loaded {found}"
+
+
 def test_each_worker_serves_metrics_on_its_own_port(pool: Pool) -> None:
     for index in (0, 1):
         url = f"http://127.0.0.1:{pool.metrics + index}/metrics"

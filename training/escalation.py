@@ -81,7 +81,7 @@ def fit_escalation_head(
     classifier.fit(x, labels)
     windows = [r["sla_window_log_hours"] for r in extra_rows if "sla_window_log_hours" in r]
     fill = float(np.median(windows)) if windows else None
-    return EscalationHead(classifier, vectorizer, fill)
+    return EscalationHead.from_calibrated(classifier, vectorizer, fill)
 
 
 def out_of_fold_negative(

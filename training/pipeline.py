@@ -9,7 +9,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,9 @@ class TrainResult:
     run_id: str
     seconds: float
     registered: ModelRef | None = None
+    model: TriageModel | None = field(default=None, repr=False, compare=False)
+    """The model as trained in this process (its heads still hold their fitted scikit-learn
+    classifiers, which the bundle does not store)."""
 
 
 def _progress(total: int, desc: str, enabled: bool) -> tqdm:
@@ -423,4 +426,6 @@ def train(
                 registered = register_bundle(out_dir, register, key=model_key, text=text)
             progress.line(f"registered {registered.uri}")
     seconds = time.perf_counter() - started
-    return TrainResult(out_dir, meta["version"], evaluation, run.info.run_id, seconds, registered)
+    return TrainResult(
+        out_dir, meta["version"], evaluation, run.info.run_id, seconds, registered, model
+    )

@@ -40,8 +40,10 @@ from triage.text import TextPipeline, collection_paused
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2
-"""meta.json `format`: 2 = featuriser as JSON + npz, heads as skops (1 was joblib)."""
+FORMAT = 3
+"""meta.json `format`: 3 = featuriser as JSON + npz, heads as npz; 2 (still read) had heads as
+skops; 1 was joblib."""
+READABLE_FORMATS = (2, 3)
 META = "meta.json"
 SUMS = "SHA256SUMS"
 SIGNATURE = "SIGNATURE"
@@ -65,8 +67,8 @@ CHECKED_LIBRARIES = ("scikit-learn", "spacy", "numpy", "scipy", "skops")
 """Those whose major.minor at load is compared with the bundle's (a warning when they differ)."""
 
 
-def _head_file(name: str) -> str:
-    return f"head_{name}.skops"
+def _head_file(name: str, bundle_format: int = FORMAT) -> str:
+    return f"head_{name}.skops" if bundle_format == 2 else f"head_{name}.npz"
 
 
 def library_versions() -> dict[str, str]:
@@ -209,17 +211,17 @@ def verify_bundle(bundle_dir: Path, key: str = "") -> dict[str, Any]:
         meta: dict[str, Any] = json.loads((bundle_dir / META).read_text(encoding="utf-8"))
     except (ValueError, RecursionError) as exc:
         raise BundleIntegrityError(f"bundle {bundle_dir}: {META} is unreadable: {exc}") from None
-    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+    if not isinstance(meta, dict) or meta.get("format") not in READABLE_FORMATS:
         found = meta.get("format", "none") if isinstance(meta, dict) else "none"
         raise BundleIntegrityError(
-            f"bundle {bundle_dir} has format {found}, this version reads format {FORMAT}; "
-            "retrain with this version"
+            f"bundle {bundle_dir} has format {found}, this version reads formats "
+            f"{', '.join(map(str, READABLE_FORMATS))}; retrain with this version"
         )
     heads = meta.get("heads")
     if not isinstance(heads, dict):  # JSON object keys are always strings
         raise BundleIntegrityError(f"bundle {bundle_dir}: {META} has no table of heads")
     for name in heads:
-        if _head_file(name) not in expected:
+        if _head_file(name, meta["format"]) not in expected:
             raise BundleIntegrityError(f"bundle {bundle_dir}: head {name} has no verified file")
     return meta
 
@@ -269,7 +271,7 @@ def _load(
     names = sorted(meta["heads"], key=lambda n: (HEADS.index(n) if n in HEADS else len(HEADS), n))
     try:
         featurizer = load_featurizer(bundle_dir / FEATURIZER_STATE, bundle_dir / FEATURIZER_ARRAYS)
-        heads = {name: load_head(bundle_dir / _head_file(name)) for name in names}
+        heads = {name: load_head(bundle_dir / _head_file(name, meta["format"])) for name in names}
     except UnsafeComponent as exc:  # names the file
         raise BundleIntegrityError(f"bundle {bundle_dir}: refused {exc}") from None
     for head in heads.values():

@@ -11,14 +11,18 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.base import BaseEstimator, TransformerMixin
-from sklearn.feature_extraction import DictVectorizer
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from triage.domain import Ticket
 from triage.encoder import StaticEncoder, shared_encoder
 from triage.familiarity import Familiarity
-from triage.text import LRUCache, ProcessedText
+from triage.text import ProcessedText
+from triage.tfidf import (
+    CharGramCounts,
+    FittedKeys,
+    FittedTfidf,
+    WordNgrams,
+    tfidf_values,
+)
 
 
 @dataclass(frozen=True)
@@ -89,7 +93,7 @@ def frequent_keys(rows: Sequence[dict[str, float]], min_df: int) -> list[dict[st
     return [{k: v for k, v in row.items() if counts[k] >= min_df} for row in rows]
 
 
-class TicketFeaturizer(BaseEstimator, TransformerMixin):  # type: ignore[misc]
+class TicketFeaturizer:
     """Fits the three vocabularies on training tickets and maps tickets to one CSR matrix; with
     an `encoder` (a table name, see triage.encoder), the ticket's embedding times
     `embedding_weight` is appended as dense columns, and the training embeddings are kept as the
@@ -101,7 +105,9 @@ class TicketFeaturizer(BaseEstimator, TransformerMixin):  # type: ignore[misc]
     by triage.pii; this catches what masking misses).
 
     Follows scikit-learn's estimator rules (parameters stored unchanged, learned state ends in
-    `_`), but reads `TicketInput`s rather than arrays.
+    `_`), but reads `TicketInput`s rather than arrays. Fitting uses scikit-learn's vectorizers
+    (imported then, not at serving); what is kept of them is their plain fitted state
+    (triage.tfidf), which is all `transform` reads.
     """
 
     def __init__(
@@ -141,7 +147,6 @@ class TicketFeaturizer(BaseEstimator, TransformerMixin):  # type: ignore[misc]
     def fit_transform(self, items: Sequence[TicketInput], y: object = None) -> sp.csr_matrix:
         """`fit(items).transform(items)`, each text block computed once (training's path)."""
         blocks = self._fit(items)
-        blocks.append(self.meta_.transform([metadata_features(item) for item in items]))
         encoder = self.shared_encoder()
         if encoder is not None:
             blocks.append(sp.csr_matrix(self.embedding_weight * embeddings(items, encoder)))
@@ -150,17 +155,40 @@ class TicketFeaturizer(BaseEstimator, TransformerMixin):  # type: ignore[misc]
         return matrix
 
     def _fit(self, items: Sequence[TicketInput]) -> list[sp.csr_matrix]:
-        """Fits every part; returns the word and character blocks of `items`."""
-        self._make_vectorizers()
+        """Fits every part; returns the word, character and metadata blocks of `items`."""
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        word = TfidfVectorizer(
+            analyzer=WordNgrams(self.word_ngrams),  # input is already tokenised and lemmatised
+            min_df=self.min_df,
+            sublinear_tf=True,
+            dtype=np.float32,
+        )
+        char = TfidfVectorizer(
+            analyzer="char_wb",
+            ngram_range=self.char_ngrams,
+            min_df=self.min_df,
+            max_features=self.max_char_features,
+            sublinear_tf=True,
+            dtype=np.float32,
+        )
+        meta = DictVectorizer(dtype=np.float32)
         lemma_lists = [item.text.lemmas for item in items]
+        metadata = [metadata_features(item) for item in items]
         blocks = [
-            self.word_.fit_transform(lemma_lists),
-            self.char_.fit_transform([" ".join(lemmas) for lemmas in lemma_lists]),
+            word.fit_transform(lemma_lists),
+            char.fit_transform([" ".join(lemmas) for lemmas in lemma_lists]),
+            meta.fit(frequent_keys(metadata, self.min_df)).transform(metadata),
         ]
-        self.meta_.fit(frequent_keys([metadata_features(item) for item in items], self.min_df))
-        names = [f"word:{name}" for name in self.word_.get_feature_names_out()]
-        names += [f"char:{name}" for name in self.char_.get_feature_names_out()]
-        names += [f"meta:{name}" for name in self.meta_.get_feature_names_out()]
+        self.word_, self.char_, self.meta_ = (
+            FittedTfidf.of(word),
+            FittedTfidf.of(char),
+            FittedKeys.of(meta),
+        )
+        names = [f"word:{name}" for name in word.get_feature_names_out()]
+        names += [f"char:{name}" for name in char.get_feature_names_out()]
+        names += [f"meta:{name}" for name in meta.get_feature_names_out()]
         if self.encoder:
             encoder = shared_encoder(self.encoder)
             self.encoder_sha256_ = encoder.sha256
@@ -171,75 +199,21 @@ class TicketFeaturizer(BaseEstimator, TransformerMixin):  # type: ignore[misc]
         self.explainable_ = np.array([not n.startswith("char:") for n in names])
         return blocks
 
-    def _make_vectorizers(self) -> None:
-        self.word_ = TfidfVectorizer(
-            analyzer=_WordNgrams(self.word_ngrams),  # input is already tokenised and lemmatised
-            min_df=self.min_df,
-            sublinear_tf=True,
-            dtype=np.float32,
-        )
-        self.char_ = TfidfVectorizer(
-            analyzer="char_wb",
-            ngram_range=self.char_ngrams,
-            min_df=self.min_df,
-            max_features=self.max_char_features,
-            sublinear_tf=True,
-            dtype=np.float32,
-        )
-        self.meta_ = DictVectorizer(dtype=np.float32)
-
     def transform(self, items: Sequence[TicketInput]) -> sp.csr_matrix:
-        lemma_lists = [item.text.lemmas for item in items]
-        blocks = [
-            self.word_.transform(lemma_lists),
-            self.char_.transform([" ".join(lemmas) for lemmas in lemma_lists]),
-            self.meta_.transform([metadata_features(item) for item in items]),
-        ]
-        encoder = self.shared_encoder()
-        if encoder is not None:
-            blocks.append(sp.csr_matrix(self.embedding_weight * embeddings(items, encoder)))
-        return sp.hstack(blocks, format="csr", dtype=np.float32)
-
-
-_WORD_CACHE_SIZE = 100_000
-
-
-class CharGramCounts:
-    """Column counts of a fitted `char_wb` TfidfVectorizer's n-grams in a text, as its
-    transform counts them. char_wb n-grams never cross a space, so a text's are the
-    concatenation of its words'; words repeat across tickets, so each word's columns (plus
-    `offset`) are cached."""
-
-    def __init__(self, vectorizer: TfidfVectorizer, offset: int = 0) -> None:
-        self._preprocess = vectorizer.build_preprocessor()
-        self._analyze = vectorizer.build_analyzer()
-        self._vocabulary: dict[str, int] = vectorizer.vocabulary_
-        self._offset = offset
-        self._columns: LRUCache[str, list[int]] = LRUCache(_WORD_CACHE_SIZE)
-
-    def __call__(self, text: str) -> Counter[int]:
-        words = self._preprocess(text).split()
-        known = self._columns.get_many(set(words))
-        vocabulary, offset = self._vocabulary, self._offset
-        new = {
-            word: [vocabulary[g] + offset for g in self._analyze(word) if g in vocabulary]
-            for word in set(words) - known.keys()
-        }
-        self._columns.put_many(new)
-        known.update(new)
-        return Counter(column for word in words for column in known[word])
+        return FastTicketTransform(self)(items)
 
 
 class FastTicketTransform:
-    """`TicketFeaturizer.transform` without scikit-learn's per-call input validation, which costs
-    more than the arithmetic for one ticket. Built once from a fitted featuriser (at model load);
-    it reads the same analyzers, vocabularies and idf and repeats sklearn's float32 operations
-    (sorted columns, sublinear tf, idf, the same L2 routine per block), so the matrix equals
-    `transform`'s exactly; a test pins it on real tickets."""
+    """`TicketFeaturizer.transform`: what scikit-learn's vectorizers would compute, without them
+    (nor their per-call input validation, which costs more than the arithmetic for one ticket).
+    Built once from a fitted featuriser (at model load); it reads the same analyzers,
+    vocabularies and idf and repeats sklearn's float32 operations (sorted columns, sublinear tf,
+    idf, the same L2 routine per block), so the matrix equals theirs exactly; a test pins it on
+    real tickets."""
 
     def __init__(self, featurizer: TicketFeaturizer) -> None:
         word, char, meta = featurizer.word_, featurizer.char_, featurizer.meta_
-        self._word_analyze = word.build_analyzer()
+        self._word_analyze = word.analyzer()
         self._word_vocab: dict[str, int] = word.vocabulary_
         self._char_vocab: dict[str, int] = char.vocabulary_
         self._char_offset = len(self._word_vocab)
@@ -286,12 +260,8 @@ class FastTicketTransform:
             meta_values += [v for _, v in meta]
             blocks.append(len(columns))
         indices = np.array(columns, dtype=np.int32)
-        data = np.array(counts, dtype=np.float32)
-        np.log(data, out=data)  # sublinear tf, in float32 like sklearn
-        data += 1.0
-        data *= self._idf[indices]
         bounds = np.array(blocks, dtype=np.int32)
-        l2_normalize_blocks(data, bounds)
+        data = tfidf_values(np.array(counts), self._idf[indices], bounds)
         data[meta_at] = meta_values
         sparse = sp.csr_matrix(
             (data, indices, bounds[::3].copy()), shape=(len(items), self.n_features)
@@ -300,33 +270,3 @@ class FastTicketTransform:
             return sparse
         dense = sp.csr_matrix(self._embedding_weight * embeddings(items, self._encoder))
         return sp.hstack([sparse, dense], format="csr", dtype=np.float32)
-
-
-def l2_normalize_blocks(data: np.ndarray, bounds: np.ndarray) -> None:
-    """L2-normalise each block `data[bounds[i]:bounds[i+1]]` in place the way sklearn's row
-    normaliser does (float32 squares summed in double, each value divided in double, stored as
-    float32), with public numpy only, not sklearn's private Cython helper."""
-    lengths = np.diff(bounds)
-    filled = lengths > 0
-    sums = np.zeros(lengths.size)
-    if data.size:
-        squares = (data * data).astype(np.float64)  # squared in float32, summed in double
-        sums[filled] = np.add.reduceat(squares, bounds[:-1][filled])
-    norms = np.sqrt(sums)
-    norms[norms == 0] = 1.0
-    data[:] = data / np.repeat(norms, lengths)
-
-
-class _WordNgrams:
-    """Picklable analyzer: contiguous n-grams of a lemma sequence, joined by spaces."""
-
-    def __init__(self, ngram_range: tuple[int, int]) -> None:
-        self.ngram_range = ngram_range
-
-    def __call__(self, tokens: Sequence[str]) -> list[str]:
-        low, high = self.ngram_range
-        return [
-            " ".join(tokens[i : i + n])
-            for n in range(low, high + 1)
-            for i in range(len(tokens) - n + 1)
-        ]

@@ -5,12 +5,15 @@ calibration) the label set that contains the true label with a chosen coverage."
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.calibration import CalibratedClassifierCV
 
 from triage.domain import DEFAULT_COVERAGE, Evidence, LabelScore, Prediction, check_coverage
+
+if TYPE_CHECKING:
+    from sklearn.calibration import CalibratedClassifierCV
 
 MAX_ALTERNATIVES = 3
 MAX_EVIDENCE = 5

@@ -4,9 +4,13 @@
   names go to JSON, numeric arrays to an .npz read with `allow_pickle=False`. Callables (the
   word analyzer) are never stored: they are rebuilt from parameters, and only the classes named
   here are ever constructed.
-- Heads go through skops with an explicit allowlist: our head classes and the private
-  scikit-learn calibration types they hold (skops trusts the public estimators itself). A file
-  naming any other type is refused before anything is constructed.
+- A head is plain arrays (weights, calibration, labels, conformal scores) in an .npz read with
+  `allow_pickle=False`, checked field by field before the head is built.
+- Heads of format-2 bundles went through skops: they are still read, through skops with an
+  explicit allowlist (our head classes and the private scikit-learn calibration types they
+  held; skops trusts the public estimators itself). A file naming any other type is refused
+  before anything is constructed. skops is imported for such a file only: importing it imports
+  every scikit-learn estimator (1 s and 100 MB), which a serving process otherwise never needs.
 
 Why not skops for the featuriser too: it stores every dict entry as a JSON node, so the default
 model's featuriser took 67 MB, 20 s to write and 5 s to read, against a few MB and a fraction of
@@ -21,14 +25,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import skops.io as sio
-from sklearn.feature_extraction import DictVectorizer
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from triage.escalation.risk import EscalationHead
 from triage.familiarity import Familiarity
-from triage.features import TicketFeaturizer, _WordNgrams
+from triage.features import TicketFeaturizer
 from triage.heads import Head
+from triage.tfidf import FittedKeys, FittedTfidf, WordNgrams
 
 TRUSTED_HEAD_TYPES = (
     "triage.heads.Head",
@@ -64,7 +66,7 @@ def save_featurizer(featurizer: TicketFeaturizer, state_path: Path, arrays_path:
 def load_featurizer(state_path: Path, arrays_path: Path) -> TicketFeaturizer:
     """Refuses (UnsafeComponent, naming the file) anything but the JSON and arrays written by
     `save_featurizer`: np.load will not read pickled data, and only the classes in _OURS and
-    the two scikit-learn vectorizers are ever constructed."""
+    the fitted vectorizers' plain state (triage.tfidf) are ever constructed."""
     errors = (ValueError, KeyError, TypeError, AttributeError, RecursionError, OSError)
     try:
         state = json.loads(state_path.read_text(encoding="utf-8"))
@@ -121,7 +123,7 @@ def _encode(value: Any, key: str, arrays: dict[str, np.ndarray]) -> dict[str, An
                 if name not in params
             },
         }
-    if type(value) is TfidfVectorizer:
+    if type(value) is FittedTfidf:
         vocabulary = value.vocabulary_
         terms = [""] * len(vocabulary)
         for term, column in vocabulary.items():
@@ -132,18 +134,19 @@ def _encode(value: Any, key: str, arrays: dict[str, np.ndarray]) -> dict[str, An
             "terms": terms,
             "idf": f"{key}.idf_",
         }
-    if type(value) is DictVectorizer:
-        names = list(value.feature_names_)
-        if value.vocabulary_ != {name: i for i, name in enumerate(names)}:
-            raise TypeError(f"{key}: vocabulary_ does not follow feature_names_")
-        return {"dict_vectorizer": _vectorizer_params(value, key), "feature_names": names}
+    if type(value) is FittedKeys:
+        return {
+            "dict_vectorizer": _vectorizer_params(value, key),
+            "feature_names": value.feature_names_,
+        }
     raise TypeError(f"{key}: a {type(value).__name__} cannot be stored in a bundle")
 
 
-def _vectorizer_params(vectorizer: Any, key: str) -> dict[str, Any]:
+def _vectorizer_params(vectorizer: FittedTfidf | FittedKeys, key: str) -> dict[str, Any]:
+    """The scikit-learn parameters the vectorizer was fitted with."""
     out: dict[str, Any] = {}
-    for name, value in vectorizer.get_params(deep=False).items():
-        if isinstance(value, _WordNgrams):
+    for name, value in vectorizer.params.items():
+        if isinstance(value, WordNgrams):
             out[name] = {"word_ngrams": list(value.ngram_range)}
         elif isinstance(value, type) and issubclass(value, np.generic):
             out[name] = {"dtype": np.dtype(value).name}
@@ -191,16 +194,11 @@ def _decode(node: dict[str, Any], arrays: Any) -> Any:
             setattr(obj, name, _decode(value, arrays))
         return obj
     if kind == "tfidf":
-        vectorizer = TfidfVectorizer(**_vectorizer_kwargs(body, arrays))
-        vectorizer.vocabulary_ = {str(term): i for i, term in enumerate(node["terms"])}
-        vectorizer.idf_ = arrays[node["idf"]]  # the public setter rebuilds the transformer
-        return vectorizer
+        vocabulary = {str(term): i for i, term in enumerate(node["terms"])}
+        return FittedTfidf(_vectorizer_kwargs(body, arrays), vocabulary, arrays[node["idf"]])
     if kind == "dict_vectorizer":
-        dict_vectorizer = DictVectorizer(**_vectorizer_kwargs(body, arrays))
         names = [str(name) for name in node["feature_names"]]
-        dict_vectorizer.feature_names_ = names
-        dict_vectorizer.vocabulary_ = {name: i for i, name in enumerate(names)}
-        return dict_vectorizer
+        return FittedKeys(names, _vectorizer_kwargs(body, arrays))
     raise AssertionError(kind)  # unreachable: every kind is handled above
 
 
@@ -211,7 +209,7 @@ def _vectorizer_kwargs(params: dict[str, Any], arrays: Any) -> dict[str, Any]:
             raise UnsafeComponent(f"vectorizer parameter {name} is not a node")
         if "word_ngrams" in value:
             low, high = value["word_ngrams"]
-            out[name] = _WordNgrams((int(low), int(high)))
+            out[name] = WordNgrams((int(low), int(high)))
         elif "dtype" in value:
             out[name] = np.dtype(str(value["dtype"])).type  # a numpy scalar type, nothing else
         else:
@@ -219,16 +217,94 @@ def _vectorizer_kwargs(params: dict[str, Any], arrays: Any) -> dict[str, Any]:
     return out
 
 
-# --- heads: skops with an allowlist -----------------------------------------------------------
+# --- heads: plain arrays ----------------------------------------------------------------------
+
+_HEAD_FIELDS = {
+    "head": {"name", "coef", "intercept", "beta", "labels", "conformal_scores", "coverage"},
+    "escalation": {"coef", "intercept", "sigmoid", "extras", "sla_window_fill"},
+}
+"""The arrays a head file holds besides its `kind`."""
 
 
 def save_head(head: Head | EscalationHead, path: Path) -> None:
-    sio.dump(head, path)
+    fields: dict[str, Any]
+    if isinstance(head, EscalationHead):
+        fill = head.sla_window_fill
+        fields = {
+            "kind": "escalation",
+            "coef": head.coef,
+            "intercept": head.intercept,
+            "sigmoid": head.sigmoid,
+            "extras": head.extras,
+            "sla_window_fill": np.nan if fill is None else fill,
+        }
+    else:
+        fields = {
+            "kind": "head",
+            "name": head.name,
+            "coef": head.coef.T,  # (labels, features), as the constructor takes it
+            "intercept": head.intercept,
+            "beta": head.beta,
+            "labels": list(head.labels),
+            "conformal_scores": head.conformal_scores,
+            "coverage": head.coverage,
+        }
+    with path.open("wb") as handle:
+        np.savez(handle, allow_pickle=False, **{k: np.asarray(v) for k, v in fields.items()})
 
 
 def load_head(path: Path) -> Head | EscalationHead:
-    """Refuses a file that is not a skops archive (e.g. a pickle) or that names any type outside
-    skops' defaults and TRUSTED_HEAD_TYPES, before constructing anything."""
+    """Refuses (UnsafeComponent, naming the file) anything but a head written by `save_head`
+    (nothing pickled is read); a format-2 `.skops` head goes through `load_skops_head`."""
+    if path.suffix == ".skops":
+        return load_skops_head(path)
+    errors = (ValueError, KeyError, TypeError, IndexError, OSError, zipfile.BadZipFile)
+    try:
+        with np.load(path, allow_pickle=False) as archive:
+            fields = {name: archive[name] for name in archive.files}
+        return _head_from(fields)
+    except errors as exc:
+        raise UnsafeComponent(f"{path.name}: not a head ({type(exc).__name__}: {exc})") from None
+
+
+def _head_from(fields: dict[str, np.ndarray]) -> Head | EscalationHead:
+    kind = str(fields.pop("kind", ""))
+    if kind not in _HEAD_FIELDS or set(fields) != _HEAD_FIELDS[kind]:
+        raise ValueError(f"unexpected fields {sorted(fields)} for kind {kind!r}")
+    strings = {"name", "labels", "extras"} & set(fields)
+    for name, value in fields.items():
+        if value.dtype.kind != ("U" if name in strings else "f"):
+            raise TypeError(f"{name} holds {value.dtype}")
+    if kind == "escalation":
+        fill = float(fields["sla_window_fill"])
+        a, b = fields["sigmoid"].tolist()
+        head: Head | EscalationHead = EscalationHead(
+            fields["coef"],
+            float(fields["intercept"]),
+            (a, b),
+            fields["extras"].tolist(),
+            None if np.isnan(fill) else fill,
+        )
+    else:
+        head = Head(
+            str(fields["name"]),
+            fields["coef"],
+            fields["intercept"],
+            float(fields["beta"]),
+            tuple(fields["labels"].tolist()),
+            conformal_scores=fields["conformal_scores"],
+            coverage=float(fields["coverage"]),
+        )
+    if head.coef.shape[0] < 1 or not np.isfinite(head.coef).all():
+        raise ValueError("weights missing or not finite")
+    return head
+
+
+def load_skops_head(path: Path) -> Head | EscalationHead:
+    """A format-2 head: refuses a file that is not a skops archive (e.g. a pickle) or that names
+    any type outside skops' defaults and TRUSTED_HEAD_TYPES, before constructing anything."""
+    import skops.io as sio
+
     try:
         untrusted = sio.get_untrusted_types(file=path)
     except zipfile.BadZipFile:

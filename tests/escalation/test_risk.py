@@ -27,8 +27,10 @@ def _extras(model, inputs):  # type: ignore[no-untyped-def]
     return [escalation_extras(i.ticket, m) for i, m in zip(inputs, matches, strict=True)]
 
 
-def test_fast_risk_equals_the_calibrated_classifier(tiny_model) -> None:  # type: ignore[no-untyped-def]
-    head = tiny_model.escalation_head
+def test_fast_risk_equals_the_calibrated_classifier(tiny_model, tiny_training) -> None:  # type: ignore[no-untyped-def]
+    """The numpy path is pinned to the classifier of the head as trained; the head as stored in
+    the bundle computes the very same risks."""
+    head = tiny_training.model.escalation_head
     assert head is not None and ESCALATION_HEAD not in tiny_model.heads
     inputs = tiny_model.inputs(TICKETS)
     extras = _extras(tiny_model, inputs)
@@ -36,6 +38,9 @@ def test_fast_risk_equals_the_calibrated_classifier(tiny_model) -> None:  # type
     expected = head.classifier.predict_proba(head.matrix(features, extras))[:, 1]
     assert list(head.classifier.classes_) == ["no", "yes"]
     np.testing.assert_allclose(head.risk(features, extras), expected, rtol=1e-9, atol=1e-12)
+    stored = tiny_model.escalation_head
+    assert stored.classifier is None
+    np.testing.assert_array_equal(stored.risk(features, extras), head.risk(features, extras))
 
 
 def test_single_and_batch_risk_are_equal(tiny_model) -> None:  # type: ignore[no-untyped-def]

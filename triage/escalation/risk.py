@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.calibration import CalibratedClassifierCV
-from sklearn.feature_extraction import DictVectorizer
 
 from triage.domain import ESCALATION_HEAD, Ticket
 from triage.escalation.flags import TextMatches
+
+if TYPE_CHECKING:
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.feature_extraction import DictVectorizer
 
 
 def escalation_extras(
@@ -35,61 +38,109 @@ def escalation_extras(
 
 
 class EscalationHead:
-    """Binary `no`/`yes` head; `risk` is the calibrated probability of `yes`."""
+    """Binary `no`/`yes` head; `risk` is the calibrated probability of `yes`: a logistic
+    regression over the shared features and the escalation extras, sigmoid-calibrated, held as
+    plain arrays."""
 
     name = ESCALATION_HEAD
     labels: tuple[str, ...] = ("no", "yes")
+    classifier: CalibratedClassifierCV | None = None
+    """The fitted scikit-learn classifier of a head trained in this process (tests pin the
+    numpy path to it); a loaded head has none."""
 
     def __init__(
         self,
+        coef: np.ndarray,
+        intercept: float,
+        sigmoid: tuple[float, float],
+        extras: Sequence[str],
+        sla_window_fill: float | None = None,
+    ) -> None:
+        """`coef`: the weights of the shared feature columns, then of the `extras` (their names,
+        in column order); `sigmoid`: the calibrator's (a, b). `sla_window_fill`: the training
+        median of `sla_window_log_hours`, used for a ticket whose window is unknown when
+        training never saw one (a missing value would otherwise read as a zero-hour window: the
+        most urgent ticket there is)."""
+        self.coef = np.asarray(coef, dtype=np.float64).ravel()
+        self.intercept = float(intercept)
+        self.sigmoid = (float(sigmoid[0]), float(sigmoid[1]))
+        self.extras = [str(name) for name in extras]
+        self.sla_window_fill = sla_window_fill
+        self._columns = {name: i for i, name in enumerate(self.extras)}
+
+    @classmethod
+    def from_calibrated(
+        cls,
         classifier: CalibratedClassifierCV,
         extras: DictVectorizer,
         sla_window_fill: float | None = None,
-    ) -> None:
-        """`sla_window_fill`: the training median of `sla_window_log_hours`, used for a ticket
-        whose window is unknown when training never saw one (a missing value would otherwise
-        read as a zero-hour window: the most urgent ticket there is)."""
-        self.classifier = classifier
-        self.extras = extras
-        self.sla_window_fill = sla_window_fill
+    ) -> EscalationHead:
+        """A head from `CalibratedClassifierCV(LogisticRegression, method="sigmoid",
+        ensemble=False)` fitted on the shared features + `extras`' columns."""
+        if [str(c) for c in classifier.classes_] != ["no", "yes"]:
+            raise ValueError(f"escalation labels must be no/yes, not {classifier.classes_}")
+        fitted = classifier.calibrated_classifiers_[0]
+        calibrator = fitted.calibrators[0]
+        head = cls(
+            fitted.estimator.coef_[0],
+            fitted.estimator.intercept_[0],
+            (calibrator.a_, calibrator.b_),
+            extras.feature_names_,
+            sla_window_fill,
+        )
+        head.classifier = classifier
+        return head
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """A head as a format-2 bundle stored it (through skops): its classifier and
+        DictVectorizer, read into the plain arrays."""
+        if "classifier" in state and "coef" not in state:
+            state = vars(
+                EscalationHead.from_calibrated(
+                    state["classifier"], state["extras"], state.get("sla_window_fill")
+                )
+            )
+        self.__dict__.update(state)
 
     def complete(self, values: dict[str, float]) -> dict[str, float]:
-        known = self.extras.vocabulary_
         if (
             self.sla_window_fill is None
             or "sla_window_log_hours" in values
-            or "sla_window_unknown" in known
+            or "sla_window_unknown" in self._columns
         ):
             return values
         return {**values, "sla_window_log_hours": self.sla_window_fill}
 
+    def _extra_entries(self, values: dict[str, float]) -> list[tuple[int, float]]:
+        """(extras column, value) of the known extras in `values`, in column order."""
+        columns = self._columns
+        return sorted(
+            (columns[k], float(v)) for k, v in self.complete(values).items() if k in columns
+        )
+
     def matrix(self, features: sp.csr_matrix, extras: Sequence[dict[str, float]]) -> sp.csr_matrix:
-        filled = [self.complete(values) for values in extras]
-        return sp.hstack([features, self.extras.transform(filled)], format="csr", dtype=np.float64)
+        """The classifier's input: the shared features, then the extras' columns."""
+        block = sp.lil_matrix((len(extras), len(self.extras)))
+        for row, values in enumerate(extras):
+            for column, value in self._extra_entries(values):
+                block[row, column] = value
+        return sp.hstack([features, block.tocsr()], format="csr", dtype=np.float64)
 
     def risk(self, features: sp.csr_matrix, extras: Sequence[dict[str, float]]) -> np.ndarray:
-        """P(yes): the classifier's own maths on plain arrays (sigmoid(-(a * (Xw + b) + c)), as
-        `CalibratedClassifierCV(method="sigmoid", ensemble=False)` computes it), because
-        scikit-learn's input checks cost more than the arithmetic for one ticket; a test pins
-        it to `classifier.predict_proba`."""
+        """P(yes): sigmoid(-(a * (Xw + b) + c)), as `CalibratedClassifierCV(method="sigmoid",
+        ensemble=False)` computes it, on plain arrays because scikit-learn's input checks cost
+        more than the arithmetic for one ticket; a test pins it to the classifier."""
         if features.shape[0] == 0:
             return np.zeros(0)
-        fitted = self.classifier.calibrated_classifiers_[0]
-        estimator, calibrator = fitted.estimator, fitted.calibrators[0]
-        coef = estimator.coef_[0]
-        # `self.matrix(...) @ coef` without building the hstacked matrix (nor DictVectorizer's
-        # validation): the shared columns first, then the extras in column order, the same sums
-        # in the same order as scipy's row product.
-        margin = np.asarray(features @ coef[: features.shape[1]], dtype=np.float64)
-        vocabulary, offset = self.extras.vocabulary_, features.shape[1]
+        # `self.matrix(...) @ coef` without building the hstacked matrix: the shared columns
+        # first, then the extras in column order, the same sums in the same order as scipy's
+        # row product.
+        shared = features.shape[1]
+        margin = np.asarray(features @ self.coef[:shared], dtype=np.float64)
         for row, values in enumerate(extras):
-            for column, value in sorted(
-                (vocabulary[k], v) for k, v in self.complete(values).items() if k in vocabulary
-            ):
-                margin[row] += float(value) * coef[offset + column]
-        margin += estimator.intercept_[0]
-        p_second = 1.0 / (1.0 + np.exp(calibrator.a_ * np.asarray(margin) + calibrator.b_))
-        # The calibrator models classes_[1]; labels are "no" < "yes".
-        if list(self.classifier.classes_).index("yes") == 1:
-            return np.asarray(p_second, dtype=float)
-        return np.asarray(1.0 - p_second, dtype=float)
+            for column, value in self._extra_entries(values):
+                margin[row] += value * self.coef[shared + column]
+        margin += self.intercept
+        a, b = self.sigmoid
+        # The calibrator models classes_[1], "yes".
+        return np.asarray(1.0 / (1.0 + np.exp(a * margin + b)), dtype=float)
