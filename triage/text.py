@@ -26,6 +26,7 @@ from spacy.attrs import IDX, ORTH
 from spacy.util import load_language_data, registry
 
 from triage.domain import SUPPORTED_LANGUAGES, LanguageGuess
+from triage.pattern_cache import blank_pipeline
 from triage.pii import mask_entities
 from triage.validation import supported_hint
 
@@ -256,7 +257,7 @@ class TextPipeline:
         self.languages = tuple(languages)
         with collection_paused():
             self._detector = _detector(self.languages)
-            self._nlp = {code: spacy.blank(code) for code in self.languages}
+            self._nlp = {code: blank_pipeline(code) for code in self.languages}
             self._lemmas = {code: LookupLemmas(code) for code in self.languages}
         # Strings a fresh pipeline holds: the vocab may grow STRINGS_HEADROOM past it.
         self._baseline = {code: len(nlp.vocab.strings) for code, nlp in self._nlp.items()}

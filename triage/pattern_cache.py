@@ -1,0 +1,123 @@
+"""spaCy's large tokenizer patterns, compiled once per environment instead of at every start.
+
+Importing spaCy's French module compiles one regular expression of 266 alternatives over large
+Unicode classes (its tokenizer's `token_match`): 2-3 s of pure-Python parsing and charset
+optimisation in `re`, the largest single part of a server's start-up, paid again at every start.
+Python cannot store a compiled pattern (pickling one recompiles it), so this stores what `re`
+builds before its last, native step: the code list `_sre.compile` turns into a Pattern. At the
+next start the Pattern is rebuilt from that list (milliseconds) and put in `re`'s own cache under
+the pattern's text, where spaCy's `re.compile` finds it: the very object `re` would have made.
+
+It relies on CPython 3.11's `re` internals (`re._cache`, `re._parser`, `re._compiler`,
+`_sre.compile`), so it acts only there, and only on a cache written by the same Python build;
+anywhere else, or without a cache, patterns compile as before. A cache entry is keyed by the
+pattern's full text, so it can only ever stand for that pattern (and `_sre` validates the code
+it is given). The cache lives in the environment (`sys.prefix`), next to the spaCy it belongs to;
+where that is not writable, nothing is cached."""
+
+from __future__ import annotations
+
+import _sre
+import json
+import logging
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+LARGE = 20_000
+"""Patterns of at least this many characters are worth caching (spaCy's French one is 0.9M)."""
+
+SUPPORTED = sys.version_info[:2] == (3, 11) and isinstance(getattr(re, "_cache", None), dict)
+
+
+DEFAULT_DIR = Path(sys.prefix) / "triage-cache"
+
+
+def cache_path(name: str, directory: Path | None = None) -> Path:
+    return (directory or DEFAULT_DIR) / f"patterns-{name}.json"
+
+
+def _build_key() -> str:
+    return f"{sys.version} {_sre.MAGIC}"
+
+
+def seed(name: str, directory: Path | None = None) -> bool:
+    """Put the patterns cached under `name` into `re`'s cache; whether any were."""
+    path = cache_path(name, directory)
+    if not SUPPORTED or not path.is_file():
+        return False
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        if stored["build"] != _build_key():
+            return False
+        for entry in stored["patterns"]:
+            compiled = _sre.compile(
+                entry["pattern"],
+                entry["flags"],
+                entry["code"],
+                entry["groups"] - 1,
+                entry["groupindex"],
+                tuple(entry["indexgroup"]),
+            )
+            re._cache[str, entry["pattern"], entry["given_flags"]] = compiled  # type: ignore[attr-defined]
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+        log.warning("ignoring the pattern cache %s: %s", path, exc)
+        return False
+    return True
+
+
+def save(name: str, patterns: list[re.Pattern[str]], directory: Path | None = None) -> None:
+    """Cache the code of `patterns` (compiled with flags 0 in the source) under `name`: each is
+    parsed and compiled once more here to get it, as `re._compiler.compile` does."""
+    if not SUPPORTED:
+        return
+    entries: list[dict[str, Any]] = []
+    for pattern in patterns:
+        parsed = re._parser.parse(pattern.pattern, 0)  # type: ignore[attr-defined]
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for group, index in parsed.state.groupdict.items():
+            indexgroup[index] = group
+        entries.append(
+            {
+                "pattern": pattern.pattern,
+                "given_flags": 0,
+                "flags": parsed.state.flags,
+                "code": re._compiler._code(parsed, 0),  # type: ignore[attr-defined]
+                "groups": parsed.state.groups,
+                "groupindex": dict(parsed.state.groupdict),
+                "indexgroup": indexgroup,
+            }
+        )
+    path = cache_path(name, directory)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False) as handle:
+            json.dump({"build": _build_key(), "patterns": entries}, handle)
+        os.replace(handle.name, path)  # readers never see half a file
+    except OSError as exc:
+        log.info("tokenizer patterns not cached (%s): %s", path, exc)
+
+
+def large_patterns(tokenizer: Any) -> list[re.Pattern[str]]:
+    """The large patterns behind a spaCy tokenizer's matchers (bound methods of Patterns)."""
+    matchers = ("token_match", "url_match", "prefix_search", "suffix_search", "infix_finditer")
+    patterns = [getattr(getattr(tokenizer, name, None), "__self__", None) for name in matchers]
+    return [p for p in patterns if isinstance(p, re.Pattern) and len(p.pattern) >= LARGE]
+
+
+def blank_pipeline(code: str, directory: Path | None = None) -> Any:
+    """`spacy.blank(code)`, its large patterns read from the cache, or cached for next time."""
+    import spacy
+
+    seeded = seed(code, directory)
+    nlp = spacy.blank(code)
+    if not seeded:
+        found = large_patterns(nlp.tokenizer)
+        if found:
+            save(code, found, directory)
+    return nlp
