@@ -115,10 +115,12 @@ def test_lookup_lemmas_equal_spacy_lemmatizer_on_its_tables(  # type: ignore[no-
 ) -> None:
     """Every 7th entry of the language's lemma table, as written, in capitals, capitalised and
     lowercased (the table's own words, so hits, misses and the ALL-CAPS fallback are all met):
-    the plain-dict lemmas equal spaCy's lemmatiser pipe's."""
+    the packed table's lemmas equal spaCy's lemmatiser pipe's."""
     from spacy.tokens import Doc
+    from spacy.util import load_language_data, registry
 
-    keys = [key for key in list(text_pipeline._lemmas[code].table)[::7] if key]
+    table = load_language_data(registry.lookups.get(code)["lemma_lookup"])
+    keys = [key for key in list(table)[::7] if key]
     words = [w for key in keys for w in (key, key.upper(), key.capitalize(), key.lower())]
     nlp = spacy_lemmas.nlp[code]
     doc = nlp.get_pipe("lemmatizer")(Doc(nlp.vocab, words=words))

@@ -12,20 +12,20 @@ It relies on CPython 3.11's `re` internals (`re._cache`, `re._parser`, `re._comp
 `_sre.compile`), so it acts only there, and only on a cache written by the same Python build;
 anywhere else, or without a cache, patterns compile as before. A cache entry is keyed by the
 pattern's full text, so it can only ever stand for that pattern (and `_sre` validates the code
-it is given). The cache lives in the environment (`sys.prefix`), next to the spaCy it belongs to;
-where that is not writable, nothing is cached."""
+it is given). The cache lives in the environment (triage.env_cache), next to the spaCy it belongs
+to."""
 
 from __future__ import annotations
 
 import _sre
 import json
 import logging
-import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from triage.env_cache import DIRECTORY, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -35,11 +35,8 @@ LARGE = 20_000
 SUPPORTED = sys.version_info[:2] == (3, 11) and isinstance(getattr(re, "_cache", None), dict)
 
 
-DEFAULT_DIR = Path(sys.prefix) / "triage-cache"
-
-
 def cache_path(name: str, directory: Path | None = None) -> Path:
-    return (directory or DEFAULT_DIR) / f"patterns-{name}.json"
+    return (directory or DIRECTORY) / f"patterns-{name}.json"
 
 
 def _build_key() -> str:
@@ -93,14 +90,8 @@ def save(name: str, patterns: list[re.Pattern[str]], directory: Path | None = No
                 "indexgroup": indexgroup,
             }
         )
-    path = cache_path(name, directory)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False) as handle:
-            json.dump({"build": _build_key(), "patterns": entries}, handle)
-        os.replace(handle.name, path)  # readers never see half a file
-    except OSError as exc:
-        log.info("tokenizer patterns not cached (%s): %s", path, exc)
+    stored = json.dumps({"build": _build_key(), "patterns": entries}).encode("utf-8")
+    write_atomically(cache_path(name, directory), lambda handle: handle.write(stored))
 
 
 def large_patterns(tokenizer: Any) -> list[re.Pattern[str]]:

@@ -2,11 +2,11 @@
 (quoted replies and signatures stripped; personal data (triage.pii), URLs, order ids and numbers to
 placeholders) and spaCy tokens + lookup lemmas. Computed once per ticket; every head reads it.
 
-Lemmas are spaCy's lookup lemmatiser's (spacy-lookups-data tables), read from plain dicts
-(`LookupLemmas`) rather than through spaCy's `Lemmatizer` pipe: the same lemmas (tested against
-the pipe on every 7th table entry in four casings; all of them were compared once), but loading
-the five tables takes a third of the time and less memory, since spaCy re-hashes every entry
-into its own table and Bloom filter."""
+Lemmas are spaCy's lookup lemmatiser's (spacy-lookups-data tables), read from packed tables
+(`LookupLemmas`, triage.lemma_table) rather than through spaCy's `Lemmatizer` pipe: the same
+lemmas (tested against the pipe on every 7th table entry in four casings; all of them were
+compared once), loaded in milliseconds instead of seconds and in a seventh of the memory of
+dicts (spaCy's pipe re-hashes every entry into its own table and Bloom filter besides)."""
 
 from __future__ import annotations
 
@@ -23,9 +23,9 @@ from typing import Generic, TypeVar
 import spacy
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 from spacy.attrs import IDX, ORTH
-from spacy.util import load_language_data, registry
 
 from triage.domain import SUPPORTED_LANGUAGES, LanguageGuess
+from triage.lemma_table import lemma_table
 from triage.pattern_cache import blank_pipeline
 from triage.pii import mask_entities
 from triage.validation import supported_hint
@@ -215,9 +215,9 @@ def collection_paused() -> Iterator[None]:
 
 
 class LookupLemmas:
-    """spaCy's lookup lemmatiser of one language (`Lemmatizer` in mode "lookup") on a plain
-    dict: a word's lemma is its table entry (the first one where the table lists several), or
-    the word itself."""
+    """spaCy's lookup lemmatiser of one language (`Lemmatizer` in mode "lookup") on a packed
+    table (triage.lemma_table): a word's lemma is its table entry (the first one where the
+    table lists several), or the word itself."""
 
     _LOWERCASED_KEYS = frozenset({"nl"})
     """Languages whose lemmatiser looks up the lowercased word (spaCy's DutchLemmatizer: its
@@ -225,14 +225,14 @@ class LookupLemmas:
 
     def __init__(self, code: str) -> None:
         self.code = code
-        table = load_language_data(registry.lookups.get(code)["lemma_lookup"])
-        self.table: dict[str, str | list[str]] = table  # type: ignore[assignment]  # a JSON object
+        self.table = lemma_table(code)
         self._lowercase = code in self._LOWERCASED_KEYS
 
     def spacy_lemma(self, word: str) -> str:
         """What spaCy's lookup lemmatiser sets as the token's `lemma_`."""
         key = word.lower() if self._lowercase else word
-        return _first(self.table.get(key, key))
+        found = self.table.get(key)
+        return key if found is None else found
 
     def lemma(self, word: str) -> str:
         """The lowercased lemma `ProcessedText.lemmas` holds: spaCy's, and for an ALL-CAPS word
@@ -240,13 +240,8 @@ class LookupLemmas:
         capitals keeps its lemma)."""
         lemma = self.spacy_lemma(word) or word
         if lemma == word and word.isupper():
-            found = self.table.get(word.lower()) or self.table.get(word.capitalize()) or lemma
-            lemma = _first(found)
+            lemma = self.table.get(word.lower()) or self.table.get(word.capitalize()) or lemma
         return lemma.lower()
-
-
-def _first(entry: str | list[str]) -> str:
-    return entry[0] if isinstance(entry, list) else entry  # some tables store lists
 
 
 class TextPipeline:

@@ -1,0 +1,36 @@
+"""Files derived from installed packages and kept in the environment (`sys.prefix`, the
+project's .venv), so later starts read them instead of rebuilding them: see
+triage.pattern_cache and triage.lemma_table. Where the environment is not writable, nothing is
+kept and every start rebuilds."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO
+
+log = logging.getLogger(__name__)
+
+DIRECTORY = Path(sys.prefix) / "triage-cache"
+
+
+def write_atomically(path: Path, write: Callable[[IO[bytes]], object]) -> bool:
+    """`write` into a scratch file next to `path`, then move it into place (readers never see
+    half a file); False, logged, when the directory cannot be written."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+            try:
+                write(handle)
+            except BaseException:
+                os.unlink(handle.name)
+                raise
+        os.replace(handle.name, path)
+    except OSError as exc:
+        log.info("not cached (%s): %s", path, exc)
+        return False
+    return True
