@@ -14,7 +14,6 @@ from grpc_health.v1 import health
 from triage.errors import ConfigError, ReloadInProgress, TriageError
 from triage.escalation.policy import PolicyStore, initial_policy
 from triage.feedback import FeedbackService
-from triage.feedback_store import FeedbackStore
 from triage.metrics import Metrics, MetricsEndpoint
 from triage.model_source import ModelSource, model_source, source_for
 from triage.reload import ModelManager, first_load, log_content
@@ -276,7 +275,11 @@ def feedback_service(settings: Settings, service: TriageService) -> FeedbackServ
         model = service.current_model()
         return {} if model is None else {h.name: h.labels for h in model.info().heads}
 
-    store = FeedbackStore(settings.feedback_url) if settings.feedback_url else None
+    store = None
+    if settings.feedback_url:
+        from triage.feedback_store import FeedbackStore  # SQLAlchemy, for this only
+
+        store = FeedbackStore(settings.feedback_url)
     feedback = FeedbackService(settings, store, known_labels)
     service.observe(feedback.served.observe)
     return feedback

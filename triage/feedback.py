@@ -16,14 +16,16 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from triage.domain import FIXED_LABELS, HEADS, QUEUE_HEAD, Ticket, TriageResult
 from triage.errors import FeedbackOff, InvalidTicket, TicketNotRemembered
-from triage.feedback_store import FeedbackRecord, FeedbackStore
 from triage.pii import mask_for_storage
 from triage.settings import Settings
 from triage.validation import check_time, validate_ticket
+
+if TYPE_CHECKING:  # the store imports SQLAlchemy: only a server storing feedback loads it
+    from triage.feedback_store import FeedbackStore
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +33,23 @@ LABEL_HEADS: tuple[str, ...] = (*HEADS, QUEUE_HEAD)
 """The heads a correction may name in `labels`; `escalated` has a field of its own."""
 ESCALATED = "escalated"
 """The key of the escalation outcome in stored labels (`yes` / `no`, as datasets write it)."""
+
+
+@dataclass(frozen=True)
+class FeedbackRecord:
+    """One stored correction; text fields as stored (masked unless keep-raw is set)."""
+
+    feedback_id: str
+    ticket_id: str
+    agent_id: str
+    labels: dict[str, str]
+    ticket: dict[str, Any]
+    model_version: str
+    reason: str
+    flags: tuple[str, ...]
+    decided_at: datetime
+    received_at: datetime
+    served: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)

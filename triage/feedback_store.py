@@ -7,7 +7,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 
 from triage.errors import FeedbackStoreError
+from triage.feedback import FeedbackRecord
 
 log = logging.getLogger(__name__)
 
@@ -37,23 +37,6 @@ FEEDBACK = sa.Table(
     sa.Column("decided_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
 )
-
-
-@dataclass(frozen=True)
-class FeedbackRecord:
-    """One stored correction; text fields as stored (masked unless keep-raw is set)."""
-
-    feedback_id: str
-    ticket_id: str
-    agent_id: str
-    labels: dict[str, str]
-    ticket: dict[str, Any]
-    model_version: str
-    reason: str
-    flags: tuple[str, ...]
-    decided_at: datetime
-    received_at: datetime
-    served: dict[str, str] | None = None
 
 
 def _utc(value: datetime) -> datetime:
