@@ -12,6 +12,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev,spark]"
+	$(BIN)/python -m triage.env_cache  # spaCy patterns and lemma tables, built once (a few seconds)
 	touch $(STAMP)
 
 # Spark 4 (`triage score --spark`, and its test) needs a Java 17+ runtime: installed with apt-get

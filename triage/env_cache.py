@@ -1,7 +1,8 @@
 """Files derived from installed packages and kept in the environment (`sys.prefix`, the
 project's .venv), so later starts read them instead of rebuilding them: see
-triage.pattern_cache and triage.lemma_table. Where the environment is not writable, nothing is
-kept and every start rebuilds."""
+triage.pattern_cache and triage.lemma_table. `python -m triage.env_cache` builds them all (the
+Makefile's install step does, so no start pays for them); otherwise the first start does. Where
+the environment is not writable, nothing is kept and every start rebuilds."""
 
 from __future__ import annotations
 
@@ -34,3 +35,17 @@ def write_atomically(path: Path, write: Callable[[IO[bytes]], object]) -> bool:
         log.info("not cached (%s): %s", path, exc)
         return False
     return True
+
+
+def main() -> None:
+    """Build every cache now: loading the text pipeline of all languages builds them."""
+    from triage.text import TextPipeline
+
+    TextPipeline()
+    print(
+        f"start-up caches in {DIRECTORY}: {', '.join(sorted(p.name for p in DIRECTORY.iterdir()))}"
+    )
+
+
+if __name__ == "__main__":
+    main()
