@@ -321,3 +321,15 @@ def test_fitted_state_the_format_does_not_know_is_refused_at_save(  # type: igno
     with pytest.raises(TypeError, match="featurizer.rare_terms_: a set cannot be stored"):
         save_bundle(tmp_path / "bundle", featurizer, {}, {})
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_head_for_another_featuriser_is_refused(bundle: Path, text_pipeline) -> None:  # type: ignore[no-untyped-def]
+    """Well-formed weights of the wrong width (another model's head): refused at load, naming
+    the file, rather than failing every prediction."""
+    with np.load(bundle / "head_topic.npz") as stored:
+        fields = {name: stored[name] for name in stored.files}
+    fields["coef"] = fields["coef"][:, :-1]
+    np.savez(bundle / "head_topic.npz", **fields)
+    resum(bundle)
+    with pytest.raises(BundleIntegrityError, match="refused head_topic.npz: weights for"):
+        load_bundle(bundle, text_pipeline)

@@ -32,6 +32,7 @@ from triage.domain import (
     check_coverage,
 )
 from triage.errors import BundleIntegrityError, ModelNotFound
+from triage.escalation.risk import EscalationHead
 from triage.features import TicketFeaturizer
 from triage.heads import Head
 from triage.model import TriageModel
@@ -274,7 +275,14 @@ def _load(
         heads = {name: load_head(bundle_dir / _head_file(name, meta["format"])) for name in names}
     except UnsafeComponent as exc:  # names the file
         raise BundleIntegrityError(f"bundle {bundle_dir}: refused {exc}") from None
-    for head in heads.values():
+    width = len(featurizer.feature_names_)
+    for name, head in heads.items():
+        expected = width + len(head.extras) if isinstance(head, EscalationHead) else width
+        if head.coef.shape[0] != expected:  # else every prediction would fail
+            raise BundleIntegrityError(
+                f"bundle {bundle_dir}: refused {_head_file(name, meta['format'])}: weights for "
+                f"{head.coef.shape[0]} features, the featuriser makes {expected}"
+            )
         if isinstance(head, Head):  # not the escalation head
             head.set_coverage(coverage)
     text = text or TextPipeline(meta.get("languages") or SUPPORTED_LANGUAGES)
