@@ -7,7 +7,8 @@ test).
 Starts `triage serve --model DIR` --runs times (and, with --compare, the server of another
 checkout of this project on its own bundle, alternating with ours run by run, so both meet the
 same moments of a shared machine) and reports, per run, the seconds from spawn to a SERVING
-health answer and each process's peak RSS. To compare with an older commit:
+health answer and each process's peak RSS; writes bench/results/startup.{md,json}. To compare
+with an older commit:
 
     git worktree add /tmp/old COMMIT
     .venv/bin/python bench/startup.py --model bench/out/fast-model \\
@@ -17,7 +18,9 @@ health answer and each process's peak RSS. To compare with an older commit:
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import platform
 import subprocess
 import sys
 import tempfile
@@ -69,11 +72,26 @@ def main() -> None:
         name, _, where = spec.partition("=")
         checkout, _, bundle = where.partition(":")
         servers[name] = (Path(checkout).resolve(), Path(checkout, bundle).resolve())
+    runs: dict[str, list[dict[str, object]]] = {name: [] for name in servers}
+    lines = []
     for run in range(1, args.runs + 1):
         for name, (checkout, bundle) in servers.items():
             seconds, peaks = one_start(checkout, bundle, args.workers)
+            runs[name].append({"seconds": round(seconds, 2), "peak_rss_mb": peaks})
             rss = ", ".join(f"{mb:.0f}" for mb in peaks)
+            lines.append(f"| {run} | {name} | {seconds:.2f} | {rss} |")
             print(f"run {run} {name:>14}: {seconds:5.2f} s to SERVING, peak RSS {rss} MB")
+    command = " ".join(["python", "bench/startup.py", *sys.argv[1:]])
+    out = ROOT / "bench" / "results"
+    (out / "startup.json").write_text(json.dumps({"command": command, "runs": runs}, indent=2))
+    (out / "startup.md").write_text(
+        "# Start-up and memory of `triage serve`, side by side\n\n"
+        f"`{command}` on {platform.machine()}, {os.cpu_count()} cores, shared; "
+        f"{args.workers} worker(s). Runs alternate between the servers.\n\n"
+        "| run | server | seconds to SERVING | peak RSS MB per process |\n|---:|---|---:|---|\n"
+        + "\n".join(lines)
+        + "\n"
+    )
 
 
 if __name__ == "__main__":
