@@ -145,6 +145,7 @@ def test_a_format_2_bundle_still_loads_and_answers_the_same(  # type: ignore[no-
     [
         ("head_topic.npz", pickle_payload, "head_topic.npz: not a head .*pickled"),
         ("head_topic.npz", npz_payload, "head_topic.npz: not a head .*allow_pickle=False"),
+        ("head_topic.npz", lambda marker: b"", "head_topic.npz: not a head .*EOFError"),
         ("featurizer.npz", pickle_payload, "featurizer.npz: unreadable"),
         ("featurizer.json", pickle_payload, "featurizer.json: not JSON"),
         ("head_topic.skops", pickle_payload, "head_topic.skops: not a skops file"),

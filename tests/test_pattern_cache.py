@@ -4,6 +4,7 @@ the pattern itself: the same matches, the same tokens, in a fresh interpreter as
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -26,7 +27,7 @@ import json, re, sys
 from pathlib import Path
 from triage import pattern_cache
 directory = Path(sys.argv[1])
-seeded = pattern_cache.seed("fr", directory)
+seeded = bool(pattern_cache.seed("fr", directory))
 nlp = pattern_cache.blank_pipeline("fr", directory) if not seeded else None
 if seeded:
     import spacy
@@ -77,3 +78,18 @@ def test_a_cache_of_another_build_or_a_broken_one_is_not_used(tmp_path: Path, ca
     assert not pattern_cache.seed("xx", tmp_path)
     assert "ignoring the pattern cache" in caplog.text
     assert not pattern_cache.seed("absent", tmp_path)
+
+
+def test_a_cache_for_other_patterns_is_replaced(tmp_path: Path, text_pipeline) -> None:  # type: ignore[no-untyped-def]
+    """A cache whose patterns spaCy did not compile (written for another spaCy, or evicted from
+    re's cache before use) is rewritten with the patterns spaCy compiles now. spaCy's French
+    module is already imported here (by the session's text pipeline), so the cached pattern
+    goes unused just as a stale one would."""
+    stale = re.compile("stale (pattern)? " * 2_000)
+    pattern_cache.save("fr", [stale], tmp_path)
+    assert pattern_cache.seed("fr", tmp_path)
+    nlp = pattern_cache.blank_pipeline("fr", tmp_path)
+    stored = json.loads(pattern_cache.cache_path("fr", tmp_path).read_text())
+    assert [e["pattern"] for e in stored["patterns"]] == [
+        p.pattern for p in pattern_cache.large_patterns(nlp.tokenizer)
+    ]

@@ -27,6 +27,7 @@ def write_atomically(path: Path, write: Callable[[IO[bytes]], object]) -> bool:
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
             try:
                 write(handle)
+                os.chmod(handle.name, 0o644)  # the server may run as another user than make
             except BaseException:
                 os.unlink(handle.name)
                 raise

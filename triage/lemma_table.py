@@ -12,6 +12,7 @@ the environment's cache (triage.env_cache) as an .npz read with `allow_pickle=Fa
 from __future__ import annotations
 
 import bisect
+import zipfile
 from collections.abc import Mapping
 from importlib.metadata import version
 from pathlib import Path
@@ -117,8 +118,8 @@ def lemma_table(code: str, directory: Path | None = None) -> LemmaTable:
     if path.is_file():
         try:
             return LemmaTable.load(path)
-        except (OSError, ValueError, KeyError):
-            pass
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+            pass  # rebuilt and rewritten below
     from spacy.util import load_language_data, registry
 
     source = load_language_data(registry.lookups.get(code)["lemma_lookup"])

@@ -40,18 +40,21 @@ def cache_path(name: str, directory: Path | None = None) -> Path:
 
 
 def _build_key() -> str:
-    return f"{sys.version} {_sre.MAGIC}"
+    from importlib.metadata import version
+
+    return f"{sys.version} {_sre.MAGIC} spacy {version('spacy')}"
 
 
-def seed(name: str, directory: Path | None = None) -> bool:
-    """Put the patterns cached under `name` into `re`'s cache; whether any were."""
+def seed(name: str, directory: Path | None = None) -> list[re.Pattern[str]]:
+    """Put the patterns cached under `name` into `re`'s cache; those put there."""
     path = cache_path(name, directory)
     if not SUPPORTED or not path.is_file():
-        return False
+        return []
+    seeded: list[re.Pattern[str]] = []
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
         if stored["build"] != _build_key():
-            return False
+            return []
         for entry in stored["patterns"]:
             compiled = _sre.compile(
                 entry["pattern"],
@@ -62,10 +65,11 @@ def seed(name: str, directory: Path | None = None) -> bool:
                 tuple(entry["indexgroup"]),
             )
             re._cache[str, entry["pattern"], entry["given_flags"]] = compiled  # type: ignore[attr-defined]
-    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+            seeded.append(compiled)
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError, OverflowError) as exc:
         log.warning("ignoring the pattern cache %s: %s", path, exc)
-        return False
-    return True
+        return []
+    return seeded
 
 
 def save(name: str, patterns: list[re.Pattern[str]], directory: Path | None = None) -> None:
@@ -102,13 +106,13 @@ def large_patterns(tokenizer: Any) -> list[re.Pattern[str]]:
 
 
 def blank_pipeline(code: str, directory: Path | None = None) -> Any:
-    """`spacy.blank(code)`, its large patterns read from the cache, or cached for next time."""
+    """`spacy.blank(code)`, its large patterns read from the cache, or cached for next time
+    (also when spaCy compiled others than the cached ones: another spaCy, say)."""
     import spacy
 
     seeded = seed(code, directory)
     nlp = spacy.blank(code)
-    if not seeded:
-        found = large_patterns(nlp.tokenizer)
-        if found:
-            save(code, found, directory)
+    found = large_patterns(nlp.tokenizer)
+    if any(all(p is not q for q in seeded) for p in found):
+        save(code, found, directory)
     return nlp

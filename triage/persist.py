@@ -235,7 +235,7 @@ def save_head(head: Head | EscalationHead, path: Path) -> None:
             "coef": head.coef,
             "intercept": head.intercept,
             "sigmoid": head.sigmoid,
-            "extras": head.extras,
+            "extras": np.asarray(head.extras, dtype=str),
             "sla_window_fill": np.nan if fill is None else fill,
         }
     else:
@@ -245,7 +245,7 @@ def save_head(head: Head | EscalationHead, path: Path) -> None:
             "coef": head.coef.T,  # (labels, features), as the constructor takes it
             "intercept": head.intercept,
             "beta": head.beta,
-            "labels": list(head.labels),
+            "labels": np.asarray(head.labels, dtype=str),
             "conformal_scores": head.conformal_scores,
             "coverage": head.coverage,
         }
@@ -258,7 +258,7 @@ def load_head(path: Path) -> Head | EscalationHead:
     (nothing pickled is read); a format-2 `.skops` head goes through `load_skops_head`."""
     if path.suffix == ".skops":
         return load_skops_head(path)
-    errors = (ValueError, KeyError, TypeError, IndexError, OSError, zipfile.BadZipFile)
+    errors = (ValueError, KeyError, TypeError, IndexError, OSError, EOFError, zipfile.BadZipFile)
     try:
         with np.load(path, allow_pickle=False) as archive:
             fields = {name: archive[name] for name in archive.files}

@@ -14,11 +14,9 @@ import gc
 import os
 import re
 import threading
-from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Generic, TypeVar
 
 import spacy
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
@@ -26,6 +24,7 @@ from spacy.attrs import IDX, ORTH
 
 from triage.domain import SUPPORTED_LANGUAGES, LanguageGuess
 from triage.lemma_table import lemma_table
+from triage.lru import LRUCache
 from triage.pattern_cache import blank_pipeline
 from triage.pii import mask_entities
 from triage.validation import supported_hint
@@ -122,38 +121,6 @@ def tokenizer_pieces(text: str) -> Iterator[tuple[int, str]]:
             yield i, text[i : min(i + RUN_CHUNK, run.end())]
         start = run.end()
     yield from _segments(text, start, len(text))
-
-
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-class LRUCache(Generic[K, V]):
-    """A thread-safe least-recently-used map of at most `size` entries, read and filled in
-    batches (one lock round per text, not per token)."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._items: OrderedDict[K, V] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def get_many(self, keys: set[K]) -> dict[K, V]:
-        with self._lock:
-            found = {k: self._items[k] for k in keys if k in self._items}
-            for k in found:
-                self._items.move_to_end(k)
-        return found
-
-    def put_many(self, items: dict[K, V]) -> None:
-        with self._lock:
-            self._items.update(items)
-            for k in items:
-                self._items.move_to_end(k)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
 
 
 def shouting_ratio(text: str) -> float:

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from triage.text import LRUCache
+from triage.lru import LRUCache
 
 SUPPORTED_TFIDF = {
     "binary": False,

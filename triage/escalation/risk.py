@@ -46,7 +46,7 @@ class EscalationHead:
     labels: tuple[str, ...] = ("no", "yes")
     classifier: CalibratedClassifierCV | None = None
     """The fitted scikit-learn classifier of a head trained in this process (tests pin the
-    numpy path to it); a loaded head has none."""
+    numpy path to it) or read from a format-2 bundle; a head read from an npz file has none."""
 
     def __init__(
         self,
