@@ -133,7 +133,7 @@ def evaluate(
     `escalated` column, deciding at `escalation_threshold`: by default the shipped policy's).
     `inputs` may carry the already processed text of `data` (training computes it once)."""
     inputs = inputs if inputs is not None else model.inputs(data.tickets)
-    features = model.featurizer.transform(inputs)
+    features = model.features(inputs)
     judged = model.novelty(inputs)  # scored with the tempered confidences the server answers
     temper = None if judged is None else judged[1]
     detected = [item.text.language.code for item in inputs]

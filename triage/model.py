@@ -78,7 +78,7 @@ class TriageModel:
         self.encoder = featurizer.shared_encoder()
         self.familiarity = getattr(featurizer, "familiarity_", None)
         self.ood_threshold = ood_threshold
-        # featurizer.transform without sklearn's per-call validation (same matrix, pinned by test)
+        # featurizer.transform, built once: its cache of words' n-gram columns lives with the model
         self._transform = FastTicketTransform(featurizer)
         # The escalation head is stored in the bundle like the others but reads extra features
         # (see triage.escalation.risk), so it is kept apart from the classification heads.

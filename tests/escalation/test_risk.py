@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
+from sklearn.feature_extraction import DictVectorizer
 
 from triage.domain import ESCALATION_HEAD, Ticket
 from triage.escalation.risk import escalation_extras
@@ -35,7 +37,13 @@ def test_fast_risk_equals_the_calibrated_classifier(tiny_model, tiny_training) -
     inputs = tiny_model.inputs(TICKETS)
     extras = _extras(tiny_model, inputs)
     features = tiny_model.featurizer.transform(inputs)
-    expected = head.classifier.predict_proba(head.matrix(features, extras))[:, 1]
+    # The classifier's input as training builds it: shared features, then the extras' columns.
+    vectorizer = DictVectorizer()
+    vectorizer.feature_names_ = head.extras
+    vectorizer.vocabulary_ = {name: i for i, name in enumerate(head.extras)}
+    filled = vectorizer.transform([head.complete(values) for values in extras])
+    matrix = sp.hstack([features, filled], format="csr", dtype=np.float64)
+    expected = head.classifier.predict_proba(matrix)[:, 1]
     assert list(head.classifier.classes_) == ["no", "yes"]
     np.testing.assert_allclose(head.risk(features, extras), expected, rtol=1e-9, atol=1e-12)
     stored = tiny_model.escalation_head

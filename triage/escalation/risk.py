@@ -118,23 +118,15 @@ class EscalationHead:
             (columns[k], float(v)) for k, v in self.complete(values).items() if k in columns
         )
 
-    def matrix(self, features: sp.csr_matrix, extras: Sequence[dict[str, float]]) -> sp.csr_matrix:
-        """The classifier's input: the shared features, then the extras' columns."""
-        block = sp.lil_matrix((len(extras), len(self.extras)))
-        for row, values in enumerate(extras):
-            for column, value in self._extra_entries(values):
-                block[row, column] = value
-        return sp.hstack([features, block.tocsr()], format="csr", dtype=np.float64)
-
     def risk(self, features: sp.csr_matrix, extras: Sequence[dict[str, float]]) -> np.ndarray:
         """P(yes): sigmoid(-(a * (Xw + b) + c)), as `CalibratedClassifierCV(method="sigmoid",
         ensemble=False)` computes it, on plain arrays because scikit-learn's input checks cost
         more than the arithmetic for one ticket; a test pins it to the classifier."""
         if features.shape[0] == 0:
             return np.zeros(0)
-        # `self.matrix(...) @ coef` without building the hstacked matrix: the shared columns
-        # first, then the extras in column order, the same sums in the same order as scipy's
-        # row product.
+        # [shared features | extras' columns] @ coef without building that matrix: the shared
+        # columns first, then the extras in column order, the same sums in the same order as
+        # scipy's row product.
         shared = features.shape[1]
         margin = np.asarray(features @ self.coef[:shared], dtype=np.float64)
         for row, values in enumerate(extras):
