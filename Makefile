@@ -128,7 +128,7 @@ bench-hostile: $(STAMP) $(DEFAULT_MODEL)/featurizer.json
 
 # Load (issue 13): `triage serve` next to a do-nothing echo server on the same gRPC stack, same
 # client load (client processes, a concurrency ramp, Triage / SuggestAnswer / TriageStream),
-# for the fast builder (tfidf_linear.v2, trained into bench/out/fast-model when missing) and the
+# for the fast builder (tfidf_linear.v3, trained into bench/out/fast-model when missing) and the
 # default model; writes bench/results/load-{fast,default}.{md,json}. About 4 minutes each.
 FAST_MODEL := bench/out/fast-model
 LOAD_WORKERS ?= 1
@@ -138,14 +138,14 @@ bench-load: $(STAMP) $(DEFAULT_MODEL)/featurizer.json $(FAST_MODEL)/featurizer.j
 
 $(FAST_MODEL)/featurizer.json: | $(DEFAULT_DATA)/train.jsonl
 	$(BIN)/triage train --data $(DEFAULT_DATA)/train.jsonl --test-data $(DEFAULT_DATA)/test.jsonl \
-	  --column-map group=part_group --builder tfidf_linear.v2 --out $(FAST_MODEL) --name fast \
+	  --column-map group=part_group --builder tfidf_linear.v3 --out $(FAST_MODEL) --name fast \
 	  --no-progress
 
 # Training time (issue 13): `triage train` wall time, CPU time and peak memory on default corpora
 # of 20k, 100k and 300k tickets (generated into bench/out/corpora when missing): the fast builder
 # at all three, the default builder at 20k and 100k; writes bench/results/train_time.{md,json}.
-# TRAIN_TIME_RUNS="tfidf_linear.v2=20k" for one run; results merge by builder and size.
-TRAIN_TIME_RUNS ?= tfidf_linear.v2=20k,100k,300k tfidf_embed.v1=20k,100k
+# TRAIN_TIME_RUNS="tfidf_linear.v3=20k" for one run; results merge by builder and size.
+TRAIN_TIME_RUNS ?= tfidf_linear.v3=20k,100k,300k tfidf_embed.v1=20k,100k
 bench-train-time: $(STAMP)
 	$(BIN)/python bench/train_time.py $(foreach run,$(TRAIN_TIME_RUNS),--run $(run))
 

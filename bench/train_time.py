@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/train_time.py [--run BUILDER=SIZES ...] [--fresh]
 
-For each run (default: tfidf_linear.v2 at 20k, 100k and 300k tickets, tfidf_embed.v1 at 20k and
+For each run (default: tfidf_linear.v3 at 20k, 100k and 300k tickets, tfidf_embed.v1 at 20k and
 100k), generates the default corpus of that size into bench/out/corpora/<size>/ when missing
 (data/generate_tickets.py --n N: seeded, about 80 % train / 20 % test), then times the real CLI
 as a subprocess:
@@ -44,7 +44,7 @@ OUT = ROOT / "bench" / "out"
 CORPORA = OUT / "corpora"
 SCRATCH = OUT / "train-time"
 RESULTS = ROOT / "bench" / "results"
-DEFAULT_RUNS = ("tfidf_linear.v2=20k,100k,300k", "tfidf_embed.v1=20k,100k")
+DEFAULT_RUNS = ("tfidf_linear.v3=20k,100k,300k", "tfidf_embed.v1=20k,100k")
 HEADS = ("topic", "priority", "tier", "sentiment", "queue", "escalation")
 SAMPLE_SECONDS = 0.5
 

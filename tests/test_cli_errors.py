@@ -230,7 +230,8 @@ def test_train_columns(
         (["--seed", str(2**32)], f"--seed: must be at most {2**32 - 1}, got {2**32}"),
         (
             ["--builder", "nope"],
-            "--builder: unknown 'nope'; known: tfidf_linear.v1, tfidf_linear.v2, tfidf_embed.v1",
+            "--builder: unknown 'nope'; known: tfidf_linear.v1, tfidf_linear.v2, "
+            "tfidf_linear.v3, tfidf_embed.v1",
         ),
     ],
 )

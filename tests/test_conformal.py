@@ -1,5 +1,6 @@
 """Conformal label sets: the threshold maths on hand-made numbers, tfidf_linear.v2's heads
-(numpy path, temperature, scores), measured coverage on held-out data, settings, v1 bundles."""
+(numpy path, temperature, scores) and v3's (the same, solved more loosely), measured coverage
+on held-out data, settings, v1 bundles."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sklearn.svm import LinearSVC
 
 from training.builders import (
     TfidfLinearV2,
+    TfidfLinearV3,
     calibration_splits,
     fit_temperature,
     temperature_nll,
@@ -121,6 +123,21 @@ def test_v2_head_is_a_temperature_scaled_svm(features_and_labels, head_name: str
     expected = np.sort(1.0 - softmax(head.beta * oof)[np.arange(y.size), y])
     assert head.conformal_scores.dtype == np.float32
     np.testing.assert_allclose(head.conformal_scores, expected, atol=1e-6)
+
+
+def test_v3_head_is_v2_with_liblinears_default_tolerance(features_and_labels) -> None:  # type: ignore[no-untyped-def]
+    features, labels, groups = features_and_labels
+    y_text = labels["priority"]
+    builder = TfidfLinearV3()
+    head = builder.fit_head("priority", features, y_text, 13, groups)
+    svm = LinearSVC(C=builder.C, tol=0.1, random_state=13).fit(features, y_text)
+    margins = two_columns(svm.decision_function(features))
+    np.testing.assert_allclose(
+        head.predict_proba(features), softmax(head.beta * margins), atol=1e-9
+    )
+    exact = TfidfLinearV2().fit_head("priority", features, y_text, 13, groups)
+    assert not np.array_equal(head.coef, exact.coef)  # a looser solve: close, not the same
+    np.testing.assert_allclose(head.coef, exact.coef, atol=0.05)
 
 
 def test_missing_label_in_a_fold_gets_a_finite_margin() -> None:

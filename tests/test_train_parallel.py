@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from training.dataset import load_dataset
 from training.pipeline import TEXT_BATCH, process_texts, train
@@ -22,10 +23,12 @@ def test_texts_processed_in_workers_equal_in_process(corpus: Path, text_pipeline
     assert [i.text for i in forked] == [i.text for i in alone]
 
 
+@pytest.mark.parametrize("builder", ["tfidf_linear.v2", "tfidf_linear.v3"])
 def test_heads_fitted_in_workers_equal_fitted_in_process(
     corpus: Path,
     text_pipeline,  # type: ignore[no-untyped-def]
     tmp_path: Path,
+    builder: str,
 ) -> None:
     lines = (corpus / "train.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
     data = tmp_path / "train.jsonl"
@@ -37,7 +40,7 @@ def test_heads_fitted_in_workers_equal_fitted_in_process(
             tmp_path / f"workers-{workers}",
             test_path=corpus / "test.jsonl",
             column_map={"group": "phrasing_id"},
-            builder_name="tfidf_linear.v2",
+            builder_name=builder,
             show_progress=False,
             text=text_pipeline,
             workers=workers,
@@ -45,6 +48,7 @@ def test_heads_fitted_in_workers_equal_fitted_in_process(
         return result, load_bundle(result.bundle_dir, text_pipeline)
 
     (alone_run, alone), (forked_run, forked) = bundle(1), bundle(2)
+    assert alone.meta["builder"] == builder
     assert alone.heads.keys() == forked.heads.keys() and "topic" in alone.heads
     for name, head in alone.heads.items():
         other = forked.heads[name]

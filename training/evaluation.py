@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.metrics import accuracy_score, classification_report, confusion_matrix, f1_score
 
 from training.dataset import Dataset
@@ -128,12 +129,14 @@ def evaluate(
     inputs: list[TicketInput] | None = None,
     *,
     escalation_threshold: float | None = None,
+    features: sp.csr_matrix | None = None,
 ) -> Evaluation:
     """Score every head of `model` that `data` has labels for (the escalation head on the
     `escalated` column, deciding at `escalation_threshold`: by default the shipped policy's).
-    `inputs` may carry the already processed text of `data` (training computes it once)."""
+    `inputs` may carry the already processed text of `data` and `features` their feature
+    matrix (training computes both once)."""
     inputs = inputs if inputs is not None else model.inputs(data.tickets)
-    features = model.features(inputs)
+    features = features if features is not None else model.features(inputs)
     judged = model.novelty(inputs)  # scored with the tempered confidences the server answers
     temper = None if judged is None else judged[1]
     detected = [item.text.language.code for item in inputs]

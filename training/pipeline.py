@@ -169,10 +169,9 @@ def _fit_heads(
     started = time.perf_counter()
     state = {"builder": builder, "features": features, "text": text, "inputs": inputs}
     with forked_pool(workers, **state) as pool:
-        # Sentiment's folds first: the escalation head (the longest task) reads their scores.
-        order = sorted(plans, key=lambda name: name != "sentiment")
         parts: dict[str, list[Future[Any]]] = {}
-        for name in order:
+
+        def submit(name: str) -> None:
             rows, plan = plans[name]
             if isinstance(plan, HeadFolds):
                 parts[name] = [
@@ -181,6 +180,12 @@ def _fit_heads(
                 ]
             else:
                 parts[name] = [pool.submit(_fit_whole_head, name, rows, plan, seed, group_array)]
+
+        # Sentiment's folds first, then the escalation head, which reads their scores and is
+        # the longest task, then the other heads: the pool runs tasks in the order submitted,
+        # and the longest one started last would leave the other workers idle at the end.
+        if "sentiment" in plans:
+            submit("sentiment")
         escalation: Future[Any] | None = None
         if escalate:
             sentiment = plans.get("sentiment", (None, None))[1]
@@ -193,6 +198,9 @@ def _fit_heads(
                 _negative_out_of_fold(plans, parts, len(inputs)),
                 data.labels["sentiment"] if old_style else None,
             )
+        for name in plans:
+            if name != "sentiment":
+                submit(name)
         heads: dict[str, Head] = {}
         for name in heads_to_train:
             if name not in parts:
@@ -403,12 +411,17 @@ def train(
             test_inputs = with_embeddings(
                 process_texts(text, test, progress.bars, "text (test)", workers), model.encoder
             )
+            test_features = model.features(test_inputs)
             evaluation = evaluate(
-                model, test, test_inputs, escalation_threshold=escalation_threshold
+                model,
+                test,
+                test_inputs,
+                escalation_threshold=escalation_threshold,
+                features=test_features,
             )
             meta["metrics"] = {**evaluation.metrics(), "language_id": evaluation.language_id}
             # What serving's drift signals are compared with (triage/drift.py says why these).
-            meta["drift"] = drift.reference(model.predict_inputs(test_inputs))
+            meta["drift"] = drift.reference(model.predict_inputs(test_inputs, test_features))
         meta["n_test"] = len(test.tickets)
         with progress.stage(f"writing the bundle to {out_dir}"):
             save_bundle(out_dir, featurizer, heads, meta, key=model_key)
