@@ -160,9 +160,9 @@ class TfidfLinearV2(TfidfLinearV1):
 class TfidfLinearV3(TfidfLinearV2):
     """v2 with liblinear stopped at its own default tolerance for the dual solver (0.1) instead
     of scikit-learn's (1e-4): the same objective, features, folds and calibration, solved in
-    about half as many passes (liblinear needed 35-95 per label at 1e-4). On the embedded corpus's
-    test split every head's accuracy moved by at most 0.0013 (topic +0.0013, tier -0.0008), for
-    a 1.9x (topic) to 2.3x faster fit."""
+    about half as many passes (liblinear needed 35-95 per label at 1e-4), so 1.9x (topic) to 2.3x
+    faster. On the embedded corpus's test split every head's accuracy moved by at most 0.0013,
+    and on real text neither model saw (bench/results/realtext-fast) by at most 0.002."""
 
     tol: float = 0.1
     name: str = "tfidf_linear.v3"
