@@ -3,8 +3,7 @@
     .venv/bin/python bench/latency.py [--model DIR] [--data FILE.jsonl] [--n 500]
 
 Reports, for the same tickets: in-process `model.predict` per ticket (the server-side cost) and
-its split by stage (text pipeline, features, heads, escalation flags + risk), scikit-learn's
-featuriser transform next to the fast one the model uses (interleaved, same tickets), a unary
+its split by stage (text pipeline, features, heads, escalation flags + risk), a unary
 `Triage` round trip over loopback gRPC, and `TriageStream` throughput. Numbers are medians and
 percentiles of wall time on a shared machine: compare rows of one run, not runs of different days.
 """
@@ -62,12 +61,10 @@ def main() -> None:
         model.predict([ticket])
         in_process.append((time.perf_counter() - t0) * 1000)
 
-    # One ticket at a time, stage by stage, as TriageService does it; the reference (sklearn)
-    # featuriser transform runs interleaved with the fast one on the same inputs.
+    # One ticket at a time, stage by stage, as TriageService does it.
     stages: dict[str, list[float]] = {
         "text": [],
         "features": [],
-        "features, sklearn transform (reference)": [],
         "heads": [],
         "escalation (flags + risk)": [],
     }
@@ -77,15 +74,11 @@ def main() -> None:
         t1 = time.perf_counter()
         features = model.features(inputs)
         t2 = time.perf_counter()
-        model.featurizer.transform(inputs)
-        t3 = time.perf_counter()
         results = model.predict_inputs(inputs, features)
-        t4 = time.perf_counter()
+        t3 = time.perf_counter()
         model.escalator.signals(inputs, results, model, features=features)
-        t5 = time.perf_counter()
-        for name, seconds in zip(
-            stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4), strict=True
-        ):
+        t4 = time.perf_counter()
+        for name, seconds in zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
             stages[name].append(seconds * 1000)
 
     t0 = time.perf_counter()
