@@ -68,8 +68,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         check.model_uri(shadow_flag, settings.shadow_model)
     elif settings.shadow_model:
         check.bundle_dir(shadow_flag, Path(settings.shadow_model))
+    from triage.malloc import one_malloc_arena
     from triage.supervisor import worker_count
 
+    one_malloc_arena()  # before any thread: see triage.malloc
     workers = worker_count(settings.workers)
     if workers > 1:
         return _serve_workers(settings, workers, where)
