@@ -8,6 +8,7 @@ import logging
 import signal
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from grpc_health.v1 import health
 
@@ -24,6 +25,9 @@ from triage.service import Predictor, Served, TriageService
 from triage.settings import Settings
 from triage.shadow import ShadowScorer
 from triage.text import TextPipeline
+
+if TYPE_CHECKING:
+    from triage.feedback_store import FeedbackStore
 
 log = logging.getLogger("triage")
 
@@ -189,8 +193,8 @@ class App:
         self._stop_metrics()
         if self.shadow is not None:
             self.shadow.stop()
-        if self.feedback is not None and self.feedback.store is not None:
-            self.feedback.store.close()
+        if self.feedback is not None:
+            self.feedback.close()
 
     def serve_forever(self, announce: bool = True) -> None:
         """Serve until SIGTERM/SIGINT, `stop_event` or a failed first load, then drain and
@@ -275,11 +279,12 @@ def feedback_service(settings: Settings, service: TriageService) -> FeedbackServ
         model = service.current_model()
         return {} if model is None else {h.name: h.labels for h in model.info().heads}
 
-    store = None
-    if settings.feedback_url:
+    def open_store() -> FeedbackStore:
         from triage.feedback_store import FeedbackStore  # SQLAlchemy, for this only
 
-        store = FeedbackStore(settings.feedback_url)
-    feedback = FeedbackService(settings, store, known_labels)
+        return FeedbackStore(settings.feedback_url)
+
+    opener = open_store if settings.feedback_url else None
+    feedback = FeedbackService(settings, opener, known_labels)
     service.observe(feedback.served.observe)
     return feedback

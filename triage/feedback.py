@@ -24,7 +24,7 @@ from triage.pii import mask_for_storage
 from triage.settings import Settings
 from triage.validation import check_time, validate_ticket
 
-if TYPE_CHECKING:  # the store imports SQLAlchemy: only a server storing feedback loads it
+if TYPE_CHECKING:  # the store imports SQLAlchemy: loaded at the first correction
     from triage.feedback_store import FeedbackStore
 
 log = logging.getLogger(__name__)
@@ -171,11 +171,15 @@ class FeedbackService:
     def __init__(
         self,
         settings: Settings,
-        store: FeedbackStore | None,
+        open_store: Callable[[], FeedbackStore] | None,
         known_labels: Callable[[], Mapping[str, Sequence[str]]] = dict,
     ) -> None:
+        """`open_store` makes the store at the first correction, so a server imports
+        SQLAlchemy then, not while it starts (0.15 s of a 3 s start); None: feedback is off."""
         self.settings = settings
-        self.store = store
+        self._open_store = open_store
+        self._store: FeedbackStore | None = None
+        self._store_lock = threading.Lock()
         self.served = ServedTickets(settings.feedback_cache_size)
         self._known_labels = known_labels
         self._listeners: list[FeedbackListener] = []
@@ -186,9 +190,22 @@ class FeedbackService:
         stored (not for duplicates), on the request thread: keep it cheap."""
         self._listeners.append(listener)
 
-    def submit(self, feedback: Feedback) -> FeedbackOutcome:
-        if self.store is None:
+    def _opened(self) -> FeedbackStore:
+        if self._open_store is None:
             raise FeedbackOff("feedback is off on this server (TRIAGE_FEEDBACK_URL is empty)")
+        with self._store_lock:
+            if self._store is None:
+                self._store = self._open_store()
+            return self._store
+
+    def close(self) -> None:
+        """Close the store, if a correction opened it."""
+        with self._store_lock:
+            if self._store is not None:
+                self._store.close()
+
+    def submit(self, feedback: Feedback) -> FeedbackOutcome:
+        store = self._opened()
         labels = self._labels(feedback)
         ticket_id = self._ticket_id(feedback)
         s = self.settings
@@ -222,7 +239,7 @@ class FeedbackService:
             received_at=received,
             served=remembered.labels if remembered else None,
         )
-        stored = self.store.insert(record)
+        stored = store.insert(record)
         if stored:
             for listener in list(self._listeners):
                 try:

@@ -18,15 +18,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-import spacy
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
-from spacy.attrs import IDX, ORTH
 
 from triage.domain import SUPPORTED_LANGUAGES, LanguageGuess
 from triage.lemma_table import lemma_table
 from triage.lru import LRUCache
 from triage.pattern_cache import blank_pipeline
 from triage.pii import mask_entities
+from triage.spacy_import import spacy
 from triage.validation import supported_hint
 
 _LINGUA = {
@@ -285,7 +284,7 @@ class TextPipeline:
         for offset, piece in tokenizer_pieces(text):
             doc = nlp.tokenizer(piece)
             if len(doc):
-                found = doc.to_array([ORTH, IDX]).tolist()
+                found = doc.to_array([spacy.attrs.ORTH, spacy.attrs.IDX]).tolist()
                 if offset:
                     found = [[orth, start + offset] for orth, start in found]
                 pairs += found

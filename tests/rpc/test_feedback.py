@@ -4,6 +4,9 @@ file in tmp_path: validation, idempotency, id-only corrections, masking, the lis
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+import textwrap
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -13,7 +16,7 @@ import pytest
 
 from tests.rpc.conftest import SETTINGS, make_ticket
 from triage.app import App, build_app
-from triage.feedback_store import FeedbackRecord
+from triage.feedback_store import FeedbackRecord, FeedbackStore
 from triage.service import Predictor
 from triage.v1 import triage_pb2 as pb
 from triage.v1 import triage_pb2_grpc as pb_grpc
@@ -124,7 +127,7 @@ def test_id_only_feedback_for_a_served_ticket_and_an_unknown_id(
     app.feedback.on_feedback(lambda _record, labels: heard.append(labels))
     answer = stub.Triage(pb.TriageRequest(ticket=make_ticket(id="T-9")))
     stub.SubmitFeedback(pb.FeedbackRequest(ticket_id="T-9", labels={"tier": "L2"}, agent_id="a"))
-    record = next(app.feedback.store.records())  # type: ignore[union-attr]
+    record = next(FeedbackStore(app.settings.feedback_url).records())  # as stored
     assert record.ticket["subject"] == "Invoice charged twice"
     assert record.model_version == answer.model_version  # remembered with the ticket
     assert heard[0] is not None and heard[0]["topic"] == answer.topic.label
@@ -190,3 +193,30 @@ def test_feedback_off_without_a_store(tmp_path: Path, tiny_model: Predictor) -> 
     app.stop(0)
     assert err.value.code() is grpc.StatusCode.FAILED_PRECONDITION
     assert err.value.details() == "feedback is off on this server (TRIAGE_FEEDBACK_URL is empty)"
+
+
+def test_sqlalchemy_is_imported_at_the_first_correction_not_at_start(tmp_path: Path) -> None:
+    probe = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        from triage.app import build_app
+        from triage.errors import TicketNotRemembered
+        from triage.feedback import Feedback
+        from triage.settings import Settings
+
+        url = "sqlite:///{tmp_path}/fb.db"
+        app = build_app(Settings(feedback_url=url, policy_dir=Path("{tmp_path}")))
+        assert "sqlalchemy" not in sys.modules
+        try:
+            app.feedback.submit(Feedback(ticket_id="T-1", labels={{"tier": "L2"}}, agent_id="a"))
+        except TicketNotRemembered:
+            pass
+        assert "sqlalchemy" in sys.modules
+        app.stop(0)
+        print("ok")
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"

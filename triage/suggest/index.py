@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 import numpy as np
 import scipy.sparse as sp
-import spacy
 
 from triage.pii import EMAIL, NUMBER, ORDER, URL
+from triage.spacy_import import spacy
 from triage.tfidf import CharGramCounts, FittedTfidf, fit_char_tfidf, tfidf_values
 
 K1 = 1.2
