@@ -100,7 +100,10 @@ class Clients:
         start_at = time.monotonic() + SETTLE_SECONDS
         for i in range(used):
             callers = concurrency // used + (i < concurrency % used)
-            job = Job(target, rpc, callers, start_at, seconds, rate / used, offset=i * 104729)
+            # Paced, process i starts i/rate later: the processes' schedules interleave, so
+            # calls arrive evenly spaced, not `used` at the same instant.
+            begin = start_at + (i / rate if rate else 0.0)
+            job = Job(target, rpc, callers, begin, seconds, rate / used, offset=i * 104729)
             self.pipes[i].send(job)
         return [self.pipes[i].recv() for i in range(used)]
 
