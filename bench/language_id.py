@@ -1,6 +1,7 @@
 """Language identification on real text the project did not write, full length and cut short.
 
     .venv/bin/python bench/language_id.py [--shared ../shared/data] [--per-language 1000]
+        [--low-accuracy]
 
 Reads in place: `tickets/*.csv` (third-party support tickets with a `language` column; en, de,
 and any others present) and `laroseda_ro/train.csv` (Romanian reviews). Prints accuracy per
@@ -18,8 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from lingua import LanguageDetectorBuilder  # noqa: E402
+
 from triage.domain import SUPPORTED_LANGUAGES  # noqa: E402
-from triage.text import TextPipeline, strip_quoted_and_signature  # noqa: E402
+from triage.text import _LINGUA, TextPipeline, strip_quoted_and_signature  # noqa: E402
 
 csv.field_size_limit(10_000_000)
 
@@ -50,9 +53,18 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=Path("../shared/data"))
     parser.add_argument("--per-language", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--low-accuracy",
+        action="store_true",
+        help="lingua's low-accuracy mode (trigrams only): measured for memory, not used",
+    )
     args = parser.parse_args()
 
     pipeline = TextPipeline()
+    if args.low_accuracy:  # the serving detector, swapped for this comparison only
+        languages = [_LINGUA[code] for code in pipeline.languages]
+        builder = LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode()
+        pipeline._detector = builder.with_preloaded_language_models().build()
     samples = real_samples(args.shared, args.per_language, args.seed)
     print(f"{'language':<9} {'n':>5} {'full text':>10} {'6 words':>8} {'3 words':>8}")
     for code, texts in samples.items():
