@@ -1,5 +1,6 @@
 """MicroBatcher with real threads: concurrent items are scored together, each caller gets its
-own result or its own error, and a lone caller is scored at once."""
+own result or its own error, and a lone caller is scored at once; and TriageService scores one
+batch at a time, whether it comes from the batcher or from a stream."""
 
 from __future__ import annotations
 
@@ -76,3 +77,58 @@ def test_an_error_reaches_only_its_own_caller() -> None:
 def test_max_batch_must_be_positive() -> None:
     with pytest.raises(ValueError, match="max_batch"):
         MicroBatcher(Doubler(), max_batch=0)
+
+
+class OverlapCounting:
+    """A model whose `analyse` counts how many threads are inside it at once."""
+
+    def __init__(self, model: object) -> None:
+        self._model = model
+        self._lock = threading.Lock()
+        self.inside = 0
+        self.most = 0
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._model, name)
+
+    def analyse(self, tickets, annotate=None, queues=None):  # type: ignore[no-untyped-def]
+        with self._lock:
+            self.inside += 1
+            self.most = max(self.most, self.inside)
+        try:
+            time.sleep(0.01)  # room for another scorer to come in, were it let in
+            return self._model.analyse(tickets, annotate, queues)  # type: ignore[attr-defined]
+        finally:
+            with self._lock:
+                self.inside -= 1
+
+
+def test_streams_and_batched_calls_score_one_batch_at_a_time(tiny_model) -> None:  # type: ignore[no-untyped-def]
+    from triage.domain import Ticket
+    from triage.service import TriageService
+    from triage.settings import Settings
+
+    model = OverlapCounting(tiny_model)
+    service = TriageService(Settings(), model)  # type: ignore[arg-type]
+    tickets = [Ticket(id=f"T-{i}", body=f"My invoice {i} was charged twice.") for i in range(12)]
+    alone = {t.id: TriageService(Settings(), tiny_model).triage_many([t])[0] for t in tickets}
+    got: dict[str, object] = {}
+    start = threading.Barrier(8)
+
+    def stream(part: list[Ticket]) -> None:  # as TriageStream scores its read-ahead batch
+        start.wait()
+        got.update((t.id, r) for t, r in zip(part, service.triage_many(part), strict=True))
+
+    def unary(ticket: Ticket) -> None:  # as Triage does, through the micro-batcher
+        start.wait()
+        got[ticket.id] = service.triage(ticket)
+
+    threads = [threading.Thread(target=stream, args=(tickets[i : i + 2],)) for i in (0, 2, 4, 6)]
+    threads += [threading.Thread(target=unary, args=(t,)) for t in tickets[8:]]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert model.most == 1
+    assert got.keys() == alone.keys()
+    assert all(got[key] == result for key, result in alone.items())  # as scored alone

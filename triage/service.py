@@ -101,6 +101,10 @@ class TriageService:
         # because Triage and SuggestAnswer annotate results differently.
         self._triage_batcher = MicroBatcher(self._triage_batch, settings.max_batch)
         self._answer_batcher = MicroBatcher(self._answer_batch, settings.max_batch)
+        # One batch scored at a time, whoever brings it (a batcher's leader, a stream): threads
+        # scoring side by side only contend for the GIL. 16 concurrent TriageStreams on one
+        # process: 229-248 tickets/s with it against 147-208 without (4 s runs, alternating).
+        self._scoring = threading.Lock()
 
     @property
     def ready(self) -> bool:
@@ -180,7 +184,9 @@ class TriageService:
     def _triage_batch(self, tickets: Sequence[Ticket]) -> list[TriageResult]:
         served = self._serving()  # one read per batch: a batch is scored by one model
         model, suggester = served.model, served.suggester
-        return self._judge(model, suggester, tickets, suggester.add_to if suggester else None)[1]
+        annotate = suggester.add_to if suggester else None
+        with self._scoring:
+            return self._judge(model, suggester, tickets, annotate)[1]
 
     def _judge(
         self,
@@ -324,5 +330,6 @@ class TriageService:
         the queue is what escalation reads; each with the suggester that routed it."""
         served = self._serving()
         model, suggester = served.model, self._current_suggester(served)
-        inputs, results = self._judge(model, suggester, tickets, suggester.route)
+        with self._scoring:
+            inputs, results = self._judge(model, suggester, tickets, suggester.route)
         return [(suggester, i, r) for i, r in zip(inputs, results, strict=True)]
