@@ -3,9 +3,11 @@ importable."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 PROBE = textwrap.dedent(
     """
@@ -35,3 +37,18 @@ def test_serving_imports_spacy_without_its_command_line() -> None:
     done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+def test_a_spacy_that_needs_more_of_its_command_line_is_imported_whole(tmp_path: Path) -> None:
+    fake = tmp_path / "spacy"
+    (fake / "cli").mkdir(parents=True)
+    (fake / "__init__.py").write_text("from .cli.info import info\nfrom .cli import setup_cli\n")
+    (fake / "attrs.py").write_text("ORTH, IDX = 65, 66\n")
+    (fake / "cli" / "__init__.py").write_text("def setup_cli() -> None: ...\n")
+    (fake / "cli" / "info.py").write_text("def info() -> str:\n    return 'real'\n")
+    probe = "from triage.spacy_import import spacy; print(spacy.info(), spacy.attrs.ORTH)"
+    root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), root])}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["real", "65"]

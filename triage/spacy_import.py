@@ -5,7 +5,8 @@ spaCy's `__init__` imports `spacy.cli` only to export `spacy.info`, and that pac
 every spaCy command with the libraries they use (typer, weasel, httpx, requests, jinja2): 0.22-
 0.30 s of the 3 s `triage serve` takes to start, for code the service never runs. While spaCy
 is imported, stand-ins answer for `spacy.cli` and `spacy.cli.info`; then they are removed, so a
-later `import spacy.cli` imports the real package, and `spacy.info()` runs the real `info`.
+later `import spacy.cli` imports the real package, and `spacy.info()` runs the real `info`. A
+spaCy whose `__init__` needs more of `spacy.cli` than `info` is imported whole instead.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ def _without_cli() -> None:
     sys.modules.update(stand_ins)
     try:
         import spacy  # noqa: F401
+    except ImportError:  # a spaCy that needs more of its command line: imported whole below
+        pass
     finally:
         for name, module in stand_ins.items():
             if sys.modules.get(name) is module:
