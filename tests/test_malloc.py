@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import platform
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+
+from tests.fresh import run_in_fresh_python
 
 pytestmark = pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc's malloc only")
 
@@ -38,14 +38,8 @@ PROBE = textwrap.dedent(
 
 def _arenas(tmp_path: Path, mode: str, env: dict[str, str]) -> tuple[int, str]:
     report = tmp_path / f"{mode}.xml"
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, mode, str(report)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return report.read_text().count("<heap nr="), done.stdout.strip()
+    limited = run_in_fresh_python(PROBE, mode, str(report), env=env)
+    return report.read_text().count("<heap nr="), limited
 
 
 def _env_without_arena_max() -> dict[str, str]:

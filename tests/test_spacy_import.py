@@ -4,10 +4,10 @@ importable."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
+
+from tests.fresh import run_in_fresh_python
 
 PROBE = textwrap.dedent(
     """
@@ -34,9 +34,7 @@ PROBE = textwrap.dedent(
 
 
 def test_serving_imports_spacy_without_its_command_line() -> None:
-    done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "ok"
+    assert run_in_fresh_python(PROBE) == "ok"
 
 
 def test_a_spacy_that_needs_more_of_its_command_line_is_imported_whole(tmp_path: Path) -> None:
@@ -49,6 +47,4 @@ def test_a_spacy_that_needs_more_of_its_command_line_is_imported_whole(tmp_path:
     probe = "from triage.spacy_import import spacy; print(spacy.info(), spacy.attrs.ORTH)"
     root = str(Path(__file__).resolve().parent.parent)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), root])}
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["real", "65"]
+    assert run_in_fresh_python(probe, env=env).split() == ["real", "65"]

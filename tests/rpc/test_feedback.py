@@ -4,8 +4,6 @@ file in tmp_path: validation, idempotency, id-only corrections, masking, the lis
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 import textwrap
 from collections.abc import Iterator
 from dataclasses import replace
@@ -14,6 +12,7 @@ from pathlib import Path
 import grpc
 import pytest
 
+from tests.fresh import run_in_fresh_python
 from tests.rpc.conftest import SETTINGS, make_ticket
 from triage.app import App, build_app
 from triage.feedback_store import FeedbackRecord, FeedbackStore
@@ -217,6 +216,4 @@ def test_sqlalchemy_is_imported_at_the_first_correction_not_at_start(tmp_path: P
         print("ok")
         """
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "ok"
+    assert run_in_fresh_python(probe) == "ok"
