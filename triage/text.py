@@ -28,6 +28,9 @@ from triage.pii import mask_entities
 from triage.spacy_import import spacy
 from triage.validation import supported_hint
 
+_ORTH_IDX = [spacy.attrs.ORTH, spacy.attrs.IDX]
+"""The token attributes `tokens` reads: its text's id and offset."""
+
 _LINGUA = {
     "en": Language.ENGLISH,
     "nl": Language.DUTCH,
@@ -284,7 +287,7 @@ class TextPipeline:
         for offset, piece in tokenizer_pieces(text):
             doc = nlp.tokenizer(piece)
             if len(doc):
-                found = doc.to_array([spacy.attrs.ORTH, spacy.attrs.IDX]).tolist()
+                found = doc.to_array(_ORTH_IDX).tolist()
                 if offset:
                     found = [[orth, start + offset] for orth, start in found]
                 pairs += found
