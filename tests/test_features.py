@@ -1,5 +1,6 @@
 """The featuriser's transform (FastTicketTransform, no scikit-learn) equals what scikit-learn's
-own vectorizers compute from the same fitted state, and what training's fit_transform gave."""
+own vectorizers compute from the same fitted state, and what training's fit_transform gave; its
+character fit (fit_char_tfidf) equals scikit-learn's fit."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from triage.features import (
 )
 from triage.model import ticket_text
 from triage.text import TextPipeline
-from triage.tfidf import FittedTfidf, char_wb_ngrams
+from triage.tfidf import FittedTfidf, char_wb_ngrams, fit_char_tfidf
 
 
 def _inputs(path: Path, text: TextPipeline, n: int) -> list[TicketInput]:
@@ -94,6 +95,62 @@ def test_char_wb_ngrams_equal_sklearn_analyzer(ngram_range: tuple[int, int]) -> 
     analyze = TfidfVectorizer(analyzer="char_wb", ngram_range=ngram_range).build_analyzer()
     for text in TEXTS:
         assert char_wb_ngrams(text, ngram_range) == analyze(text), text
+
+
+def _sklearn_char_fit(
+    documents: list[str], min_df: int, max_features: int | None
+) -> tuple[TfidfVectorizer, sp.csr_matrix]:
+    vectorizer = TfidfVectorizer(
+        analyzer="char_wb",
+        ngram_range=(2, 5),
+        min_df=min_df,
+        max_features=max_features,
+        sublinear_tf=True,
+        dtype=np.float32,
+    )
+    return vectorizer, vectorizer.fit_transform(documents)
+
+
+@pytest.mark.parametrize(
+    ("min_df", "max_features", "tickets"),
+    [(1, None, 300), (3, None, 800), (3, 3000, 800), (2, 40, 800), (1, 7, 0), (2, 3, 0)],
+)
+def test_char_fit_equals_sklearn_fit(  # type: ignore[no-untyped-def]
+    corpus: Path, text_pipeline, min_df: int, max_features: int | None, tickets: int
+) -> None:
+    """Vocabulary, idf and the matrix, entry for entry in scikit-learn's order (which sets the
+    float sums of each row's norm); the pruning to `max_features` breaks ties as it does (the
+    short texts alone have many n-grams of equal count)."""
+    items = _inputs(corpus / "train.jsonl", text_pipeline, tickets) if tickets else []
+    documents = [" ".join(item.text.lemmas) for item in items] + TEXTS * 2
+    sklearn, expected = _sklearn_char_fit(documents, min_df, max_features)
+    fitted, matrix = fit_char_tfidf(documents, (2, 5), min_df, max_features)
+    assert fitted.vocabulary_ == sklearn.vocabulary_
+    assert fitted.idf_.dtype == sklearn.idf_.dtype
+    np.testing.assert_array_equal(fitted.idf_, sklearn.idf_)
+    assert matrix.shape == expected.shape and matrix.dtype == expected.dtype
+    np.testing.assert_array_equal(matrix.indptr, expected.indptr)
+    np.testing.assert_array_equal(matrix.indices, expected.indices)
+    np.testing.assert_array_equal(matrix.data, expected.data)
+
+
+def test_featurizer_fit_equals_sklearn_fit(corpus: Path, text_pipeline) -> None:  # type: ignore[no-untyped-def]
+    """The featuriser's character block, vocabulary and recorded parameters are those of
+    scikit-learn's own fit with the featuriser's settings."""
+    items = _inputs(corpus / "train.jsonl", text_pipeline, 600)
+    featurizer = TicketFeaturizer(max_char_features=5000)
+    matrix = featurizer.fit_transform(items)
+    documents = [" ".join(item.text.lemmas) for item in items]
+    sklearn, expected = _sklearn_char_fit(documents, featurizer.min_df, 5000)
+    assert featurizer.char_.params == sklearn.get_params(deep=False)
+    assert featurizer.char_.vocabulary_ == sklearn.vocabulary_
+    np.testing.assert_array_equal(featurizer.char_.idf_, sklearn.idf_)
+    expected.sort_indices()
+    words = len(featurizer.word_.vocabulary_)
+    char_block = matrix[:, words : words + expected.shape[1]]
+    _assert_same(char_block, expected)
+    char_names = featurizer.feature_names_[words : words + expected.shape[1]]
+    assert list(char_names) == [f"char:{n}" for n in sklearn.get_feature_names_out()]
 
 
 def test_unsupported_vectorizer_settings_are_refused() -> None:

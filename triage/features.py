@@ -21,6 +21,7 @@ from triage.tfidf import (
     FittedKeys,
     FittedTfidf,
     WordNgrams,
+    fit_char_tfidf,
     tfidf_values,
 )
 
@@ -165,7 +166,7 @@ class TicketFeaturizer:
             sublinear_tf=True,
             dtype=np.float32,
         )
-        char = TfidfVectorizer(
+        char = TfidfVectorizer(  # not fitted: its parameters are what the bundle records
             analyzer="char_wb",
             ngram_range=self.char_ngrams,
             min_df=self.min_df,
@@ -176,18 +177,25 @@ class TicketFeaturizer:
         meta = DictVectorizer(dtype=np.float32)
         lemma_lists = [item.text.lemmas for item in items]
         metadata = [metadata_features(item) for item in items]
+        # scikit-learn's char_wb fit, bit for bit, in a fraction of its time (see fit_char_tfidf)
+        char_fitted, char_block = fit_char_tfidf(
+            [" ".join(lemmas) for lemmas in lemma_lists],
+            self.char_ngrams,
+            self.min_df,
+            self.max_char_features,
+        )
         blocks = [
             word.fit_transform(lemma_lists),
-            char.fit_transform([" ".join(lemmas) for lemmas in lemma_lists]),
+            char_block,
             meta.fit(frequent_keys(metadata, self.min_df)).transform(metadata),
         ]
         self.word_, self.char_, self.meta_ = (
             FittedTfidf.of(word),
-            FittedTfidf.of(char),
+            replace(char_fitted, params=char.get_params(deep=False)),
             FittedKeys.of(meta),
         )
         names = [f"word:{name}" for name in word.get_feature_names_out()]
-        names += [f"char:{name}" for name in char.get_feature_names_out()]
+        names += [f"char:{name}" for name in self.char_.vocabulary_]  # in column order
         names += [f"meta:{name}" for name in meta.get_feature_names_out()]
         if self.encoder:
             encoder = shared_encoder(self.encoder)

@@ -8,6 +8,7 @@ L2 routine), so the vectors are equal to its own; tests pin every piece to sciki
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -159,47 +160,115 @@ def l2_normalize_blocks(data: np.ndarray, bounds: np.ndarray) -> None:
     filled = lengths > 0
     sums = np.zeros(lengths.size)
     if data.size:
-        squares = (data * data).astype(np.float64)  # squared in float32, summed in double
-        sums[filled] = np.add.reduceat(squares, bounds[:-1][filled])
+        squares = data * data  # squared in float32, summed in double
+        sums[filled] = np.add.reduceat(squares, bounds[:-1][filled], dtype=np.float64)
     norms = np.sqrt(sums)
     norms[norms == 0] = 1.0
-    data[:] = data / np.repeat(norms, lengths)
+    # divided in double, stored in place (no double-sized copy of a training-sized block)
+    np.divide(data, np.repeat(norms, lengths), out=data, casting="unsafe")
 
 
 def fit_char_tfidf(
-    documents: Sequence[str], ngram_range: tuple[int, int]
+    documents: Sequence[str],
+    ngram_range: tuple[int, int],
+    min_df: int = 1,
+    max_features: int | None = None,
 ) -> tuple[FittedTfidf, sp.csr_matrix]:
-    """`TfidfVectorizer(analyzer="char_wb", ngram_range=..., sublinear_tf=True,
-    dtype=np.float32).fit_transform(documents)` (every n-gram kept), and the fitted vectorizer.
-    Each row's entries are in the order scikit-learn leaves them (by first appearance in the
-    documents, then renumbered to sorted n-grams), so the L2 sums and the matrix are its own."""
-    first_seen: dict[str, int] = {}
-    columns: list[int] = []
-    counts: list[int] = []
-    bounds = [0]
-    for document in documents:
-        row = Counter(
-            first_seen.setdefault(g, len(first_seen)) for g in char_wb_ngrams(document, ngram_range)
-        )
-        ordered = sorted(row)
-        columns += ordered
-        counts += [row[c] for c in ordered]
-        bounds.append(len(columns))
-    if not first_seen:
-        raise ValueError("empty vocabulary: the documents hold no characters")
-    vocabulary = {gram: i for i, gram in enumerate(sorted(first_seen))}
-    renumber = np.empty(len(first_seen), dtype=np.int32)
-    for gram, seen in first_seen.items():
-        renumber[seen] = vocabulary[gram]
-    indices = renumber[np.array(columns, dtype=np.int64)]
+    """`TfidfVectorizer(analyzer="char_wb", ngram_range=..., min_df=..., max_features=...,
+    sublinear_tf=True, dtype=np.float32).fit_transform(documents)`, and the fitted vectorizer,
+    in a fraction of scikit-learn's time: char_wb n-grams never cross a space, so each distinct
+    word is cut into n-grams once. Every step repeats scikit-learn's, so the vocabulary, idf and
+    matrix are its own, bit for bit: n-grams are numbered by first appearance (the words of the
+    documents in order), each row's entries stay in that order after renumbering to sorted
+    n-grams (its L2 sums are taken in that order), and the same pruning keeps the same columns."""
+    first_seen, counted = _char_gram_counts(documents, ngram_range)
+    terms = sorted(first_seen)
+    renumber = np.empty(len(terms), dtype=np.int32)
+    renumber[[first_seen[term] for term in terms]] = np.arange(len(terms), dtype=np.int32)
+    indices = renumber[counted.indices]
+    values = counted.data
+    row_bounds = counted.indptr.astype(np.int32)
+    kept = _kept_columns(indices, values, row_bounds, len(terms), min_df, max_features)
+    if not kept.any():
+        raise ValueError("After pruning, no terms remain. Try a lower min_df.")
+    if not kept.all():
+        entries = kept[indices]
+        row_bounds -= np.searchsorted(np.flatnonzero(~entries), row_bounds).astype(np.int32)
+        indices = (np.cumsum(kept, dtype=np.int32) - 1)[indices[entries]]
+        values = values[entries]
+        terms = [term for term, keep in zip(terms, kept, strict=True) if keep]
+    vocabulary = {term: i for i, term in enumerate(terms)}
     # idf as TfidfTransformer computes it: smoothed, in float32
     df = np.bincount(indices, minlength=len(vocabulary)).astype(np.float32) + 1.0
     idf = np.full_like(df, len(documents) + 1, dtype=np.float32)
     idf /= df
     np.log(idf, out=idf)
     idf += 1.0
-    row_bounds = np.array(bounds, dtype=np.int32)
-    data = tfidf_values(np.array(counts), idf[indices], row_bounds)
+    data = tfidf_values(values, idf[indices], row_bounds)
     params = {**SUPPORTED_TFIDF, "analyzer": "char_wb", "ngram_range": ngram_range}
     matrix = sp.csr_matrix((data, indices, row_bounds), shape=(len(documents), len(vocabulary)))
     return FittedTfidf(params, vocabulary, idf), matrix
+
+
+def _char_gram_counts(
+    documents: Sequence[str], ngram_range: tuple[int, int]
+) -> tuple[dict[str, int], sp.csr_matrix]:
+    """Every n-gram numbered by its first appearance, and each document's n-gram counts with
+    its entries in that order (CountVectorizer's numbering and order): the document's word counts
+    times each distinct word's n-gram counts, one sparse product."""
+    first_seen: dict[str, int] = {}
+    word_ids: dict[str, int] = {}
+    word_grams = array("i")  # every distinct word's n-grams (first-appearance numbers), in turn
+    word_bounds = [0]
+    doc_words = array("i")
+    doc_bounds = [0]
+    for document in documents:
+        words = document.lower().split()
+        if not word_ids.keys() >= set(words):
+            for word in words:  # in order: a new word's n-grams are numbered as they appear
+                if word not in word_ids:
+                    word_ids[word] = len(word_ids)
+                    word_grams.extend(
+                        first_seen.setdefault(g, len(first_seen))
+                        for g in char_wb_ngrams(word, ngram_range)
+                    )
+                    word_bounds.append(len(word_grams))
+        doc_words.extend(map(word_ids.__getitem__, words))
+        doc_bounds.append(len(doc_words))
+    if not first_seen:
+        raise ValueError("empty vocabulary: the documents hold no characters")
+    grams = sp.csr_matrix(
+        (np.ones(len(word_grams), np.int32), np.frombuffer(word_grams, np.int32), word_bounds),
+        shape=(len(word_ids), len(first_seen)),
+    )
+    words_in = sp.csr_matrix(
+        (np.ones(len(doc_words), np.int32), np.frombuffer(doc_words, np.int32), doc_bounds),
+        shape=(len(documents), len(word_ids)),
+    )
+    counted = (words_in @ grams).tocsr()
+    counted.sort_indices()
+    return first_seen, counted
+
+
+def _kept_columns(
+    indices: np.ndarray,
+    counts: np.ndarray,
+    bounds: np.ndarray,
+    n_columns: int,
+    min_df: int,
+    max_features: int | None,
+) -> np.ndarray:
+    """CountVectorizer's pruning: the columns in at least `min_df` rows, then of those the
+    `max_features` with the largest total count, chosen by the same float32 sums and the same
+    argsort, so ties fall the same way."""
+    kept = np.bincount(indices, minlength=n_columns) >= min_df
+    if max_features is not None and kept.sum() > max_features:
+        matrix = sp.csr_matrix(
+            (counts.astype(np.float32), indices, bounds), shape=(bounds.size - 1, n_columns)
+        )
+        totals = np.asarray(matrix.sum(axis=0)).ravel()
+        chosen = (-totals[kept]).argsort()[:max_features]
+        limited = np.zeros(n_columns, dtype=bool)
+        limited[np.where(kept)[0][chosen]] = True
+        kept = limited
+    return kept
