@@ -248,3 +248,20 @@ def test_progress_lines_on_stderr(corpus: Path, tmp_path: Path, text_pipeline, c
         assert len(started) == 1 and len(ended) == 1, (stage, lines)
     train(data, tmp_path / "quiet", show_progress=False, text=text_pipeline)
     assert "[train " not in capsys.readouterr().err
+
+
+def test_training_evaluation_equals_a_separate_evaluation(  # type: ignore[no-untyped-def]
+    tiny_training, tiny_model, corpus: Path
+) -> None:
+    """Training predicts the held-out tickets once for the escalation scores and the drift
+    reference; both equal what the saved model computes on its own."""
+    from training.evaluation import evaluate
+    from triage import drift
+
+    test = load_dataset(corpus / "test.jsonl")
+    separate = evaluate(tiny_model, test).heads[ESCALATION_HEAD].metrics
+    assert tiny_training.evaluation.heads[ESCALATION_HEAD].metrics == pytest.approx(separate)
+    meta = json.loads((tiny_training.bundle_dir / "meta.json").read_text())
+    assert meta["drift"] == json.loads(
+        json.dumps(drift.reference(tiny_model.predict(test.tickets)))
+    )

@@ -16,6 +16,7 @@ from sklearn.metrics import precision_score, recall_score, roc_auc_score
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 
 from training.evaluation import ECE_BINS, expected_calibration_error
+from triage.domain import TriageResult
 from triage.errors import TriageError
 from triage.escalation.engine import negative_probability
 from triage.escalation.flags import TextFlagger, TextMatches
@@ -152,16 +153,23 @@ def escalation_scores(
     inputs: Sequence[TicketInput],
     values: Sequence[str | None],
     features: sp.csr_matrix | None = None,
+    predictions: Sequence[TriageResult] | None = None,
 ) -> EscalationScores | None:
     """Score the rows of `inputs` that have an `escalated` value (None when none has);
-    `features` may carry the shared feature matrix of all `inputs`, computed once."""
+    `features` may carry the shared feature matrix of all `inputs` and `predictions` the
+    model's results for all of them, each computed once."""
     rows, y = escalation_labels(values)
     if len(rows) == 0:
         return None
     chosen = [inputs[i] for i in rows]
     chosen_features = None if features is None else features[rows]
     matches = matches_for(model.text, chosen)
-    p_negs = [negative_probability(r) for r in model.predict_inputs(chosen, chosen_features)]
+    results = (
+        model.predict_inputs(chosen, chosen_features)
+        if predictions is None
+        else [predictions[i] for i in rows]
+    )
+    p_negs = [negative_probability(r) for r in results]
     extras = [
         escalation_extras(i.ticket, m, p) for i, m, p in zip(chosen, matches, p_negs, strict=True)
     ]

@@ -14,7 +14,7 @@ import scipy.sparse as sp
 from sklearn.metrics import accuracy_score, classification_report, confusion_matrix, f1_score
 
 from training.dataset import Dataset
-from triage.domain import ESCALATION_HEAD
+from triage.domain import ESCALATION_HEAD, TriageResult
 from triage.features import TicketInput
 from triage.heads import Head, in_label_set
 from triage.model import TriageModel
@@ -130,11 +130,12 @@ def evaluate(
     *,
     escalation_threshold: float | None = None,
     features: sp.csr_matrix | None = None,
+    predictions: Sequence[TriageResult] | None = None,
 ) -> Evaluation:
     """Score every head of `model` that `data` has labels for (the escalation head on the
     `escalated` column, deciding at `escalation_threshold`: by default the shipped policy's).
-    `inputs` may carry the already processed text of `data` and `features` their feature
-    matrix (training computes both once)."""
+    `inputs` may carry the already processed text of `data`, `features` their feature matrix
+    and `predictions` the model's results for them (training computes each once)."""
     inputs = inputs if inputs is not None else model.inputs(data.tickets)
     features = features if features is not None else model.features(inputs)
     judged = model.novelty(inputs)  # scored with the tempered confidences the server answers
@@ -177,7 +178,9 @@ def evaluate(
         heads[name] = _head_evaluation(
             name, labels, rows, true, predicted, languages, metrics, confidence, correct
         )
-    escalation = _escalation(model, data, inputs, features, languages, escalation_threshold)
+    escalation = _escalation(
+        model, data, inputs, features, predictions, languages, escalation_threshold
+    )
     if escalation is not None:
         heads[escalation.name] = escalation
     return Evaluation(heads, _language_id_accuracy(true_language, detected), len(inputs))
@@ -236,6 +239,7 @@ def _escalation(
     data: Dataset,
     inputs: list[TicketInput],
     features: Any,
+    predictions: Sequence[TriageResult] | None,
     languages: list[str],
     threshold: float | None,
 ) -> HeadEvaluation | None:
@@ -248,7 +252,7 @@ def _escalation(
     gold = data.labels.get(ESCALATED_COLUMN)
     if model.escalation_head is None or gold is None:
         return None
-    scores = escalation_scores(model, inputs, gold, features)
+    scores = escalation_scores(model, inputs, gold, features, predictions)
     if scores is None or scores.risk is None:
         return None
     if threshold is None:

@@ -412,16 +412,18 @@ def train(
                 process_texts(text, test, progress.bars, "text (test)", workers), model.encoder
             )
             test_features = model.features(test_inputs)
+            predictions = model.predict_inputs(test_inputs, test_features)
             evaluation = evaluate(
                 model,
                 test,
                 test_inputs,
                 escalation_threshold=escalation_threshold,
                 features=test_features,
+                predictions=predictions,
             )
             meta["metrics"] = {**evaluation.metrics(), "language_id": evaluation.language_id}
             # What serving's drift signals are compared with (triage/drift.py says why these).
-            meta["drift"] = drift.reference(model.predict_inputs(test_inputs, test_features))
+            meta["drift"] = drift.reference(predictions)
         meta["n_test"] = len(test.tickets)
         with progress.stage(f"writing the bundle to {out_dir}"):
             save_bundle(out_dir, featurizer, heads, meta, key=model_key)
