@@ -187,13 +187,13 @@ def fit_char_tfidf(
     renumber[[first_seen[term] for term in terms]] = np.arange(len(terms), dtype=np.int32)
     indices = renumber[counted.indices]
     values = counted.data
-    row_bounds = counted.indptr.astype(np.int32)
+    row_bounds = counted.indptr.copy()  # int32, or int64 for over 2**31 entries
     kept = _kept_columns(indices, values, row_bounds, len(terms), min_df, max_features)
     if not kept.any():
         raise ValueError("After pruning, no terms remain. Try a lower min_df.")
     if not kept.all():
         entries = kept[indices]
-        row_bounds -= np.searchsorted(np.flatnonzero(~entries), row_bounds).astype(np.int32)
+        row_bounds -= np.searchsorted(np.flatnonzero(~entries), row_bounds).astype(row_bounds.dtype)
         indices = (np.cumsum(kept, dtype=np.int32) - 1)[indices[entries]]
         values = values[entries]
         terms = [term for term, keep in zip(terms, kept, strict=True) if keep]
