@@ -110,6 +110,27 @@ def test_cached_token_lemmas_equal_spacy_pipeline_lemmas(  # type: ignore[no-unt
 
 
 @pytest.mark.parametrize("code", ["en", "nl", "ro", "de", "fr"])
+def test_tokens_from_cached_chunks_equal_spacy_tokens_in_any_spacing(  # type: ignore[no-untyped-def]
+    text_pipeline, code: str
+) -> None:
+    """`tokens` cuts text into chunks and caches each chunk's tokens; whatever the whitespace
+    (runs of spaces, line breaks, tabs, no-break and ideographic spaces, leading and trailing),
+    the result is spaCy's tokenizer on the whole text, the second time (from the cache) too."""
+    import random
+
+    rng = random.Random(7)
+    parts = ["help", "me.", "Hi,", "(order", "#123)", "don't", "z.B.", "l'adresse", "?!", "..."]
+    parts += [" ", "  ", "\n", "\n\n", " \n", "\n ", "\t", "\r\n", "\u00a0", "\u2009", "\u3000"]
+    texts = [
+        "".join(rng.choice(parts) + rng.choice(["", " ", " "]) for _ in range(rng.randint(1, 25)))
+        for _ in range(400)
+    ]
+    for text in texts + texts:
+        expected = [(t.idx, t.idx + len(t.text)) for t in text_pipeline.nlp(code).tokenizer(text)]
+        assert [(s, e) for _, _, s, e in text_pipeline.tokens(code, text)] == expected, repr(text)
+
+
+@pytest.mark.parametrize("code", ["en", "nl", "ro", "de", "fr"])
 def test_lookup_lemmas_equal_spacy_lemmatizer_on_its_tables(  # type: ignore[no-untyped-def]
     text_pipeline, spacy_lemmas, code: str
 ) -> None:
@@ -210,15 +231,19 @@ def test_long_ordinary_text_tokenises_as_spacy_does_in_one_piece(text_pipeline) 
     ]
 
 
-def test_lru_cache_evicts_least_recently_used() -> None:
-    from triage.text import LRUCache
+def test_bounded_cache_keeps_what_is_read_and_forgets_the_rest() -> None:
+    from triage.cache import BoundedCache
 
-    cache: LRUCache[int, str] = LRUCache(3)
-    cache.put_many({1: "a", 2: "b", 3: "c"})
-    assert cache.get_many({1}) == {1: "a"}  # 1 is now the most recent
-    cache.put_many({4: "d"})
+    cache: BoundedCache[int, str] = BoundedCache(2)
+    cache.put(1, "a")
+    cache.put(2, "b")
+    cache.put(3, "c")  # the first generation (1, 2) is now the old one
+    assert cache.get(1) == "a"  # read again: back in the recent generation (3, 1)
+    cache.put(4, "d")  # (3, 1) old, 2 dropped
     assert len(cache) == 3
-    assert cache.get_many({1, 2, 3, 4}) == {1: "a", 3: "c", 4: "d"}
+    assert [cache.get(k) for k in (1, 2, 3, 4)] == ["a", None, "c", "d"]
+    with pytest.raises(ValueError):
+        BoundedCache(0)
 
 
 def test_vocab_stays_bounded_under_novel_words_and_lemmas_do_not_change(

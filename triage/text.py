@@ -20,16 +20,16 @@ from dataclasses import dataclass
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
+from triage.cache import BoundedCache
 from triage.domain import SUPPORTED_LANGUAGES, LanguageGuess
 from triage.lemma_table import lemma_table
-from triage.lru import LRUCache
 from triage.pattern_cache import blank_pipeline
 from triage.pii import mask_entities
 from triage.spacy_import import spacy
 from triage.validation import supported_hint
 
-_ORTH_IDX = [spacy.attrs.ORTH, spacy.attrs.IDX]
-"""The token attributes `tokens` reads: its text's id and offset."""
+Token = tuple[str, bool, int, int]
+"""What `TextPipeline.tokens` gives per token: lemma, is a word, start, end."""
 
 _LINGUA = {
     "en": Language.ENGLISH,
@@ -59,7 +59,10 @@ _SIGNOFF_RE = re.compile(
     r"envoyé de mon .*)\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_TOKEN_CACHE_SIZE = 50_000  # per language: the words tickets use, with room to spare
+_CHUNK_CACHE_SIZE = 25_000
+"""Per language and generation (triage.cache): the words, with their punctuation, that tickets
+use, with room to spare."""
+_CHUNK_CACHE_MAX = 64  # longer chunks are not kept (never words: runs of lines, hostile text)
 
 # Bounded work per text (security review finding 3). spaCy's tokenizer strips prefixes and
 # suffixes from a whitespace-free span one at a time, re-scanning the rest each time: quadratic in
@@ -123,6 +126,27 @@ def tokenizer_pieces(text: str) -> Iterator[tuple[int, str]]:
             yield i, text[i : min(i + RUN_CHUNK, run.end())]
         start = run.end()
     yield from _segments(text, start, len(text))
+
+
+_RUN_RE = re.compile(r"\S+|\s+")
+
+
+def _whitespace_parts(chunk: str) -> Iterator[tuple[int, str]]:
+    """(offset, part) of `chunk` cut where spaCy's tokenizer cuts it first: into whitespace-free
+    spans and whitespace runs, a run's leading space dropped after a span (spaCy records it as
+    the span's trailing space, not as a token), so each part tokenizes alone as in place."""
+    for run in _RUN_RE.finditer(chunk):
+        start, part = run.start(), run.group()
+        if start and part[0] == " ":
+            start, part = start + 1, part[1:]
+        if part:
+            yield start, part
+
+
+def _shifted(tokens: Sequence[Token], offset: int) -> Sequence[Token]:
+    if not offset:
+        return tokens
+    return [(lemma, keep, start + offset, end + offset) for lemma, keep, start, end in tokens]
 
 
 def shouting_ratio(text: str) -> float:
@@ -228,10 +252,9 @@ class TextPipeline:
         self._rebuilding = threading.Lock()
         self.rebuilds = 0
         """How many times a pipeline was rebuilt to shed interned strings (for tests, benches)."""
-        # spaCy orth id -> (lemma, is a word, length): see `tokens`. Orth ids are hashes of the
-        # token text, so entries stay valid across pipeline rebuilds.
-        self._token_cache: dict[str, LRUCache[int, tuple[str, bool, int]]] = {
-            code: LRUCache(_TOKEN_CACHE_SIZE) for code in self.languages
+        # chunk -> its tokens: see `tokens`.
+        self._chunk_cache: dict[str, BoundedCache[str, tuple[Token, ...]]] = {
+            code: BoundedCache(_CHUNK_CACHE_SIZE) for code in self.languages
         }
 
     def _shed_strings(self, code: str, nlp: spacy.language.Language) -> None:
@@ -277,52 +300,57 @@ class TextPipeline:
             for lang, text, lem, clean in zip(languages, masked, lemmas, cleaned, strict=True)
         ]
 
-    def tokens(self, code: str, text: str) -> list[tuple[str, bool, int, int]]:
+    def tokens(self, code: str, text: str) -> list[Token]:
         """(lowercased lookup lemma, is a word (not punctuation or space), start, end) for each
         spaCy token of `text`, offsets into `text`; at most MAX_TOKENS, see MAX_RUN for how
-        hostile text is bounded. Only the tokenizer runs and no Token objects are built: a
-        token's lemma depends on its text alone, so it is cached per language."""
+        hostile text is bounded.
+        spaCy's tokenizer splits text at whitespace first and cuts each whitespace-free span
+        without looking at its neighbours, so the tokens of a text are those of its chunks
+        (mostly a word and its punctuation) one after the other. A chunk's tokens, lemmas
+        included, depend on its text alone: they are cached per language, and spaCy runs only
+        on chunks not seen lately."""
         nlp = self._nlp[code]  # one read: a rebuild may swap it meanwhile
-        pairs: list[list[int]] = []
+        out: list[Token] = []
+        tokenized = False
         for offset, piece in tokenizer_pieces(text):
-            doc = nlp.tokenizer(piece)
-            if len(doc):
-                found = doc.to_array(_ORTH_IDX).tolist()
-                if offset:
-                    found = [[orth, start + offset] for orth, start in found]
-                pairs += found
-            if len(pairs) >= MAX_TOKENS:
-                del pairs[MAX_TOKENS:]
+            for chunk in _WORD_GAP_RE.split(piece):  # cut at a single space between two words
+                found = self._cached_tokens(code, chunk)
+                if found is None:
+                    found = self._tokens_of_chunk(nlp, code, chunk)
+                    tokenized = True
+                out += _shifted(found, offset)
+                offset += len(chunk) + 1
+            if len(out) >= MAX_TOKENS:
+                del out[MAX_TOKENS:]
                 break
-        if not pairs:
-            return []
-        cache = self._token_cache[code]
-        orths = {orth for orth, _ in pairs}
-        entries = cache.get_many(orths)
-        new = sorted(orths - entries.keys())
-        missing = dict(zip(new, self._token_entries(nlp, code, new), strict=True))
-        if missing:
-            cache.put_many(missing)
-            entries.update(missing)
-        self._shed_strings(code, nlp)
-        out = []
-        for orth, start in pairs:
-            lemma, keep, length = entries[orth]
-            out.append((lemma, keep, start, start + length))
+        if tokenized:
+            self._shed_strings(code, nlp)
         return out
 
-    def _token_entries(
-        self, nlp: spacy.language.Language, code: str, orths: Sequence[int]
-    ) -> list[tuple[str, bool, int]]:
-        # A token's lemma and kind depend on its text alone (lookup lemmas, lexeme flags).
-        lemmas = self._lemmas[code]
-        entries = []
-        for orth in orths:
-            lexeme = nlp.vocab[orth]
-            word = lexeme.orth_
-            is_word = not (lexeme.is_punct or lexeme.is_space)
-            entries.append((lemmas.lemma(word), is_word, len(word)))
-        return entries
+    def _cached_tokens(self, code: str, chunk: str) -> tuple[Token, ...] | None:
+        return self._chunk_cache[code].get(chunk)
+
+    def _tokens_of_chunk(
+        self, nlp: spacy.language.Language, code: str, chunk: str
+    ) -> tuple[Token, ...]:
+        """A chunk's tokens, cached when it is short. A chunk of words and whitespace
+        ("help.\n\nThe") is cut into parts, each looked up or tokenized on its own: new chunks
+        of known words, as line breaks make them, cost no spaCy call."""
+        if chunk.isspace() or chunk.split() == [chunk]:  # one run: one spaCy call
+            lemmas = self._lemmas[code]
+            found = tuple(
+                (lemmas.lemma(t.text), not (t.is_punct or t.is_space), t.idx, t.idx + len(t.text))
+                for t in nlp.tokenizer(chunk)
+            )
+        else:
+            parts: list[Token] = []
+            for start, part in _whitespace_parts(chunk):
+                known = self._cached_tokens(code, part)
+                parts += _shifted(known or self._tokens_of_chunk(nlp, code, part), start)
+            found = tuple(parts)
+        if len(chunk) <= _CHUNK_CACHE_MAX:
+            self._chunk_cache[code].put(chunk, found)
+        return found
 
     def lemma(self, code: str, word: str) -> str:
         """The lowercased lookup lemma of the token `word` of language `code`, as it appears

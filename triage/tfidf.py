@@ -12,12 +12,13 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 
-from triage.lru import LRUCache
+from triage.cache import BoundedCache
 
 SUPPORTED_TFIDF = {
     "binary": False,
@@ -113,7 +114,7 @@ class FittedKeys:
         return cls(list(vectorizer.feature_names_), vectorizer.get_params(deep=False))
 
 
-_WORD_CACHE_SIZE = 100_000
+_WORD_CACHE_SIZE = 50_000  # words per generation (triage.cache)
 
 
 class CharGramCounts:
@@ -126,19 +127,21 @@ class CharGramCounts:
         self._analyze = vectorizer.analyzer()
         self._vocabulary: dict[str, int] = vectorizer.vocabulary_
         self._offset = offset
-        self._columns: LRUCache[str, list[int]] = LRUCache(_WORD_CACHE_SIZE)
+        self._columns: BoundedCache[str, list[int]] = BoundedCache(_WORD_CACHE_SIZE)
 
     def __call__(self, text: str) -> Counter[int]:
-        words = text.lower().split()
-        known = self._columns.get_many(set(words))
+        per_word = []
+        for word in text.lower().split():
+            columns = self._columns.get(word)
+            if columns is None:
+                columns = self._word_columns(word)
+                self._columns.put(word, columns)
+            per_word.append(columns)
+        return Counter(chain.from_iterable(per_word))
+
+    def _word_columns(self, word: str) -> list[int]:
         vocabulary, offset = self._vocabulary, self._offset
-        new = {
-            word: [vocabulary[g] + offset for g in self._analyze(word) if g in vocabulary]
-            for word in set(words) - known.keys()
-        }
-        self._columns.put_many(new)
-        known.update(new)
-        return Counter(column for word in words for column in known[word])
+        return [vocabulary[g] + offset for g in self._analyze(word) if g in vocabulary]
 
 
 def tfidf_values(counts: np.ndarray, idf: np.ndarray, bounds: np.ndarray) -> np.ndarray:
