@@ -178,10 +178,13 @@ def _evidence(
     rows, columns, contributions = rows[positive], columns[positive], contributions[positive]
     order = np.lexsort((-contributions, rows))  # stable: by row, then strongest first
     starts = np.searchsorted(rows[order], np.arange(features.shape[0] + 1))
+    # The MAX_EVIDENCE strongest of each row, converted to Python values in one call each.
+    rank = np.arange(order.size) - starts[rows[order]]
+    kept = order[rank < MAX_EVIDENCE]
+    words = [str(name).split(":", 1)[1] for name in names[columns[kept]].tolist()]
+    weights = [round(c, 4) for c in contributions[kept].tolist()]
+    bounds = np.minimum(np.diff(starts), MAX_EVIDENCE).cumsum().tolist()
     return [
-        tuple(
-            Evidence(str(names[columns[i]]).split(":", 1)[1], round(float(contributions[i]), 4))
-            for i in order[start : min(end, start + MAX_EVIDENCE)]
-        )
-        for start, end in zip(starts[:-1], starts[1:], strict=True)
+        tuple(Evidence(w, c) for w, c in zip(words[start:end], weights[start:end], strict=True))
+        for start, end in zip([0, *bounds[:-1]], bounds, strict=True)
     ]

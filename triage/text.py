@@ -312,13 +312,17 @@ class TextPipeline:
         nlp = self._nlp[code]  # one read: a rebuild may swap it meanwhile
         out: list[Token] = []
         tokenized = False
+        cached = self._chunk_cache[code].get
         for offset, piece in tokenizer_pieces(text):
             for chunk in _WORD_GAP_RE.split(piece):  # cut at a single space between two words
-                found = self._cached_tokens(code, chunk)
+                found = cached(chunk)
                 if found is None:
                     found = self._tokens_of_chunk(nlp, code, chunk)
                     tokenized = True
-                out += _shifted(found, offset)
+                if offset:  # inline: this loop runs for every word served
+                    out += [(lemma, keep, s + offset, e + offset) for lemma, keep, s, e in found]
+                else:
+                    out += found
                 offset += len(chunk) + 1
             if len(out) >= MAX_TOKENS:
                 del out[MAX_TOKENS:]
@@ -326,9 +330,6 @@ class TextPipeline:
         if tokenized:
             self._shed_strings(code, nlp)
         return out
-
-    def _cached_tokens(self, code: str, chunk: str) -> tuple[Token, ...] | None:
-        return self._chunk_cache[code].get(chunk)
 
     def _tokens_of_chunk(
         self, nlp: spacy.language.Language, code: str, chunk: str
@@ -345,7 +346,7 @@ class TextPipeline:
         else:
             parts: list[Token] = []
             for start, part in _whitespace_parts(chunk):
-                known = self._cached_tokens(code, part)
+                known = self._chunk_cache[code].get(part)
                 parts += _shifted(known or self._tokens_of_chunk(nlp, code, part), start)
             found = tuple(parts)
         if len(chunk) <= _CHUNK_CACHE_MAX:

@@ -75,11 +75,7 @@ class Router:
         own, elsewhere = 0.0, []
         for group in queue.groups:
             p = learned.get(group, 0.0)
-            holders = (
-                self._holders.get((group, language))
-                or self._holders.get((group, "en"))
-                or (queue.name,)
-            )
+            holders = self._group_holders(queue, group, language)
             if queue.name in holders:
                 own += p
             elif p >= 0.005:
@@ -89,6 +85,13 @@ class Router:
             reason += f" ({', '.join(elsewhere)})"
         return min(own, 1.0), reason
 
+    def _group_holders(self, queue: Queue, group: str, language: str) -> tuple[str, ...]:
+        return (
+            self._holders.get((group, language))
+            or self._holders.get((group, "en"))
+            or (queue.name,)
+        )
+
     def route(
         self,
         predictions: Mapping[str, Prediction],
@@ -97,54 +100,90 @@ class Router:
         limit: int = MAX_TARGETS,
     ) -> list[RoutingTarget]:
         """Ranked queues; every reason describes the values the response carries (the final
-        topic and tier, the queue model's probability for that very queue)."""
-        topic, tier = predictions.get("topic"), predictions.get("tier")
-        topics, tiers = probabilities(topic), decided(tier)
+        topic and tier, the queue model's probability for that very queue). Every queue is
+        scored, and the reasons are written for the `limit` best only."""
+        topics = probabilities(predictions.get("topic"))
         learned = probabilities(predictions.get("queue"))
         if not topics and not learned:
             return []
-        lang_name = LANGUAGE_NAMES.get(language, language)
+        tiers = decided(predictions.get("tier"))
         scored = []
         for q in self.queues:
-            topic_fit = sum(topics.get(t, 0.0) for t in q.topics) if q.topics else CATCH_ALL_FIT
-            tier_fit = sum(tiers.get(t, 0.0) for t in q.tiers) if q.tiers and tiers else 1.0
-            if language in q.languages:
-                lang_fit, lang_reason = 1.0, f"works in {lang_name}"
-            elif "en" in q.languages:
-                lang_fit = OTHER_LANGUAGE_FIT
-                lang_reason = f"does not work in {lang_name}, works in English"
-            else:
-                lang_fit, lang_reason = NO_LANGUAGE_FIT, f"does not work in {lang_name}"
-            table = min(topic_fit, 1.0) * tier_fit
-            reasons = []
-            if topic is not None and topic.label in q.topics:
-                reasons.append(f"handles {topic.label}")
-            elif topic is not None and not q.topics:
-                reasons.append("catch-all queue")
-            elif topic_fit > 0:
-                reasons.append("handles a likely alternative topic")
-            if tier is not None and q.tiers:
-                reasons.append(
-                    f"at tier {tier.label}"
-                    if tier.label in q.tiers
-                    else f"tiers {'/'.join(q.tiers)}, not {tier.label}"
-                )
-            if learned:
-                p, learned_reason = self.learned_share(q, learned, language)
-                score = ((1 - LEARNED_WEIGHT) * table + LEARNED_WEIGHT * p) * lang_fit
-                reasons.append(learned_reason)
-            else:
-                score = table * lang_fit
-            reasons.append(lang_reason)
-            if when is not None and q.hours is not None and not is_open(q.hours, when):
-                score *= CLOSED_FACTOR
-                reasons.append(
-                    f"closed at that time (open {q.hours.start:%H:%M}-{q.hours.end:%H:%M} "
-                    f"{q.hours.timezone})"
-                )
+            score = self._score(q, topics, tiers, learned, language, when)
             if score > 0:
-                scored.append((score, q.name, "; ".join(reasons)))
+                scored.append((score, q.name, q))
         scored.sort(key=lambda s: (-s[0], s[1]))
         return [
-            RoutingTarget(name, round(score, 6), reason) for score, name, reason in scored[:limit]
+            RoutingTarget(name, round(score, 6), self._reason(q, predictions, language, when))
+            for score, name, q in scored[:limit]
         ]
+
+    def _score(
+        self,
+        q: Queue,
+        topics: Mapping[str, float],
+        tiers: Mapping[str, float],
+        learned: Mapping[str, float],
+        language: str,
+        when: datetime | None,
+    ) -> float:
+        topic_fit = _topic_fit(q, topics)
+        tier_fit = sum(tiers.get(t, 0.0) for t in q.tiers) if q.tiers and tiers else 1.0
+        if language in q.languages:
+            lang_fit = 1.0
+        else:
+            lang_fit = OTHER_LANGUAGE_FIT if "en" in q.languages else NO_LANGUAGE_FIT
+        score = min(topic_fit, 1.0) * tier_fit
+        if learned:
+            own = sum(
+                learned.get(group, 0.0)
+                for group in q.groups
+                if q.name in self._group_holders(q, group, language)
+            )
+            score = (1 - LEARNED_WEIGHT) * score + LEARNED_WEIGHT * min(own, 1.0)
+        score *= lang_fit
+        if when is not None and q.hours is not None and not is_open(q.hours, when):
+            score *= CLOSED_FACTOR
+        return score
+
+    def _reason(
+        self,
+        q: Queue,
+        predictions: Mapping[str, Prediction],
+        language: str,
+        when: datetime | None,
+    ) -> str:
+        topic, tier = predictions.get("topic"), predictions.get("tier")
+        learned = probabilities(predictions.get("queue"))
+        reasons = []
+        if topic is not None and topic.label in q.topics:
+            reasons.append(f"handles {topic.label}")
+        elif topic is not None and not q.topics:
+            reasons.append("catch-all queue")
+        elif _topic_fit(q, probabilities(topic)) > 0:
+            reasons.append("handles a likely alternative topic")
+        if tier is not None and q.tiers:
+            reasons.append(
+                f"at tier {tier.label}"
+                if tier.label in q.tiers
+                else f"tiers {'/'.join(q.tiers)}, not {tier.label}"
+            )
+        if learned:
+            reasons.append(self.learned_share(q, learned, language)[1])
+        lang_name = LANGUAGE_NAMES.get(language, language)
+        if language in q.languages:
+            reasons.append(f"works in {lang_name}")
+        elif "en" in q.languages:
+            reasons.append(f"does not work in {lang_name}, works in English")
+        else:
+            reasons.append(f"does not work in {lang_name}")
+        if when is not None and q.hours is not None and not is_open(q.hours, when):
+            reasons.append(
+                f"closed at that time (open {q.hours.start:%H:%M}-{q.hours.end:%H:%M} "
+                f"{q.hours.timezone})"
+            )
+        return "; ".join(reasons)
+
+
+def _topic_fit(q: Queue, topics: Mapping[str, float]) -> float:
+    return sum(topics.get(t, 0.0) for t in q.topics) if q.topics else CATCH_ALL_FIT
