@@ -346,6 +346,13 @@ def format_row(rpc: str, row: dict[str, Any]) -> str:
     )
 
 
+STREAM_LIMIT_NOTE = (
+    " Streams past half of the server's RPC threads (16 of 32) are refused with"
+    " RESOURCE_EXHAUSTED by design, so that streams cannot take every thread from unary callers;"
+    " the aio client reports some refused streams as INTERNAL (the server logs no error)."
+)
+
+
 def markdown(results: dict[str, Any], command: str) -> str:
     lines = [
         f"# Load: `triage serve` ({results['label']}) next to the gRPC echo floor",
@@ -394,6 +401,16 @@ def markdown(results: dict[str, Any], command: str) -> str:
                 f"{t['p99']} / {t['max']} | {r['p50']} / {r['p90']} / {r['p99']} / {r['max']} | "
                 f"{h['p99_ms']} / {h['max_ms']} |"
             )
+        refused = [
+            f"concurrency {row['concurrency']}: "
+            + ", ".join(f"{n} {code}" for code, n in sorted(row["triage"]["errors"].items()))
+            for row in data["levels"]
+            if row["triage"]["errors"]
+        ]
+        if refused:
+            lines += ["", f"Failed calls (triage; each retried at once): {'; '.join(refused)}."]
+            if rpc == "TriageStream":
+                lines[-1] += STREAM_LIMIT_NOTE
     return "\n".join(lines) + "\n"
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import multiprocessing
 from multiprocessing.connection import Connection
+from typing import Any
 
 import pytest
 
@@ -83,9 +84,17 @@ def test_supported_hint_wins_and_unsupported_hint_is_ignored(text_pipeline) -> N
 
 
 def test_process_is_batch_invariant(text_pipeline) -> None:  # type: ignore[no-untyped-def]
+    """The same per text whatever the batch: small batches and large ones (which lingua
+    detects in one parallel call) alike."""
+    from triage.text import PARALLEL_DETECTION_MIN
+
     texts = ["Ich kann mich nicht anmelden", "I cannot log in", "Je ne peux pas me connecter"]
-    batch = text_pipeline.process(texts)
-    assert batch == [text_pipeline.process([t])[0] for t in texts]
+    texts += ["Nu pot să mă conectez", "Mijn pakket is niet aangekomen", "ok", "", "12345"]
+    texts += [f"{text} (ticket {i})" for i, text in enumerate(texts)]
+    assert len(texts) >= PARALLEL_DETECTION_MIN
+    alone = [text_pipeline.process([t])[0] for t in texts]
+    assert text_pipeline.process(texts[:3]) == alone[:3]
+    assert text_pipeline.process(texts) == alone
 
 
 def test_cached_token_lemmas_equal_spacy_pipeline_lemmas(  # type: ignore[no-untyped-def]
@@ -154,16 +163,18 @@ def test_lookup_lemmas_equal_spacy_lemmatizer_on_its_tables(  # type: ignore[no-
     assert len(words) > 20_000
 
 
-def _detect_in_new_pipeline(texts: list[str], answer: Connection) -> None:
+def _detect_in_new_pipeline(texts: list[str], inherited: Any, answer: Connection) -> None:
     from triage.text import TextPipeline
 
-    answer.send([TextPipeline().detect_language(text) for text in texts])
+    batch = inherited.detect_languages(texts * 2, [""] * len(texts) * 2)  # a batch call's size
+    answer.send(([TextPipeline().detect_language(text) for text in texts], batch))
 
 
 def test_a_forked_process_builds_a_pipeline_that_detects_alike(text_pipeline) -> None:  # type: ignore[no-untyped-def]
     """lingua preloads its models on a global thread pool that a fork does not copy: a
     TextPipeline built in a process forked after one was loaded (a worker of `serve --workers`
-    loading another model) must neither wait forever nor detect otherwise."""
+    loading another model) must neither wait forever nor detect otherwise; nor must a batch
+    detected by the pipeline it inherited (lingua's batch call runs on that pool)."""
     texts = [
         "Ich kann mich seit gestern nicht mehr anmelden",
         "Mijn pakket is nog steeds niet aangekomen",
@@ -174,7 +185,7 @@ def test_a_forked_process_builds_a_pipeline_that_detects_alike(text_pipeline) ->
     ]
     context = multiprocessing.get_context("fork")
     ours, theirs = context.Pipe()
-    child = context.Process(target=_detect_in_new_pipeline, args=(texts, theirs))
+    child = context.Process(target=_detect_in_new_pipeline, args=(texts, text_pipeline, theirs))
     child.start()
     theirs.close()
     child.join(120)
@@ -184,7 +195,8 @@ def test_a_forked_process_builds_a_pipeline_that_detects_alike(text_pipeline) ->
     assert not hung, "building a TextPipeline in a forked process hangs"
     assert child.exitcode == 0
     assert ours.poll(10)
-    assert ours.recv() == [text_pipeline.detect_language(text) for text in texts]
+    alone = [text_pipeline.detect_language(text) for text in texts]
+    assert ours.recv() == (alone, alone * 2)
 
 
 # --- bounded work and memory (security review findings 3 and 5) ---

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+from lingua import ConfidenceValue, Language, LanguageDetector, LanguageDetectorBuilder
 
 from triage.cache import BoundedCache
 from triage.domain import SUPPORTED_LANGUAGES, LanguageGuess
@@ -88,6 +88,9 @@ DETECT_CHARS = 4096
 """Language identification reads at most this many leading characters: lingua's work grows
 faster than linearly with a long word (64 KB of letters took 2.4 s), and a few hundred characters
 settle the language (real tickets are shorter than this)."""
+PARALLEL_DETECTION_MIN = 8
+"""Batches of at least this many texts are detected by lingua's batch call (see
+`TextPipeline._confidences`); below it, the batch call costs more CPU than one call per text."""
 _SIGNATURE_MAX_LINES = 5  # a sign-off further from the end than this is body text, not a footer
 
 
@@ -272,10 +275,32 @@ class TextPipeline:
             self._rebuilding.release()
 
     def detect_language(self, text: str, hint: str = "") -> LanguageGuess:
-        code = supported_hint(hint)
-        if code in self.languages:
-            return LanguageGuess(code, 1.0)
-        values = self._detector.compute_language_confidence_values(text[:DETECT_CHARS])
+        return self.detect_languages([text], [hint])[0]
+
+    def detect_languages(self, texts: Sequence[str], hints: Sequence[str]) -> list[LanguageGuess]:
+        """Each text's language: its hint when the hint names a supported language, else
+        lingua's most confident guess (the first language, at confidence 0, when it has none)."""
+        hinted = [supported_hint(hint) for hint in hints]
+        unknown = [
+            text[:DETECT_CHARS]
+            for text, code in zip(texts, hinted, strict=True)
+            if code not in self.languages
+        ]
+        found = iter(self._confidences(unknown))
+        return [
+            LanguageGuess(code, 1.0) if code in self.languages else self._best(next(found))
+            for code in hinted
+        ]
+
+    def _confidences(self, texts: list[str]) -> list[list[ConfidenceValue]]:
+        # lingua's batch call runs on its thread pool without the GIL: for a batch as fast in
+        # CPU and faster in time, and the request threads run meanwhile. Not in a forked
+        # process, whose copy of that pool has no threads (see `_detector`).
+        if len(texts) >= PARALLEL_DETECTION_MIN and not _forked:
+            return self._detector.compute_language_confidence_values_in_parallel(texts)
+        return [self._detector.compute_language_confidence_values(text) for text in texts]
+
+    def _best(self, values: Sequence[ConfidenceValue]) -> LanguageGuess:
         if not values or values[0].value == 0.0:
             return LanguageGuess(self.languages[0], 0.0)
         best = values[0]
@@ -287,9 +312,7 @@ class TextPipeline:
     ) -> list[ProcessedText]:
         hints = hints if hints is not None else [""] * len(texts)
         cleaned = [strip_quoted_and_signature(text) for text in texts]
-        languages = [
-            self.detect_language(clean, hint) for clean, hint in zip(cleaned, hints, strict=True)
-        ]
+        languages = self.detect_languages(cleaned, hints)
         masked = [mask_entities(clean) for clean in cleaned]
         lemmas = [
             tuple(lemma for lemma, keep, _, _ in self.tokens(lang.code, text) if keep)
