@@ -236,41 +236,43 @@ class FastTicketTransform:
             [word.idf_, char.idf_, np.ones(len(self._meta_vocab), word.idf_.dtype)]
         )
 
-    def _word_counts(self, lemmas: Sequence[str]) -> dict[int, int]:
+    def _word_columns(self, lemmas: Sequence[str]) -> list[int]:
         vocabulary = self._word_vocab
-        counts = Counter(self._word_analyze(lemmas))
-        return {vocabulary[g]: n for g, n in counts.items() if g in vocabulary}
+        return [vocabulary[g] for g in self._word_analyze(lemmas) if g in vocabulary]
 
     def __call__(self, items: Sequence[TicketInput]) -> sp.csr_matrix:
-        # Each ticket is three blocks (word, char, metadata) of sorted global columns; the
-        # arithmetic then runs once over the whole batch, one block per normaliser "row".
+        # Each ticket is three blocks (word, char, metadata) of sorted columns with their
+        # counts. Every entry is keyed by its block and column, so one np.unique over the batch
+        # sorts and counts them all; the arithmetic then runs once, one block per normaliser
+        # "row".
+        width = self.n_features
         columns: list[int] = []
-        counts: list[float] = []
-        blocks = [0]
-        meta_at: list[int] = []
+        lengths: list[int] = []
+        meta_keys: list[int] = []
         meta_values: list[float] = []
-        for item in items:
+        for row, item in enumerate(items):
             lemmas = item.text.lemmas
-            for block in (self._word_counts(lemmas), self._char_counts(" ".join(lemmas))):
-                ordered = sorted(block)
-                columns += ordered
-                counts += [block[c] for c in ordered]
-                blocks.append(len(columns))
-            # DictVectorizer: known keys only, sorted columns, values as given.
-            meta = sorted(
-                (self._meta_vocab[k] + self._meta_offset, v)
+            for block in (self._word_columns(lemmas), self._char_counts.columns(" ".join(lemmas))):
+                columns += block
+                lengths.append(len(block))
+            # DictVectorizer: known keys only, values as given.
+            meta = {
+                self._meta_vocab[k] + self._meta_offset: v
                 for k, v in metadata_features(item).items()
                 if k in self._meta_vocab
-            )
-            meta_at += range(len(columns), len(columns) + len(meta))
-            columns += [c for c, _ in meta]
-            counts += [1.0] * len(meta)
-            meta_values += [v for _, v in meta]
-            blocks.append(len(columns))
-        indices = np.array(columns, dtype=np.int32)
-        bounds = np.array(blocks, dtype=np.int32)
-        data = tfidf_values(np.array(counts), self._idf[indices], bounds)
-        data[meta_at] = meta_values
+            }
+            columns += meta
+            lengths.append(len(meta))
+            meta_keys += [(3 * row + 2) * width + column for column in meta]
+            meta_values += meta.values()
+        blocks = np.arange(len(lengths), dtype=np.int64) * width
+        keys = np.array(columns, dtype=np.int64) + np.repeat(blocks, lengths)
+        keys, counts = np.unique(keys, return_counts=True)
+        block_of, indices = np.divmod(keys, width)
+        indices = indices.astype(np.int32)
+        bounds = np.searchsorted(block_of, np.arange(len(lengths) + 1)).astype(np.int32)
+        data = tfidf_values(counts, self._idf[indices], bounds)
+        data[np.searchsorted(keys, meta_keys)] = meta_values
         sparse = sp.csr_matrix(
             (data, indices, bounds[::3].copy()), shape=(len(items), self.n_features)
         )

@@ -130,6 +130,10 @@ class CharGramCounts:
         self._columns: BoundedCache[str, list[int]] = BoundedCache(_WORD_CACHE_SIZE)
 
     def __call__(self, text: str) -> Counter[int]:
+        return Counter(self.columns(text))
+
+    def columns(self, text: str) -> list[int]:
+        """The column of every n-gram of `text` the vocabulary knows, repeats included."""
         per_word = []
         for word in text.lower().split():
             columns = self._columns.get(word)
@@ -137,7 +141,7 @@ class CharGramCounts:
                 columns = self._word_columns(word)
                 self._columns.put(word, columns)
             per_word.append(columns)
-        return Counter(chain.from_iterable(per_word))
+        return list(chain.from_iterable(per_word))
 
     def _word_columns(self, word: str) -> list[int]:
         vocabulary, offset = self._vocabulary, self._offset
