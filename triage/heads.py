@@ -186,5 +186,5 @@ def _evidence(
     bounds = np.minimum(np.diff(starts), MAX_EVIDENCE).cumsum().tolist()
     return [
         tuple(Evidence(w, c) for w, c in zip(words[start:end], weights[start:end], strict=True))
-        for start, end in zip([0, *bounds[:-1]], bounds, strict=True)
+        for start, end in zip([0, *bounds][:-1], bounds, strict=True)
     ]

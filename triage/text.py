@@ -357,9 +357,9 @@ class TextPipeline:
     def _tokens_of_chunk(
         self, nlp: spacy.language.Language, code: str, chunk: str
     ) -> tuple[Token, ...]:
-        """A chunk's tokens, cached when it is short. A chunk of words and whitespace
-        ("help.\n\nThe") is cut into parts, each looked up or tokenized on its own: new chunks
-        of known words, as line breaks make them, cost no spaCy call."""
+        """A chunk's tokens, cached when it is short. A chunk of words and whitespace (a word,
+        a blank line and the next word) is cut into parts, each looked up or tokenized on its
+        own: new chunks of known words, as line breaks make them, cost no spaCy call."""
         if chunk.isspace() or chunk.split() == [chunk]:  # one run: one spaCy call
             lemmas = self._lemmas[code]
             found = tuple(
@@ -370,7 +370,9 @@ class TextPipeline:
             parts: list[Token] = []
             for start, part in _whitespace_parts(chunk):
                 known = self._chunk_cache[code].get(part)
-                parts += _shifted(known or self._tokens_of_chunk(nlp, code, part), start)
+                if known is None:
+                    known = self._tokens_of_chunk(nlp, code, part)
+                parts += _shifted(known, start)
             found = tuple(parts)
         if len(chunk) <= _CHUNK_CACHE_MAX:
             self._chunk_cache[code].put(chunk, found)
