@@ -130,9 +130,13 @@ def test_tokens_from_cached_chunks_equal_spacy_tokens_in_any_spacing(  # type: i
     rng = random.Random(7)
     parts = ["help", "me.", "Hi,", "(order", "#123)", "don't", "z.B.", "l'adresse", "?!", "..."]
     parts += [" ", "  ", "\n", "\n\n", " \n", "\n ", "\t", "\r\n", "\u00a0", "\u2009", "\u3000"]
-    texts = [
+    # Special cases of several tokens (emoticons, abbreviations): spaCy matches them across a
+    # single space too, and such a match can block another ("( :P" keeps ":" and "P" apart).
+    parts += ["(", ")", ":", "=)", ":P", ":D", ":(", "(:", "8)", "o.O", "'s", "e.g.", "a.m."]
+    texts = ["thanks ( =)ok", "great ( :P:D", "It failed again:( (see log)", " \n(  :P"]
+    texts += [
         "".join(rng.choice(parts) + rng.choice(["", " ", " "]) for _ in range(rng.randint(1, 25)))
-        for _ in range(400)
+        for _ in range(600)
     ]
     for text in texts + texts:
         expected = [(t.idx, t.idx + len(t.text)) for t in text_pipeline.nlp(code).tokenizer(text)]
@@ -241,6 +245,19 @@ def test_long_ordinary_text_tokenises_as_spacy_does_in_one_piece(text_pipeline) 
     assert [(s, e) for _, _, s, e in text_pipeline.tokens("en", text)] == [
         (t.idx, t.idx + len(t.text)) for t in doc
     ]
+
+
+def test_the_token_cache_keeps_short_chunks_only(text_pipeline) -> None:  # type: ignore[no-untyped-def]
+    """Hostile text of novel chunks fills the cache with small entries only (memory bound)."""
+    from triage.text import _CHUNK_CACHE_CHARS, _CHUNK_CACHE_TOKENS
+
+    text = " ".join(f"{i}" + "!?" * (i % 30) for i in range(3000))
+    text_pipeline.tokens("de", text)
+    cache = text_pipeline._chunk_cache["de"]
+    entries = {**cache._old, **cache._recent}
+    assert len(entries) <= 2 * cache.size
+    assert all(len(k) <= _CHUNK_CACHE_CHARS for k in entries)
+    assert all(len(v) <= _CHUNK_CACHE_TOKENS for v in entries.values())
 
 
 def test_bounded_cache_keeps_what_is_read_and_forgets_the_rest() -> None:

@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from lingua import ConfidenceValue, Language, LanguageDetector, LanguageDetectorBuilder
 
@@ -59,10 +60,14 @@ _SIGNOFF_RE = re.compile(
     r"envoyé de mon .*)\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_CHUNK_CACHE_SIZE = 25_000
+_CHUNK_CACHE_SIZE = 20_000
 """Per language and generation (triage.cache): the words, with their punctuation, that tickets
 use, with room to spare."""
-_CHUNK_CACHE_MAX = 64  # longer chunks are not kept (never words: runs of lines, hostile text)
+_CHUNK_CACHE_CHARS = 32
+_CHUNK_CACHE_TOKENS = 4
+"""Only chunks of at most this many characters and tokens are kept (a word and its punctuation
+are): each entry then costs at most about 0.7 KB, and a language's cache at most about 28 MB
+whatever text it is fed."""
 
 # Bounded work per text (security review finding 3). spaCy's tokenizer strips prefixes and
 # suffixes from a whitespace-free span one at a time, re-scanning the rest each time: quadratic in
@@ -107,11 +112,15 @@ def strip_quoted_and_signature(text: str) -> str:
     return "\n".join(lines).strip()
 
 
-def _segments(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+def _segments(
+    text: str, start: int, end: int, joins: frozenset[tuple[str, str]]
+) -> Iterator[tuple[int, str]]:
     """text[start:end] (no run longer than MAX_RUN) in pieces of at most _SEGMENT characters,
-    cut at a single space between two words, which spaCy tokenises the same either way."""
+    cut at a single space between two words, which spaCy tokenises the same either way unless
+    the characters on either side are one of `joins` (see `special_case_joins`)."""
     while end - start > _SEGMENT:
-        cuts = list(_WORD_GAP_RE.finditer(text, start + MAX_RUN, start + _SEGMENT))
+        found = _WORD_GAP_RE.finditer(text, start + MAX_RUN, start + _SEGMENT)
+        cuts = [gap for gap in found if (text[gap.start() - 1], text[gap.end()]) not in joins]
         cut = cuts[-1].end() if cuts else start + _SEGMENT
         yield start, text[start:cut]
         start = cut
@@ -119,37 +128,77 @@ def _segments(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
         yield start, text[start:end]
 
 
-def tokenizer_pieces(text: str) -> Iterator[tuple[int, str]]:
+def tokenizer_pieces(
+    text: str, joins: frozenset[tuple[str, str]] = frozenset()
+) -> Iterator[tuple[int, str]]:
     """(offset, piece) covering `text` in order, each piece safe to hand to spaCy's tokenizer
     (see MAX_RUN); a text without long runs of at most _SEGMENT characters is one piece."""
     start = 0
     for run in _LONG_RUN_RE.finditer(text):
-        yield from _segments(text, start, run.start())
+        yield from _segments(text, start, run.start(), joins)
         for i in range(run.start(), run.end(), RUN_CHUNK):
             yield i, text[i : min(i + RUN_CHUNK, run.end())]
         start = run.end()
-    yield from _segments(text, start, len(text))
+    yield from _segments(text, start, len(text), joins)
 
 
-_RUN_RE = re.compile(r"\S+|\s+")
+_RUN_RE = re.compile(r"\S+(?: \S+)*|\s+")
+"""Words joined by single spaces, or a whitespace run: where spaCy's tokens break at space."""
 
 
-def _whitespace_parts(chunk: str) -> Iterator[tuple[int, str]]:
-    """(offset, part) of `chunk` cut where spaCy's tokenizer cuts it first: into whitespace-free
-    spans and whitespace runs, a run's leading space dropped after a span (spaCy records it as
-    the span's trailing space, not as a token), so each part tokenizes alone as in place."""
-    for run in _RUN_RE.finditer(chunk):
-        start, part = run.start(), run.group()
-        if start and part[0] == " ":
-            start, part = start + 1, part[1:]
-        if part:
-            yield start, part
+def special_case_joins(nlp: spacy.language.Language) -> frozenset[tuple[str, str]]:
+    """(last character, first character) of two tokens that follow each other inside one of
+    the tokenizer's special cases (":P" is ":" then "P" to its affix rules). spaCy matches
+    special cases over token texts, across single spaces too, and such a match, though it is
+    then dropped, can block an overlapping one ("( :P" keeps ":" and "P" apart). Two chunks
+    whose facing characters form such a pair are therefore tokenized together."""
+    tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer (typed as any callable)
+    # the same affix rules without special cases, as spaCy tokenizes a case for its matcher
+    plain = spacy.tokenizer.Tokenizer(
+        nlp.vocab,
+        prefix_search=tokenizer.prefix_search,
+        suffix_search=tokenizer.suffix_search,
+        infix_finditer=tokenizer.infix_finditer,
+        token_match=tokenizer.token_match,
+        url_match=tokenizer.url_match,
+    )
+    pairs: set[tuple[str, str]] = set()
+    for case in tokenizer.rules:
+        words = [token.text for token in plain(case)]
+        pairs.update((left[-1], right[0]) for left, right in zip(words, words[1:], strict=False))
+    return frozenset(pairs)
 
 
-def _shifted(tokens: Sequence[Token], offset: int) -> Sequence[Token]:
-    if not offset:
-        return tokens
-    return [(lemma, keep, start + offset, end + offset) for lemma, keep, start, end in tokens]
+def _joined(chunks: list[str], joins: frozenset[tuple[str, str]]) -> list[str]:
+    """`chunks` (cut at single spaces) with those that face each other across a pair of
+    `joins` put back together."""
+    out = chunks[:1]
+    for chunk in chunks[1:]:
+        if (out[-1][-1], chunk[0]) in joins:
+            out[-1] += " " + chunk
+        else:
+            out.append(chunk)
+    return out
+
+
+def _chunks(piece: str, joins: frozenset[tuple[str, str]]) -> Iterator[tuple[int, str]]:
+    """(offset, chunk) of `piece` cut where spaCy's tokens break at whitespace, so each chunk
+    tokenizes alone as in place: at a single space between two words (unless a special case
+    may span it, see `special_case_joins`), and around the whitespace that becomes tokens (a
+    run's leading space dropped after a word: spaCy records it as the word's trailing space).
+    Special cases never span a whitespace token."""
+    start = 0
+    for chunk in _joined(_WORD_GAP_RE.split(piece), joins):
+        if (" " not in chunk and chunk.isprintable()) or chunk.isspace():
+            yield start, chunk  # no whitespace (the one kind isprintable lets through is " ")
+        else:
+            for run in _RUN_RE.finditer(chunk):
+                at, part = start + run.start(), run.group()
+                if run.start() and part[0] == " ":
+                    at, part = at + 1, part[1:]
+                if part:
+                    yield at, part
+        start += len(chunk) + 1
 
 
 def shouting_ratio(text: str) -> float:
@@ -255,6 +304,7 @@ class TextPipeline:
         self._rebuilding = threading.Lock()
         self.rebuilds = 0
         """How many times a pipeline was rebuilt to shed interned strings (for tests, benches)."""
+        self._joins = {code: special_case_joins(nlp) for code, nlp in self._nlp.items()}
         # chunk -> its tokens: see `tokens`.
         self._chunk_cache: dict[str, BoundedCache[str, tuple[Token, ...]]] = {
             code: BoundedCache(_CHUNK_CACHE_SIZE) for code in self.languages
@@ -329,24 +379,23 @@ class TextPipeline:
         hostile text is bounded.
         spaCy's tokenizer splits text at whitespace first and cuts each whitespace-free span
         without looking at its neighbours, so the tokens of a text are those of its chunks
-        (mostly a word and its punctuation) one after the other. A chunk's tokens, lemmas
-        included, depend on its text alone: they are cached per language, and spaCy runs only
-        on chunks not seen lately."""
+        (mostly a word and its punctuation, see `_chunks`) one after the other. A chunk's
+        tokens, lemmas included, depend on its text alone: they are cached per language, and
+        spaCy runs only on chunks not seen lately, once per run of them."""
         nlp = self._nlp[code]  # one read: a rebuild may swap it meanwhile
+        cached = self._chunk_cache[code].get
+        joins = self._joins[code]
         out: list[Token] = []
         tokenized = False
-        cached = self._chunk_cache[code].get
-        for offset, piece in tokenizer_pieces(text):
-            for chunk in _WORD_GAP_RE.split(piece):  # cut at a single space between two words
-                found = cached(chunk)
-                if found is None:
-                    found = self._tokens_of_chunk(nlp, code, chunk)
-                    tokenized = True
-                if offset:  # inline: this loop runs for every word served
-                    out += [(lemma, keep, s + offset, e + offset) for lemma, keep, s, e in found]
-                else:
-                    out += found
-                offset += len(chunk) + 1
+        for offset, piece in tokenizer_pieces(text, joins):
+            chunks = list(_chunks(piece, joins))
+            found = [cached(chunk) for _, chunk in chunks]
+            if None in found:
+                self._tokenize_missing(nlp, code, piece, chunks, found)
+                tokenized = True
+            for (start, _), tokens in zip(chunks, found, strict=True):
+                at = offset + start  # inline: this loop runs for every word served
+                out += [(lemma, keep, s + at, e + at) for lemma, keep, s, e in tokens or ()]
             if len(out) >= MAX_TOKENS:
                 del out[MAX_TOKENS:]
                 break
@@ -354,29 +403,44 @@ class TextPipeline:
             self._shed_strings(code, nlp)
         return out
 
-    def _tokens_of_chunk(
-        self, nlp: spacy.language.Language, code: str, chunk: str
-    ) -> tuple[Token, ...]:
-        """A chunk's tokens, cached when it is short. A chunk of words and whitespace (a word,
-        a blank line and the next word) is cut into parts, each looked up or tokenized on its
-        own: new chunks of known words, as line breaks make them, cost no spaCy call."""
-        if chunk.isspace() or chunk.split() == [chunk]:  # one run: one spaCy call
-            lemmas = self._lemmas[code]
-            found = tuple(
-                (lemmas.lemma(t.text), not (t.is_punct or t.is_space), t.idx, t.idx + len(t.text))
-                for t in nlp.tokenizer(chunk)
-            )
-        else:
-            parts: list[Token] = []
-            for start, part in _whitespace_parts(chunk):
-                known = self._chunk_cache[code].get(part)
-                if known is None:
-                    known = self._tokens_of_chunk(nlp, code, part)
-                parts += _shifted(known, start)
-            found = tuple(parts)
-        if len(chunk) <= _CHUNK_CACHE_MAX:
-            self._chunk_cache[code].put(chunk, found)
-        return found
+    def _tokenize_missing(
+        self,
+        nlp: spacy.language.Language,
+        code: str,
+        piece: str,
+        chunks: Sequence[tuple[int, str]],
+        found: list[tuple[Token, ...] | None],
+    ) -> None:
+        """Fill the gaps (None) of `found`, the tokens of `chunks` of `piece`: each run of
+        missing chunks is tokenized in one spaCy call (the text from its first chunk to its
+        last: cut where `_chunks` cuts, it tokenizes as in place), its tokens dealt out to
+        its chunks, and short chunks cached."""
+        lemmas, cache = self._lemmas[code], self._chunk_cache[code]
+        first = 0
+        while first < len(chunks):
+            if found[first] is not None:
+                first += 1
+                continue
+            last = first
+            while last + 1 < len(chunks) and found[last + 1] is None:
+                last += 1
+            begin = chunks[first][0]
+            doc = nlp.tokenizer(piece[begin : chunks[last][0] + len(chunks[last][1])])
+            tokens = iter(doc)
+            token = next(tokens, None)
+            for n in range(first, last + 1):
+                start, chunk = chunks[n]
+                start -= begin
+                mine: list[Token] = []
+                while token is not None and token.idx < start + len(chunk):
+                    s = token.idx - start
+                    word = not (token.is_punct or token.is_space)
+                    mine.append((lemmas.lemma(token.text), word, s, s + len(token.text)))
+                    token = next(tokens, None)
+                found[n] = entry = tuple(mine)
+                if len(chunk) <= _CHUNK_CACHE_CHARS and len(entry) <= _CHUNK_CACHE_TOKENS:
+                    cache.put(chunk, entry)
+            first = last + 1
 
     def lemma(self, code: str, word: str) -> str:
         """The lowercased lookup lemma of the token `word` of language `code`, as it appears
