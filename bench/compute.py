@@ -93,11 +93,10 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "generated" / "test.jsonl")
     parser.add_argument("--compare", action="append", default=[], metavar="NAME=CHECKOUT:BUNDLE")
     args = parser.parse_args()
-    checkouts = {"this checkout": (ROOT, args.model.resolve())}
-    for spec in args.compare:
-        name, _, where = spec.partition("=")
-        checkout, _, bundle = where.partition(":")
-        checkouts[name] = (Path(checkout).resolve(), Path(checkout, bundle).resolve())
+    sys.path.insert(0, str(ROOT))  # here only: a --measure run imports its checkout's code
+    from bench.startup import compared_checkouts
+
+    checkouts = compared_checkouts(args.model, args.compare)
     runs: dict[str, list[dict[str, object]]] = {name: [] for name in checkouts}
     lines = []
     for run in range(1, args.runs + 1):

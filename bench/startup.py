@@ -60,6 +60,17 @@ def one_start(checkout: Path, bundle: Path, workers: int) -> tuple[float, list[f
     return seconds, peaks
 
 
+def compared_checkouts(model: Path, specs: list[str]) -> dict[str, tuple[Path, Path]]:
+    """Name -> (checkout, bundle): this checkout with `model`, then each NAME=CHECKOUT:BUNDLE
+    of `--compare` (BUNDLE relative to CHECKOUT, or absolute)."""
+    checkouts = {"this checkout": (ROOT, model.resolve())}
+    for spec in specs:
+        name, _, where = spec.partition("=")
+        checkout, _, bundle = where.partition(":")
+        checkouts[name] = (Path(checkout).resolve(), Path(checkout, bundle).resolve())
+    return checkouts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--model", type=Path, required=True)
@@ -67,11 +78,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--compare", action="append", default=[], metavar="NAME=CHECKOUT:BUNDLE")
     args = parser.parse_args()
-    servers = {"this checkout": (ROOT, args.model.resolve())}
-    for spec in args.compare:
-        name, _, where = spec.partition("=")
-        checkout, _, bundle = where.partition(":")
-        servers[name] = (Path(checkout).resolve(), Path(checkout, bundle).resolve())
+    servers = compared_checkouts(args.model, args.compare)
     runs: dict[str, list[dict[str, object]]] = {name: [] for name in servers}
     lines = []
     for run in range(1, args.runs + 1):

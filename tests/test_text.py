@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import multiprocessing
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -305,3 +306,18 @@ def test_vocab_stays_bounded_under_novel_words_and_lemmas_do_not_change(
     assert peak <= baseline + headroom + 2 * 500
     assert STRINGS_HEADROOM > headroom
     assert text_pipeline.process(ordinary) == before
+
+
+def test_special_case_joins_are_kept_in_the_environment_and_rebuilt_when_unreadable(
+    tmp_path: Path,
+) -> None:
+    from triage.spacy_import import spacy
+    from triage.text import special_case_joins
+
+    nlp = spacy.blank("en")
+    fresh = special_case_joins("en", nlp, tmp_path)
+    assert ("(", ":") in fresh and (":", "P") in fresh  # "(:" and ":P" are special cases
+    [kept] = tmp_path.glob("joins-en-*.json")
+    assert special_case_joins("en", nlp, tmp_path) == fresh
+    kept.write_text("{not json", encoding="utf-8")
+    assert special_case_joins("en", nlp, tmp_path) == fresh

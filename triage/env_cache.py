@@ -1,8 +1,9 @@
 """Files derived from installed packages and kept in the environment (`sys.prefix`, the
 project's .venv), so later starts read them instead of rebuilding them: see
-triage.pattern_cache and triage.lemma_table. `python -m triage.env_cache` builds them all (the
-Makefile's install step does, so no start pays for them); otherwise the first start does. Where
-the environment is not writable, nothing is kept and every start rebuilds."""
+triage.pattern_cache, triage.lemma_table and triage.text.special_case_joins. `python -m
+triage.env_cache` builds them all (the Makefile's install step does, so no start pays for
+them); otherwise the first start does. Where the environment is not writable, nothing is kept
+and every start rebuilds."""
 
 from __future__ import annotations
 

@@ -11,18 +11,22 @@ dicts (spaCy's pipe re-hashes every entry into its own table and Bloom filter be
 from __future__ import annotations
 
 import gc
+import json
 import os
 import re
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 from lingua import ConfidenceValue, Language, LanguageDetector, LanguageDetectorBuilder
 
 from triage.cache import BoundedCache
 from triage.domain import SUPPORTED_LANGUAGES, LanguageGuess
+from triage.env_cache import DIRECTORY, write_atomically
 from triage.lemma_table import lemma_table
 from triage.pattern_cache import blank_pipeline
 from triage.pii import mask_entities
@@ -146,12 +150,21 @@ _RUN_RE = re.compile(r"\S+(?: \S+)*|\s+")
 """Words joined by single spaces, or a whitespace run: where spaCy's tokens break at space."""
 
 
-def special_case_joins(nlp: spacy.language.Language) -> frozenset[tuple[str, str]]:
+def special_case_joins(
+    code: str, nlp: spacy.language.Language, directory: Path | None = None
+) -> frozenset[tuple[str, str]]:
     """(last character, first character) of two tokens that follow each other inside one of
     the tokenizer's special cases (":P" is ":" then "P" to its affix rules). spaCy matches
     special cases over token texts, across single spaces too, and such a match, though it is
     then dropped, can block an overlapping one ("( :P" keeps ":" and "P" apart). Two chunks
-    whose facing characters form such a pair are therefore tokenized together."""
+    whose facing characters form such a pair are therefore tokenized together.
+    Computing them tokenizes every rule (0.12 s for the five languages), so they are kept in
+    the environment (triage.env_cache) per spaCy version, like the lemma tables."""
+    path = (directory or DIRECTORY) / f"joins-{code}-{version('spacy')}.json"
+    try:
+        return frozenset((a, b) for a, b in json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        pass  # computed and written below
     tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer (typed as any callable)
     # the same affix rules without special cases, as spaCy tokenizes a case for its matcher
     plain = spacy.tokenizer.Tokenizer(
@@ -166,6 +179,7 @@ def special_case_joins(nlp: spacy.language.Language) -> frozenset[tuple[str, str
     for case in tokenizer.rules:
         words = [token.text for token in plain(case)]
         pairs.update((left[-1], right[0]) for left, right in zip(words, words[1:], strict=False))
+    write_atomically(path, lambda handle: handle.write(json.dumps(sorted(pairs)).encode()))
     return frozenset(pairs)
 
 
@@ -304,7 +318,7 @@ class TextPipeline:
         self._rebuilding = threading.Lock()
         self.rebuilds = 0
         """How many times a pipeline was rebuilt to shed interned strings (for tests, benches)."""
-        self._joins = {code: special_case_joins(nlp) for code, nlp in self._nlp.items()}
+        self._joins = {code: special_case_joins(code, nlp) for code, nlp in self._nlp.items()}
         # chunk -> its tokens: see `tokens`.
         self._chunk_cache: dict[str, BoundedCache[str, tuple[Token, ...]]] = {
             code: BoundedCache(_CHUNK_CACHE_SIZE) for code in self.languages
