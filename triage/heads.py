@@ -5,6 +5,7 @@ calibration) the label set that contains the true label with a chosen coverage."
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -125,8 +126,12 @@ class Head:
     ) -> np.ndarray:
         """Calibrated probabilities; `temper` (one factor in (0, 1] per row, see
         triage.familiarity) flattens them for tickets unlike the training data."""
+        return self.calibrated(np.asarray(features @ self.coef) + self.intercept, temper)
+
+    def calibrated(self, margins: np.ndarray, temper: np.ndarray | None = None) -> np.ndarray:
+        """Probabilities from this head's margins (`features @ coef + intercept`)."""
         beta = self.beta if temper is None else self.beta * temper[:, None]
-        return softmax(beta * (np.asarray(features @ self.coef) + self.intercept))
+        return softmax(beta * margins)
 
     def predictions(
         self,
@@ -138,16 +143,22 @@ class Head:
         """Label, calibrated confidence, runners-up, evidence and label set for every row of
         `features`; `names`/`explainable` describe its columns (see TicketFeaturizer). Tempered
         rows get flatter probabilities and so wider label sets."""
+        probs = self.predict_proba(features, temper)
+        orders = _orders(probs)
+        (evidence,) = _evidence(features, self.coef, orders[None, :, 0], names, explainable)
+        return self.labelled(probs, orders, evidence)
+
+    def labelled(
+        self, all_probs: np.ndarray, orders: np.ndarray, evidence: list[tuple[Evidence, ...]]
+    ) -> list[Prediction]:
+        """The predictions of rows with these probabilities, label orders (`_orders`) and
+        evidence."""
         labels = self.labels
-        all_probs = self.predict_proba(features, temper)
         in_set = in_label_set(all_probs, self.threshold()) if self.conformal else None
-        orders = np.argsort(-all_probs, axis=1, kind="stable")  # per row, as one call
-        best = orders[:, 0]
-        evidence = _evidence(features, self.coef, best, names, explainable)
         out = []
         for row, probs in enumerate(all_probs):
             order = orders[row]
-            top = int(best[row])
+            top = int(order[0])
             alternatives = tuple(
                 LabelScore(labels[i], float(probs[i])) for i in order[1 : 1 + MAX_ALTERNATIVES]
             )
@@ -160,31 +171,85 @@ class Head:
         return out
 
 
+class HeadStack:
+    """A model's classification heads predicted together: one sparse product gives every
+    head's margins and one pass finds every head's evidence. Alone, a ticket's five heads cost
+    a dozen numpy calls each (0.7 ms, bench/stages.py), most of it fixed cost per call.
+    The heads' weights move into one matrix, each head's `coef` becoming a view of its columns,
+    so the weights are held once. The arithmetic is each head's own, so are the answers."""
+
+    def __init__(self, heads: Mapping[str, Head]) -> None:
+        self.heads = dict(heads)
+        sizes = [len(head.labels) for head in self.heads.values()]
+        self.bounds = np.cumsum([0, *sizes]).tolist()
+        """Head k's columns of `coef`: bounds[k] to bounds[k + 1]."""
+        self.coef: np.ndarray | None = None  # None: no heads
+        self.intercept = np.zeros(0)
+        if self.heads:
+            self.coef = stacked = np.hstack([head.coef for head in self.heads.values()])
+            self.intercept = np.concatenate([head.intercept for head in self.heads.values()])
+            for head, start, end in self._spans():
+                head.coef = stacked[:, start:end]
+
+    def _spans(self) -> Iterator[tuple[Head, int, int]]:
+        return zip(self.heads.values(), self.bounds, self.bounds[1:], strict=False)
+
+    def predictions(
+        self,
+        features: sp.csr_matrix,
+        names: np.ndarray,
+        explainable: np.ndarray,
+        temper: np.ndarray | None = None,
+    ) -> dict[str, list[Prediction]]:
+        """Every head's `Head.predictions`."""
+        if self.coef is None:
+            return {}
+        margins = np.asarray(features @ self.coef) + self.intercept
+        probs = [
+            head.calibrated(margins[:, start:end], temper) for head, start, end in self._spans()
+        ]
+        orders = [_orders(p) for p in probs]
+        # Each head's best label as a column of the stacked weights.
+        best = np.stack([o[:, 0] + start for o, start in zip(orders, self.bounds, strict=False)])
+        evidence = _evidence(features, self.coef, best, names, explainable)
+        parts = zip(self.heads.items(), probs, orders, evidence, strict=True)
+        return {name: head.labelled(p, o, e) for (name, head), p, o, e in parts}
+
+
+def _orders(probs: np.ndarray) -> np.ndarray:
+    """Each row's labels by probability, highest first, ties in label order (one call)."""
+    return np.argsort(-probs, axis=1, kind="stable")
+
+
 def _evidence(
     features: sp.csr_matrix,
     coef: np.ndarray,
     best: np.ndarray,
     names: np.ndarray,
     explainable: np.ndarray,
-) -> list[tuple[Evidence, ...]]:
-    """Per row: the readable features of the ticket (its stored entries) that pushed hardest
-    toward its label `best[row]`, strongest first, ties in column order; computed for all rows
+) -> list[list[tuple[Evidence, ...]]]:
+    """For each row of `best` (one per head: every ticket's label, as a column of `coef`) and
+    each ticket: the readable features of the ticket (its stored entries) that pushed hardest
+    toward that label, strongest first, ties in column order; computed for all heads and rows
     at once, so a batch costs little more than one ticket."""
-    rows = np.repeat(np.arange(features.shape[0]), np.diff(features.indptr))
+    heads, tickets = best.shape
+    rows = np.repeat(np.arange(tickets), np.diff(features.indptr))
     readable = explainable[features.indices]
-    rows, columns = rows[readable], features.indices[readable]
-    contributions = features.data[readable] * coef[columns, best[rows]]
-    positive = contributions > 0
-    rows, columns, contributions = rows[positive], columns[positive], contributions[positive]
-    order = np.lexsort((-contributions, rows))  # stable: by row, then strongest first
-    starts = np.searchsorted(rows[order], np.arange(features.shape[0] + 1))
-    # The MAX_EVIDENCE strongest of each row, converted to Python values in one call each.
-    rank = np.arange(order.size) - starts[rows[order]]
+    rows, columns, values = rows[readable], features.indices[readable], features.data[readable]
+    contributions = values * coef[columns, best[:, rows]]  # (heads, entries)
+    head, entry = np.nonzero(contributions > 0)
+    groups = head * tickets + rows[entry]  # one group per head and ticket, in that order
+    contributions, columns = contributions[head, entry], columns[entry]
+    order = np.lexsort((-contributions, groups))  # stable: by group, then strongest first
+    starts = np.searchsorted(groups[order], np.arange(heads * tickets + 1))
+    # The MAX_EVIDENCE strongest of each group, converted to Python values in one call each.
+    rank = np.arange(order.size) - starts[groups[order]]
     kept = order[rank < MAX_EVIDENCE]
     words = [str(name).split(":", 1)[1] for name in names[columns[kept]].tolist()]
     weights = [round(c, 4) for c in contributions[kept].tolist()]
-    bounds = np.minimum(np.diff(starts), MAX_EVIDENCE).cumsum().tolist()
-    return [
+    bounds = [0, *np.minimum(np.diff(starts), MAX_EVIDENCE).cumsum().tolist()]
+    found = [
         tuple(Evidence(w, c) for w, c in zip(words[start:end], weights[start:end], strict=True))
-        for start, end in zip([0, *bounds][:-1], bounds, strict=True)
+        for start, end in zip(bounds, bounds[1:], strict=False)
     ]
+    return [found[h * tickets : (h + 1) * tickets] for h in range(heads)]

@@ -31,7 +31,7 @@ from triage.features import (
     embeddings,
     with_embeddings,
 )
-from triage.heads import Head
+from triage.heads import Head, HeadStack
 from triage.pii import mask_customer_name
 from triage.text import TextPipeline
 
@@ -84,6 +84,7 @@ class TriageModel:
         # (see triage.escalation.risk), so it is kept apart from the classification heads.
         self.heads = {name: head for name, head in heads.items() if name != ESCALATION_HEAD}
         self.escalation_head: EscalationHead | None = heads.get(ESCALATION_HEAD)  # type: ignore[assignment]
+        self._stack = HeadStack(self.heads)
         self.meta = meta
         # The escalation flag matchers are compiled against this text pipeline's spaCy vocab,
         # so they live (and are swapped) with the model; building them takes ~30 ms.
@@ -148,10 +149,7 @@ class TriageModel:
         names, explainable = self.featurizer.feature_names_, self.featurizer.explainable_
         judged = self.novelty(inputs)
         novelty, temper = judged if judged is not None else ([None] * len(inputs), None)
-        per_head = {
-            name: head.predictions(features, names, explainable, temper)
-            for name, head in self.heads.items()
-        }
+        per_head = self._stack.predictions(features, names, explainable, temper)
         return [
             TriageResult(
                 ticket_id=item.ticket.id,

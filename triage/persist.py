@@ -242,7 +242,9 @@ def save_head(head: Head | EscalationHead, path: Path) -> None:
         fields = {
             "kind": "head",
             "name": head.name,
-            "coef": head.coef.T,  # (labels, features), as the constructor takes it
+            # (labels, features), as the constructor takes it; Fortran order, as the transpose
+            # of a head's own weights is, also for a head in a HeadStack (a view of its columns)
+            "coef": np.asfortranarray(head.coef.T),
             "intercept": head.intercept,
             "beta": head.beta,
             "labels": np.asarray(head.labels, dtype=str),

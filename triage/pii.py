@@ -208,7 +208,8 @@ def _mask_name(text: str, name: str, render: Render) -> str:
     whole = r"\s+".join(re.escape(p) for p in parts)
     text = re.sub(rf"(?<!\w){whole}(?!\w)", render(NAME_KIND), text, flags=re.IGNORECASE)
     for part in sorted({p for p in parts if len(p) >= _NAME_PART_MIN}, key=len, reverse=True):
-        text = re.sub(rf"(?<!\w){re.escape(part)}(?!\w)", render(NAME_KIND), text)
+        if part in text:  # else nothing to replace: skip compiling a pattern for this name
+            text = re.sub(rf"(?<!\w){re.escape(part)}(?!\w)", render(NAME_KIND), text)
     return text
 
 
