@@ -39,6 +39,10 @@ def stage_split(model_dir: Path, tickets: Sequence[Ticket], batch: int = 1) -> d
     scored `batch` at a time."""
     model = load_bundle(model_dir, key=Settings.from_env().model_key)
     service = TriageService(Settings())
+    # One instant for both paths: escalation rules read the ticket's age, which a running clock
+    # can carry over a threshold between the timed path and the service's.
+    now = service.clock()
+    service.clock = lambda: now
     suggester, _ = service.build_content(model)
     service.use_model(model, None, suggester)
     for ticket in tickets[:20]:  # warm caches (token lemmas) as a serving process has them
