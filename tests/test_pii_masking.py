@@ -3,6 +3,8 @@ and ordinary numbers left alone, and placeholders that stay one stable lemma in 
 
 from __future__ import annotations
 
+import re
+import sys
 import time
 
 import pytest
@@ -10,6 +12,7 @@ import pytest
 from triage.features import frequent_keys
 from triage.pii import (
     KINDS,
+    caseless,
     feature_placeholder,
     iban_valid,
     luhn_valid,
@@ -112,6 +115,37 @@ def test_customer_name_whole_and_parts() -> None:
     assert "jan" not in mask_customer_name("Jan here", "Jan").lower()
     assert mask_customer_name("unchanged", "") == "unchanged"
     assert mask_customer_name("Jan", "x" * 300) == "Jan"  # not a name: not a 300-char regex
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("İVAN ÇELİK wrote", "Ivan Çelik"),  # dotted capital I: casefolds to i and a dot
+        ("ivan çelik wrote", "İvan Çelİk"),
+        ("IVAN wrote", "ıvan"),  # dotless i
+        ("ſtefan wrote", "Stefan"),  # long s
+        ("Kai wrote", "kai"),  # Kelvin sign
+        ("STRAẞE wrote", "straße"),
+        ("ΟΔΥΣΣΕΑΣ wrote", "Οδυσσεας"),  # final sigma
+    ],
+)
+def test_a_name_written_in_any_case_is_masked(text: str, name: str) -> None:
+    assert redact(text, name=name) == "<NAME> wrote"
+
+
+def test_caseless_folds_whatever_ignorecase_matches_alike() -> None:
+    """The name's pattern is compiled only when the caseless name is in the caseless text: that
+    must hold whenever re.IGNORECASE would match, so characters re matches must fold alike."""
+    checked = 0
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        variants = {char.lower(), char.upper(), char.casefold(), char.title(), char.swapcase()}
+        variants |= {v.upper() for v in variants} | {v.lower() for v in variants}
+        for other in variants - {char}:
+            if len(other) == 1 and re.fullmatch(re.escape(char), other, re.IGNORECASE):
+                assert caseless(char) == caseless(other), (hex(code), other)
+                checked += 1
+    assert checked > 2000
 
 
 def test_feature_placeholders_are_one_stable_lemma_in_every_language(text_pipeline) -> None:  # type: ignore[no-untyped-def]
